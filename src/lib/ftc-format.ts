@@ -1,0 +1,67 @@
+/**
+ * The FTC's Do Not Call "reported calls" daily CSV, as published.
+ *
+ * One file per business day; the header and the value formats below are exactly what the FTC
+ * writes (see ../shared/DESIGN.md §2). Both the sample generator and the ingest read these
+ * constants, so a synthetic file and a real one go through the same door.
+ */
+
+/** The header row, in order, exactly as published. */
+export const FTC_COLUMNS = [
+  'Company_Phone_Number',
+  'Created_Date',
+  'Violation_Date',
+  'Consumer_City',
+  'Consumer_State',
+  'Consumer_Area_Code',
+  'Subject',
+  'Recorded_Message_Or_Robocall',
+] as const;
+
+export type FtcColumn = (typeof FTC_COLUMNS)[number];
+
+export const FTC_HEADER = FTC_COLUMNS.join(',');
+
+/** The FTC ends lines with CRLF. */
+export const FTC_NEWLINE = '\r\n';
+
+/**
+ * Daily file names: `DNC_Complaint_Numbers_2026-05-15.csv` (current), sometimes republished with
+ * a `_0` suffix, and the older lower-case `dnc_complaint_numbers_2021-07-08.csv`.
+ * The date in the name is the publication date; complaints in it were created the day before.
+ */
+const DAILY_FILE_PATTERN = /^(dnc_complaint_numbers|DNC_Complaint_Numbers)_(\d{4}-\d{2}-\d{2})(?:_(\d+))?\.csv$/i;
+
+export interface DailyFileName {
+  /** Publication date from the name, `YYYY-MM-DD`. */
+  published: string;
+  /** The republication suffix (`0` for `_0`), or null for the first publication. */
+  suffix: string | null;
+}
+
+export function parseDailyFileName(name: string): DailyFileName | null {
+  const match = DAILY_FILE_PATTERN.exec(name);
+  if (!match) return null;
+  return { published: match[2]!, suffix: match[3] ?? null };
+}
+
+export function dailyFileName(published: string, style: 'current' | 'legacy' = 'current', suffix?: string): string {
+  const stem = style === 'current' ? 'DNC_Complaint_Numbers' : 'dnc_complaint_numbers';
+  return `${stem}_${published}${suffix === undefined ? '' : `_${suffix}`}.csv`;
+}
+
+/** `YYYY-MM-DD HH:MM:SS`, no time zone: how the FTC writes Created_Date and Violation_Date. */
+export const FTC_DATETIME_PATTERN = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+
+/**
+ * A subject label reduced to a lookup key: the FTC writes a double space before `&` in its
+ * files and a single one in its API, and case has drifted between releases.
+ */
+export function subjectKey(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** A state name reduced to a lookup key (case and spacing vary in consumer-typed data). */
+export function stateKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}

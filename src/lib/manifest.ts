@@ -1,0 +1,63 @@
+/**
+ * manifest.json: the contract between the pipeline (writer) and the site (reader).
+ * DESIGN.md §3 lists the minimum; fields beyond it are documented here.
+ */
+
+export const MANIFEST_SCHEMA_VERSION = 1;
+
+export interface SourceEntry {
+  /** Path of the raw file relative to the raw folder, as published (e.g. `dnc/2026/DNC_Complaint_Numbers_2026-05-15.csv`). */
+  file: string;
+  sha256: string;
+  bytes: number;
+  rows_read: number;
+  rows_loaded: number;
+  rows_rejected: number;
+  /** Rejected rows by reason. */
+  rejected_by_reason: Record<string, number>;
+  /** Loaded rows with a value that was kept but flagged, by flag (e.g. `unknown_state`). */
+  flagged: Record<string, number>;
+  created_min: string | null;
+  created_max: string | null;
+  /** `loaded`; `duplicate` (same content as `duplicate_of`, counted once); `not_ftc_csv` (named, not loaded). */
+  status: 'loaded' | 'duplicate' | 'not_ftc_csv';
+  duplicate_of?: string;
+  /** Why a file was not loaded, in words. */
+  problem?: string;
+  /** Path of this file's quarantine CSV relative to the output folder, when it has rejected rows. */
+  quarantine?: string;
+}
+
+export interface TableEntry {
+  name: string;
+  /** Path relative to the output folder. */
+  file: string;
+  rows: number;
+  bytes: number;
+  sha256: string;
+  columns: { name: string; type: string }[];
+  date_min: string | null;
+  date_max: string | null;
+}
+
+export interface DownloadEntry {
+  file: string;
+  format: 'parquet' | 'csv.gz';
+  year: number;
+  rows: number;
+  bytes: number;
+  sha256: string;
+}
+
+export interface Manifest {
+  schema_version: number;
+  /** Hash of the inputs (raw files' hashes and the reference tables): same inputs, same version. */
+  data_version: string;
+  generated_at: string;
+  /** True when built from generated sample data. */
+  synthetic: boolean;
+  totals: { rows_read: number; rows_loaded: number; rows_rejected: number; files: number };
+  sources: SourceEntry[];
+  tables: TableEntry[];
+  downloads: DownloadEntry[];
+}

@@ -19,9 +19,13 @@ export interface SourceEntry {
   flagged: Record<string, number>;
   created_min: string | null;
   created_max: string | null;
-  /** `loaded`; `duplicate` (same content as `duplicate_of`, counted once); `not_ftc_csv` (named, not loaded). */
-  status: 'loaded' | 'duplicate' | 'not_ftc_csv';
+  /**
+   * `loaded`; `duplicate` (same bytes as `duplicate_of`, counted once); `superseded` (another version
+   * of the same publication date, `superseded_by`, replaces it); `not_ftc_csv` (named, not loaded).
+   */
+  status: 'loaded' | 'duplicate' | 'superseded' | 'not_ftc_csv';
   duplicate_of?: string;
+  superseded_by?: string;
   /** Why a file was not loaded, in words. */
   problem?: string;
   /** Path of this file's quarantine CSV relative to the output folder, when it has rejected rows. */
@@ -30,6 +34,8 @@ export interface SourceEntry {
 
 export interface TableEntry {
   name: string;
+  /** For the yearly row-level files: the year of created_date they hold. */
+  year?: number;
   /** Path relative to the output folder. */
   file: string;
   rows: number;

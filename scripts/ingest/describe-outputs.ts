@@ -1,0 +1,57 @@
+/** The manifest's `tables[]` and `downloads[]`: read back from the files as written. */
+import { join } from 'node:path';
+import type { DownloadEntry, TableEntry } from '../../src/lib/manifest';
+import { sqlString, type Db } from '../lib/duckdb';
+import { fileSize, sha256File } from '../lib/files';
+
+/** The column a table is dated by, in order of preference. */
+const DATE_COLUMNS = ['created_date', 'day', 'month', 'date'];
+
+export async function describeTables(db: Db, outDir: string, years: number[]): Promise<TableEntry[]> {
+  const entries: TableEntry[] = [];
+  const files = [...years.map((year) => ({ file: `complaints-${year}.duckdb`, year })), { file: 'cube.duckdb', year: undefined }];
+  for (const { file, year } of files) {
+    const path = join(outDir, file);
+    const [bytes, sha256] = await Promise.all([fileSize(path), sha256File(path)]);
+    await db.run(`ATTACH ${sqlString(path)} AS described (READ_ONLY)`);
+    const columns = await db.all<{ table_name: string; column_name: string; data_type: string }>(
+      `SELECT table_name, column_name, data_type FROM duckdb_columns() WHERE database_name = 'described' ORDER BY table_name, column_index`,
+    );
+    const tableNames = [...new Set(columns.map((c) => c.table_name))];
+    for (const name of tableNames) {
+      const cols = columns.filter((c) => c.table_name === name).map((c) => ({ name: c.column_name, type: c.data_type }));
+      const dateColumn = DATE_COLUMNS.find((d) => cols.some((c) => c.name === d && c.type === 'DATE'));
+      const [stats] = await db.all<{ rows: number; date_min: string | null; date_max: string | null }>(
+        dateColumn
+          ? `SELECT count(*) AS rows, strftime(min("${dateColumn}"), '%Y-%m-%d') AS date_min, strftime(max("${dateColumn}"), '%Y-%m-%d') AS date_max FROM described."${name}"`
+          : `SELECT count(*) AS rows, NULL AS date_min, NULL AS date_max FROM described."${name}"`,
+      );
+      entries.push({
+        name,
+        ...(year === undefined ? {} : { year }),
+        file,
+        rows: stats!.rows,
+        bytes,
+        sha256,
+        columns: cols,
+        date_min: stats!.date_min,
+        date_max: stats!.date_max,
+      });
+    }
+    await db.run('DETACH described');
+  }
+  return entries;
+}
+
+export async function describeDownloads(outDir: string, years: number[], db: Db): Promise<DownloadEntry[]> {
+  const entries: DownloadEntry[] = [];
+  for (const year of years) {
+    const [{ rows }] = (await db.all<{ rows: number }>(`SELECT count(*) AS rows FROM loaded WHERE year(created_date) = ${year}`)) as [{ rows: number }];
+    for (const format of ['parquet', 'csv.gz'] as const) {
+      const file = `downloads/complaints-${year}.${format}`;
+      const path = join(outDir, file);
+      entries.push({ file, format, year, rows, bytes: await fileSize(path), sha256: await sha256File(path) });
+    }
+  }
+  return entries;
+}

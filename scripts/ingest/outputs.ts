@@ -1,0 +1,95 @@
+/**
+ * Everything ingest publishes, written from the `loaded` table: the yearly row-level DuckDB files,
+ * the cube of aggregates, and the download files. DuckDB files use storage version v1.4.0 because
+ * that is what the browser's duckdb-wasm can attach (STACK-NOTES.md).
+ */
+import { sqlString, type Db } from '../lib/duckdb';
+import { CANONICAL_SELECT } from './normalize';
+
+export const BROWSER_STORAGE_VERSION = 'v1.4.0';
+
+/** How many of the most-reported caller numbers the cube keeps, nationally and per state. */
+export const TOP_CALLERS_NATIONAL = 500;
+export const TOP_CALLERS_PER_STATE = 25;
+
+export async function writeComplaintFiles(db: Db, outDir: string, years: number[]): Promise<void> {
+  for (const year of years) {
+    await db.run(`
+      ATTACH ${sqlString(`${outDir}/complaints-${year}.duckdb`)} AS y (STORAGE_VERSION '${BROWSER_STORAGE_VERSION}');
+      -- Sorted by the explorer's main filter so a one-state query reads a few contiguous blocks.
+      CREATE TABLE y.complaints AS
+        SELECT ${CANONICAL_SELECT} FROM loaded
+        WHERE year(created_date) = ${year}
+        ORDER BY state NULLS LAST, created_at, source_file, source_line;
+      DETACH y;
+    `);
+  }
+}
+
+export async function writeDownloads(db: Db, outDir: string, years: number[]): Promise<void> {
+  for (const year of years) {
+    // Chronological, as a reader of a spreadsheet expects.
+    const query = `SELECT ${CANONICAL_SELECT} FROM loaded WHERE year(created_date) = ${year} ORDER BY created_at, source_file, source_line`;
+    await db.run(`COPY (${query}) TO ${sqlString(`${outDir}/downloads/complaints-${year}.parquet`)} (FORMAT parquet, COMPRESSION zstd)`);
+    await db.run(`COPY (${query}) TO ${sqlString(`${outDir}/downloads/complaints-${year}.csv.gz`)} (FORMAT csv, HEADER, COMPRESSION gzip)`);
+  }
+}
+
+export async function writeCube(db: Db, outDir: string, referenceDir: string): Promise<void> {
+  const csv = (name: string) => `read_csv(${sqlString(`${referenceDir}/${name}`)}, header = true, all_varchar = true)`;
+  await db.run(`
+    ATTACH ${sqlString(`${outDir}/cube.duckdb`)} AS cube (STORAGE_VERSION '${BROWSER_STORAGE_VERSION}');
+
+    CREATE TABLE cube.daily AS
+      SELECT created_date AS day, state, subject, robocall, count(*)::BIGINT AS complaints
+      FROM loaded GROUP BY ALL ORDER BY ALL;
+    CREATE TABLE cube.monthly AS
+      SELECT date_trunc('month', day)::DATE AS month, state, subject, robocall, sum(complaints)::BIGINT AS complaints
+      FROM cube.daily GROUP BY ALL ORDER BY ALL;
+    CREATE TABLE cube.area_codes_monthly AS
+      SELECT date_trunc('month', created_date)::DATE AS month, area_code, state, robocall, count(*)::BIGINT AS complaints
+      FROM loaded GROUP BY ALL ORDER BY ALL;
+
+    -- Reference tables, typed, so the site and the explorer need only this file.
+    CREATE TABLE cube.states AS
+      SELECT usps, fips, name, try_cast(population_2020 AS BIGINT) AS population_2020, kind FROM ${csv('states.csv')};
+    CREATE TABLE cube.subjects AS SELECT ftc_label, slug, label FROM ${csv('subjects.csv')};
+    CREATE TABLE cube.area_codes AS
+      SELECT area_code, location, country, use, in_service = 'Y' AS in_service, overlay_complex, time_zone FROM ${csv('area_codes.csv')};
+    CREATE TABLE cube.enforcement_actions AS SELECT * FROM ${csv('enforcement_actions.csv')};
+    CREATE TABLE cube.pone_letters AS SELECT * FROM ${csv('pone_letters.csv')};
+    CREATE TABLE cube.pone_caller_numbers AS
+      SELECT caller_number, provider, letter_pdf, campaign, likely_ftc_staff_number = 'yes' AS likely_ftc_staff_number, found_in
+      FROM ${csv('pone_caller_numbers.csv')};
+    CREATE TABLE cube.databook_annual AS
+      SELECT try_cast(fiscal_year AS INTEGER) AS fiscal_year, try_cast(complaints AS BIGINT) AS complaints,
+             try_cast(robocall_complaints AS BIGINT) AS robocall_complaints, precision, source
+      FROM ${csv('databook_annual.csv')};
+
+    -- Complaints linked to PoNE providers through the caller numbers their letters name.
+    -- FTC staff numbers from the letterheads are not robocallers and are left out.
+    CREATE TABLE cube.pone_complaints_monthly AS
+      SELECT date_trunc('month', l.created_date)::DATE AS month, p.provider, l.caller_number, l.state, l.robocall,
+             count(*)::BIGINT AS complaints
+      FROM loaded l JOIN cube.pone_caller_numbers p ON p.caller_number = l.caller_number
+      WHERE NOT p.likely_ftc_staff_number
+      GROUP BY ALL ORDER BY ALL;
+
+    -- The most-reported numbers nationally and in each state, plus every PoNE number reported.
+    CREATE TEMP TABLE caller_totals AS
+      SELECT caller_number, state, count(*) AS complaints FROM loaded WHERE caller_number IS NOT NULL GROUP BY ALL;
+    CREATE TEMP TABLE top_callers AS
+      SELECT caller_number FROM (SELECT caller_number, sum(complaints) AS n FROM caller_totals GROUP BY ALL ORDER BY n DESC, caller_number LIMIT ${TOP_CALLERS_NATIONAL})
+      UNION
+      SELECT caller_number FROM (
+        SELECT caller_number, row_number() OVER (PARTITION BY state ORDER BY complaints DESC, caller_number) AS rank
+        FROM caller_totals WHERE state IS NOT NULL) WHERE rank <= ${TOP_CALLERS_PER_STATE}
+      UNION
+      SELECT DISTINCT caller_number FROM cube.pone_complaints_monthly;
+    CREATE TABLE cube.callers_monthly AS
+      SELECT date_trunc('month', created_date)::DATE AS month, caller_number, state, robocall, count(*)::BIGINT AS complaints
+      FROM loaded WHERE caller_number IN (SELECT caller_number FROM top_callers)
+      GROUP BY ALL ORDER BY ALL;
+    DETACH cube;
+  `);
+}

@@ -1,13 +1,36 @@
 // @ts-check
+import { cp, mkdir, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 
-// Static output only: the site is a folder of files any static host (with Range support) can serve.
+/** Where the pipeline's outputs are: `npm run data:ingest` writes them, the site publishes them. */
+const dataDir = resolve(process.env.ROBOCALL_DATA_DIR ?? 'data/build');
+
+/** Publishes the DuckDB files, downloads, quarantine and manifest under /data/ of the built site. */
+function publishData() {
+  return {
+    name: 'robocall-atlas:publish-data',
+    hooks: {
+      /** @param {{ dir: URL }} options */
+      'astro:build:done': async ({ dir }) => {
+        const exists = await stat(resolve(dataDir, 'manifest.json')).then(() => true, () => false);
+        if (!exists) throw new Error(`no manifest.json in ${dataDir}: run npm run data:ingest (or npm start) first`);
+        const target = resolve(new URL('data/', dir).pathname);
+        await mkdir(target, { recursive: true });
+        await cp(dataDir, target, { recursive: true, filter: (src) => !src.includes('.tmp-') && !src.includes('.old-') });
+      },
+    },
+  };
+}
+
+// Static output only: the site is a folder of files any static host with Range support can serve.
 export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },
+  integrations: [publishData()],
   vite: {
-    // duckdb-wasm ships its own workers and wasm; bundling them breaks their relative URLs.
+    // duckdb-wasm ships its own workers and wasm; pre-bundling them breaks their relative URLs.
     optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   },
 });

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../scripts/lib/duckdb';
 import { createProgress } from '../../scripts/lib/progress';
 import { ingest, type IngestResult } from '../../scripts/ingest/run-ingest';
+import { COMPLAINT_COLUMNS } from '../../src/lib/catalog/tables';
 import type { SourceEntry } from '../../src/lib/manifest';
 import { writeCorpus, type CorpusCase } from '../fixtures/malformed-corpus';
 import { tempDir } from '../helpers/temp';
@@ -160,6 +161,11 @@ describe('ingest of malformed files', () => {
     expect(error?.stderr).toContain('dnc/2024/html-error.csv');
     expect(error?.stderr).toMatch(/not an FTC CSV/);
     expect(existsSync(join(tmp.dir, 'cli-build', 'manifest.json'))).toBe(true);
+  });
+
+  it('writes the complaint columns the catalog documents, with their types', () => {
+    const table = result.manifest.tables.find((t) => t.name === 'complaints')!;
+    expect(table.columns).toEqual(COMPLAINT_COLUMNS.map((c) => ({ name: c.name, type: c.type })));
   });
 
   function quarantineRows(s: SourceEntry): Record<string, string>[] {

@@ -41,8 +41,10 @@ export const COMPLAINT_COLUMNS: ColumnDef[] = [
   col('city', 'VARCHAR', 'Consumer_City as typed by the consumer; NULL when empty'),
   state,
   col('state_from', 'VARCHAR', '`reported` (Consumer_State), `area_code` (from the consumer’s area code, as the FTC Data Book does) or `none`'),
+  col('state_reported', 'VARCHAR', 'Consumer_State as reported, kept only when it named no known state or territory; NULL otherwise'),
   col('area_code', 'VARCHAR', 'Consumer_Area_Code: the consumer’s three-digit area code'),
   subject,
+  col('subject_reported', 'VARCHAR', 'Subject as reported, kept only when it is not one of the FTC’s labels (subject is then `unrecognized`); NULL otherwise'),
   robocall,
 ];
 

@@ -1,0 +1,55 @@
+/**
+ * npm run bench -- ingest [--rows N]: ingest throughput on at least 2 million sample rows, against
+ * plain DuckDB reading the same files into Parquet in the same run.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { openDb, sqlString } from '../scripts/lib/duckdb';
+import { listFiles } from '../scripts/lib/files';
+import { createProgress } from '../scripts/lib/progress';
+import { ingest } from '../scripts/ingest/run-ingest';
+import { report, result } from './results';
+
+export async function benchIngest(args: Map<string, string>): Promise<void> {
+  const days = Number(args.get('days') ?? 300);
+  const cache = resolve(`bench/.cache/sample-${days}d`);
+  if (!existsSync(join(cache, 'synthetic.json'))) {
+    console.error(`bench ingest: generating ${days} days of sample data into ${cache}`);
+    execFileSync('npx', ['tsx', 'scripts/sample.ts', '--out', cache, '--days', String(days), '--seed', '1'], { stdio: 'inherit' });
+  }
+  const marker = JSON.parse(readFileSync(join(cache, 'synthetic.json'), 'utf8')) as { rows: number };
+  const files = (await listFiles(cache, '.csv')).map((f) => join(cache, f));
+  const out = resolve('bench/.cache/build');
+  const quiet = createProgress(process.stderr, true);
+
+  // Baseline: plain DuckDB, read_csv of the same files into one Parquet file.
+  const baselineRuns: number[] = [];
+  const oursRuns: number[] = [];
+  const coreRuns: number[] = [];
+  for (let run = 0; run < 2; run++) {
+    const db = await openDb();
+    const parquet = resolve('bench/.cache/baseline.parquet');
+    const t0 = performance.now();
+    await db.run(`COPY (SELECT * FROM read_csv([${files.map(sqlString).join(', ')}], header = true)) TO ${sqlString(parquet)} (FORMAT parquet)`);
+    baselineRuns.push((performance.now() - t0) / 1000);
+    db.close();
+    rmSync(parquet, { force: true });
+
+    const full = await ingest({ raw: cache, out, progress: quiet });
+    oursRuns.push(full.seconds);
+    const core = await ingest({ raw: cache, out, progress: quiet, skipDownloads: true });
+    coreRuns.push(core.seconds);
+    console.error(`run ${run + 1}: baseline ${baselineRuns.at(-1)!.toFixed(2)} s, ingest ${full.seconds.toFixed(2)} s, ingest without downloads ${core.seconds.toFixed(2)} s`);
+  }
+  const best = (xs: number[]) => Math.min(...xs);
+  const rows = marker.rows;
+  report('ingest', [
+    result('rows', rows, 'rows'),
+    result('files', files.length, 'files'),
+    result('ingest time (all outputs)', best(oursRuns), 's', best(baselineRuns), 'baseline: DuckDB read_csv → Parquet'),
+    result('ingest throughput (all outputs)', rows / best(oursRuns), 'rows/s', rows / best(baselineRuns)),
+    result('ingest time (no downloads)', best(coreRuns), 's', best(baselineRuns)),
+    result('ingest throughput (no downloads)', rows / best(coreRuns), 'rows/s', rows / best(baselineRuns)),
+  ]);
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { formatCsvField, lineRuns, parseRecordLenient, scanCsv } from '../../scripts/ingest/scan-csv';
+
+const scan = (text: string | Buffer) => scanCsv(typeof text === 'string' ? Buffer.from(text) : text, 3);
+const goodLines = (text: string) => {
+  const s = scan(text);
+  return Array.from(s.good.lines.subarray(0, s.good.count));
+};
+
+describe('scanCsv(buf, fields)', () => {
+  it('reads the header and counts records with CRLF and LF endings alike', () => {
+    expect(scan('a,b,c\r\n1,2,3\r\n4,5,6\r\n')).toMatchObject({ header: 'a,b,c', records: 2, rejected: [] });
+    expect(scan('a,b,c\n1,2,3\n4,5,6')).toMatchObject({ header: 'a,b,c', records: 2, rejected: [] });
+  });
+
+  it('skips a UTF-8 BOM before the header', () => {
+    const s = scan(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a,b,c\r\n1,2,3\r\n')]));
+    expect(s).toMatchObject({ header: 'a,b,c', hasBom: true, records: 1 });
+  });
+
+  it('keeps quoted commas and newlines inside one record and numbers lines by where records start', () => {
+    expect(goodLines('h,h,h\n1,"x,y",3\n2,"multi\nline\nfield",3\n4,5,6\n')).toEqual([2, 3, 6]);
+  });
+
+  it('rejects too few and too many columns, blank lines and an unterminated quote', () => {
+    const s = scan('h,h,h\r\n1,2\r\n\r\n1,2,3,4\r\n1,2,3\r\n1,"open,3\r\n');
+    expect(s.rejected.map((r) => [r.line, r.reason])).toEqual([
+      [2, 'too few columns'],
+      [3, 'blank line'],
+      [4, 'too many columns'],
+      [6, 'unterminated quoted field'],
+    ]);
+    expect(s.records).toBe(5);
+    expect(s.good.count).toBe(1);
+  });
+
+  it('marks records with stray quotes, lone CRs or invalid UTF-8 for repair, not rejection', () => {
+    const s = scan(Buffer.concat([Buffer.from('h,h,h\n1,a"b,3\n1,"q"x,3\n1,a\rb,3\n1,'), Buffer.from([0xff]), Buffer.from(',3\n1,2,3\n')]));
+    expect(s.rejected).toEqual([]);
+    expect(s.needsRepair).toEqual([0, 1, 2, 3]);
+  });
+});
+
+describe('parseRecordLenient(text)', () => {
+  it('reads RFC 4180 fields and keeps stray quotes as text', () => {
+    expect(parseRecordLenient('1,"a,b","say ""hi""",')).toEqual(['1', 'a,b', 'say "hi"', '']);
+    expect(parseRecordLenient('a"b,"q"x')).toEqual(['a"b', 'qx']);
+  });
+});
+
+describe('formatCsvField(value)', () => {
+  it('quotes only what needs quoting', () => {
+    expect(formatCsvField('plain')).toBe('plain');
+    expect(formatCsvField('a,b')).toBe('"a,b"');
+    expect(formatCsvField('say "hi"')).toBe('"say ""hi"""');
+    expect(formatCsvField('two\nlines')).toBe('"two\nlines"');
+  });
+});
+
+describe('lineRuns(lines, count)', () => {
+  it('compresses consecutive lines into runs of constant offset', () => {
+    expect(lineRuns(Uint32Array.from([2, 3, 4, 7, 8]), 5)).toEqual([
+      { from: 0, offset: 2 },
+      { from: 3, offset: 4 },
+    ]);
+  });
+});

@@ -153,11 +153,15 @@ async function quoteUndatedRows(
   rows: { source_file: string; ordinal: number; source_line: number; created_raw: string | null }[],
 ): Promise<void> {
   const byFile = new Map(files.map((f) => [f.file, f]));
-  let buffer: { file: string; buf: Buffer } | null = null;
+  let current = '';
+  let buf = Buffer.alloc(0);
   for (const row of rows) {
     const file = byFile.get(row.source_file)!;
-    if (buffer?.file !== file.file) buffer = { file: file.file, buf: await readFile(join(raw, file.file)) };
-    const raw_text = buffer.buf.toString('utf8', file.starts[row.ordinal]!, file.ends[row.ordinal]!);
+    if (current !== file.file) {
+      buf = await readFile(join(raw, file.file));
+      current = file.file;
+    }
+    const raw_text = buf.toString('utf8', file.starts[row.ordinal]!, file.ends[row.ordinal]!);
     const value = row.created_raw?.trim() ?? '';
     const entry: QuarantinedRow = {
       source_line: row.source_line,

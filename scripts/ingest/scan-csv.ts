@@ -58,9 +58,9 @@ export function scanCsv(buf: Uint8Array, expectedFields: number): ScanResult {
 
   // Worst case one record per two bytes; typed arrays keep 5 million records cheap.
   const capacity = Math.max(16, Math.ceil((buf.length - dataStart) / 40));
-  let starts = new Uint32Array(capacity);
-  let ends = new Uint32Array(capacity);
-  let lines = new Uint32Array(capacity);
+  let starts: Uint32Array<ArrayBuffer> = new Uint32Array(capacity);
+  let ends: Uint32Array<ArrayBuffer> = new Uint32Array(capacity);
+  let lines: Uint32Array<ArrayBuffer> = new Uint32Array(capacity);
   let count = 0;
   const needsRepair: number[] = [];
   const rejected: RejectedRecord[] = [];
@@ -223,7 +223,7 @@ function indexOfByte(buf: Uint8Array, byte: number, from: number): number {
   return Buffer.from(buf.buffer, buf.byteOffset, buf.length).indexOf(byte, from);
 }
 
-function grow(array: Uint32Array): Uint32Array {
+function grow(array: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
   const bigger = new Uint32Array(array.length * 2);
   bigger.set(array);
   return bigger;

@@ -55,12 +55,12 @@ describe('ingest of malformed files', () => {
     const { totals } = result.manifest;
     expect(totals.rows_read).toBe(totals.rows_loaded + totals.rows_rejected);
     const loaded = await rows(`SELECT source_file, count(*)::INTEGER AS n FROM c.complaints GROUP BY ALL`);
-    const byFile = Object.fromEntries(loaded.map((r) => [r.source_file, r.n]));
+    const byFile: Record<string, number> = Object.fromEntries(loaded.map((r) => [String(r.source_file), Number(r.n)]));
     for (const s of result.manifest.sources) expect(byFile[s.file] ?? 0, s.file).toBe(s.rows_loaded);
     // Independently of the manifest: physical records in the corpus = loaded + quarantined.
     const quarantined = result.manifest.sources.reduce((n, s) => n + (s.quarantine ? quarantineRows(s).length : 0), 0);
     const expectedRead = cases.filter((c) => c.expect.status === 'loaded').reduce((n, c) => n + c.expect.rows_read, 0);
-    expect(Object.values(byFile).reduce((a, b) => a + Number(b), 0) + quarantined).toBe(expectedRead);
+    expect(Object.values(byFile).reduce((a, b) => a + b, 0) + quarantined).toBe(expectedRead);
   });
 
   it('puts every rejected row in quarantine with its line, reason and raw text', () => {

@@ -34,7 +34,13 @@ export async function loadReference(db: Db, referenceDir: string): Promise<void>
 export async function loadStage(db: Db, files: PreparedFile[]): Promise<void> {
   const columns = `{${FTC_COLUMNS.map((c) => `'${c}': 'VARCHAR'`).join(', ')}}`;
   const paths = files.map((f) => sqlString(f.loadPath!)).join(', ');
-  await db.run(`
+  if (files.length === 0) {
+    // Nothing to read (an empty archive, or only header-only files): the same tables, empty.
+    await db.run(`
+      CREATE OR REPLACE TEMP TABLE stage (${FTC_COLUMNS.map((c) => `"${c}" VARCHAR`).join(', ')}, filename VARCHAR);
+      CREATE OR REPLACE TEMP TABLE stage_rejects (line BIGINT);
+    `);
+  } else await db.run(`
     CREATE OR REPLACE TEMP TABLE stage AS
     SELECT * FROM read_csv([${paths}],
       columns = ${columns}, header = true, auto_detect = false,

@@ -63,3 +63,18 @@ describe('ingest, run again', () => {
     expect(REFERENCE_DIR).not.toBe(brokenReference);
   });
 });
+
+describe('ingest of an archive with nothing to load', () => {
+  const tmp = tempDir('nothing');
+  afterAll(() => tmp.cleanup());
+
+  it('writes an empty but complete build from header-only files', async () => {
+    const raw = join(tmp.dir, 'raw');
+    mkdirSync(raw);
+    writeFileSync(join(raw, 'DNC_Complaint_Numbers_2026-01-02.csv'), 'Company_Phone_Number,Created_Date,Violation_Date,Consumer_City,Consumer_State,Consumer_Area_Code,Subject,Recorded_Message_Or_Robocall\r\n');
+    const { manifest } = await ingest({ raw, out: join(tmp.dir, 'build'), progress: quiet });
+    expect(manifest.totals).toEqual({ files: 1, rows_read: 0, rows_loaded: 0, rows_rejected: 0 });
+    expect(manifest.tables.map((t) => t.name)).toContain('monthly');
+    expect(manifest.tables.find((t) => t.name === 'monthly')!.rows).toBe(0);
+  });
+});

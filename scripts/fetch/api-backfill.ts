@@ -1,0 +1,229 @@
+/**
+ * `--api` mode: backfill days the published files no longer cover, from the FTC API.
+ *
+ * One day at a time (`created_date_from`/`to` spanning that day), paged 50 complaints a request,
+ * every request (retries included) waiting its turn at the rate limiter. A day is written only
+ * when all its pages arrived, as `dnc/<year>/api/DNC_API_<day>.csv` in the FTC's CSV format, and
+ * through the same archive rules as published files (temp file, never overwrite, changed content
+ * kept beside). Days already archived are skipped without a request unless `--refresh`: at 30
+ * requests an hour on the demo key, requests are the scarce thing.
+ */
+import { apiRelPath, digestBytes, digestFile, exists, settleIntoArchive, toAbsolute, writeTemp } from './archive';
+import { apiPageUrl, complaintsToFtcCsv, datesInRange, ITEMS_PER_PAGE, parseApiPage, redactApiKey, type ApiComplaint, type ApiPage } from './api';
+import { FetchFailedError, PermanentError, readText, requestWithRetries } from './http';
+import { ledgerKnows, type LedgerEntry } from './ledger';
+import { counter, formatBytes, shortHash } from './progress';
+import type { RateLimiter } from './rate-limit';
+import { emptySummary, record, requestOptions, type RunContext, type RunSummary } from './run-context';
+
+export interface ApiOptions {
+  apiUrl: string;
+  apiKey: string;
+  /** Complaint creation dates, inclusive, `YYYY-MM-DD`. */
+  from: string;
+  to: string;
+  /** At most this many days this run. */
+  limit: number | null;
+  /** Fetch days again even when the archive has them. */
+  refresh: boolean;
+  limiter: RateLimiter;
+}
+
+/** Stop paging a day after this many pages: an API that ignores `offset` must not loop forever. */
+const MAX_PAGES_PER_DAY = 2_000;
+
+export async function fetchFromApi(options: ApiOptions, context: RunContext): Promise<RunSummary> {
+  const summary = emptySummary();
+  const all = datesInRange(options.from, options.to);
+  const days = options.limit === null ? all : all.slice(0, options.limit);
+  context.progress.line(
+    `FTC API ${options.apiUrl}: complaints created ${options.from} to ${options.to}, ${days.length} day(s)` +
+      (days.length < all.length ? ` (--limit ${options.limit})` : ''),
+  );
+  for (const [index, day] of days.entries()) {
+    context.signal?.throwIfAborted();
+    await backfillDay(day, `${counter(index + 1, days.length)} ${day}`, options, context, summary);
+  }
+  return summary;
+}
+
+async function backfillDay(day: string, label: string, options: ApiOptions, context: RunContext, summary: RunSummary): Promise<void> {
+  const { progress, clock } = context;
+  const rel = apiRelPath(day);
+  const finalPath = toAbsolute(context.raw, rel);
+  const firstUrl = redactApiKey(apiPageUrl(options.apiUrl, day, 0, options.apiKey));
+
+  if (await exists(finalPath)) {
+    if (!ledgerKnows(context.ledger.entries, rel)) {
+      const digest = await digestFile(finalPath);
+      await record(context, summary, {
+        url: firstUrl,
+        file: rel,
+        bytes: digest.bytes,
+        sha256: digest.sha256,
+        fetched_at: new Date(clock.now()).toISOString(),
+        http_status: null,
+        outcome: 'skipped-present',
+        source: 'disk',
+        reason: 'found in the archive but not in the ledger: hashed and recorded',
+      });
+    }
+    if (!options.refresh) {
+      summary.counts['skipped-present'] += 1;
+      progress.line(`${label}: already archived as ${rel}; skipped (--refresh fetches it again)`);
+      return;
+    }
+  }
+
+  let fetched: DayFetch;
+  try {
+    fetched = await fetchDay(day, label, options, context, summary);
+  } catch (error) {
+    if (!(error instanceof FetchFailedError)) throw error;
+    await recordFailure(context, summary, firstUrl, rel, error.status, error.attempts, error.message);
+    progress.loud([`${label}: FAILED: ${error.message}`]);
+    return;
+  }
+  const { complaints, requests, lastStatus, dropped } = fetched;
+  if (dropped > 0) progress.loud([`${label}: ${dropped} item(s) not created on ${day} (or without a created date) were left out`]);
+  if (complaints.length === 0) {
+    // Thousands of complaints are filed every day: none means not yet published, or purged.
+    const reason = `the API returned no complaints created on ${day} (not published yet, or older than the FTC keeps)`;
+    await recordFailure(context, summary, firstUrl, rel, lastStatus, requests, reason);
+    progress.loud([`${label}: FAILED: ${reason}`]);
+    return;
+  }
+
+  const content = new TextEncoder().encode(complaintsToFtcCsv(complaints));
+  const digest = digestBytes(content);
+  const fetchedAt = new Date(clock.now());
+  const temp = await writeTemp(finalPath, content);
+  const settled = await settleIntoArchive(context.raw, rel, temp, digest, fetchedAt);
+  const entry: LedgerEntry = {
+    url: firstUrl,
+    file: settled.rel,
+    bytes: digest.bytes,
+    sha256: digest.sha256,
+    fetched_at: fetchedAt.toISOString(),
+    http_status: lastStatus,
+    outcome: settled.outcome,
+    source: 'api',
+    attempts: requests,
+    rows: complaints.length,
+  };
+  if (settled.outcome === 'changed-kept-both') {
+    entry.original_file = settled.original.rel;
+    entry.original_sha256 = settled.original.sha256;
+    entry.original_bytes = settled.original.bytes;
+    entry.reason = 'the API now returns different complaints for this day; the archived file is kept and the new one saved beside it';
+    progress.loud([
+      `CONTENT CHANGED: the API's complaints for ${day} differ from the archived ones`,
+      `  archived   ${settled.original.rel}: sha256 ${settled.original.sha256} (kept untouched)`,
+      `  served now ${settled.rel}: sha256 ${digest.sha256} (saved beside it)`,
+    ]);
+  } else {
+    progress.line(
+      `${label}: ${complaints.length} complaints, ${formatBytes(digest.bytes)} → ${settled.rel} ` +
+        `(${settled.outcome === 'downloaded' ? 'written' : 'same as archived'}; sha256 ${shortHash(digest.sha256)})`,
+    );
+  }
+  await record(context, summary, entry);
+}
+
+interface DayFetch {
+  complaints: ApiComplaint[];
+  /** HTTP requests made for the day, retries included. */
+  requests: number;
+  lastStatus: number;
+  dropped: number;
+}
+
+async function fetchDay(day: string, label: string, options: ApiOptions, context: RunContext, summary: RunSummary): Promise<DayFetch> {
+  const byId = new Map<string, ApiComplaint>();
+  let requests = 0;
+  let lastStatus = 0;
+  let dropped = 0;
+  for (let page = 0; ; page += 1) {
+    if (page >= MAX_PAGES_PER_DAY) throw new FetchFailedError(`more than ${MAX_PAGES_PER_DAY} pages for one day; stopping`, lastStatus, requests);
+    const offset = page * ITEMS_PER_PAGE;
+    const url = apiPageUrl(options.apiUrl, day, offset, options.apiKey);
+    const result = await requestWithRetries(
+      url,
+      requestOptions(context, `${label} page ${page + 1}`, {
+        headers: { accept: 'application/json' },
+        beforeAttempt: () => options.limiter.acquire(),
+      }),
+      async (response, attempt) => {
+        const body = await readText(response, attempt);
+        summary.bytes += Buffer.byteLength(body);
+        return parsePage(body);
+      },
+    );
+    requests += result.attempts;
+    lastStatus = result.status;
+    const { complaints, unusable, recordTotal } = result.value;
+    dropped += unusable;
+    let fresh = 0;
+    for (const complaint of complaints) {
+      // The filter is the API's; a complaint from another day would land in the wrong file.
+      if (!complaint.createdDate.startsWith(day)) {
+        dropped += 1;
+        continue;
+      }
+      // Pages of a live data set can shift under us; the same complaint twice is counted once.
+      const key = complaint.id === '' ? `row:${byId.size}` : complaint.id;
+      if (!byId.has(key)) {
+        byId.set(key, complaint);
+        fresh += 1;
+      }
+    }
+    context.progress.line(
+      `${label}: page ${page + 1} (offset ${offset}): ${complaints.length} complaints, ${byId.size}` +
+        `${recordTotal === null ? '' : ` of ${recordTotal}`} so far`,
+    );
+    const itemsOnPage = complaints.length + unusable;
+    if (itemsOnPage < ITEMS_PER_PAGE) break;
+    if (fresh === 0) {
+      // A full page of complaints we already have: the API is not honouring `offset`.
+      throw new FetchFailedError(`page at offset ${offset} repeated earlier complaints; the API may be ignoring offset`, lastStatus, requests);
+    }
+  }
+  return { complaints: [...byId.values()], requests, lastStatus, dropped };
+}
+
+function parsePage(body: string): ApiPage {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    throw new PermanentError(`the API answered with something that is not JSON: ${JSON.stringify(body.slice(0, 120))}`);
+  }
+  try {
+    return parseApiPage(json);
+  } catch (error) {
+    throw new PermanentError((error as Error).message);
+  }
+}
+
+async function recordFailure(
+  context: RunContext,
+  summary: RunSummary,
+  url: string,
+  rel: string,
+  status: number | null,
+  attempts: number,
+  reason: string,
+): Promise<void> {
+  await record(context, summary, {
+    url,
+    file: rel,
+    bytes: null,
+    sha256: null,
+    fetched_at: new Date(context.clock.now()).toISOString(),
+    http_status: status,
+    outcome: 'failed',
+    source: 'api',
+    attempts,
+    reason,
+  });
+}

@@ -1,0 +1,171 @@
+/**
+ * The FTC's DNC complaints API (`GET https://api.ftc.gov/v0/dnc-complaints`), pure parts:
+ * request URLs, response parsing, and turning complaints back into the FTC's daily CSV format.
+ *
+ * The shape, from the FTC's own reference (github.com/FederalTradeCommission/ftc-api-docs,
+ * docs/endpoint-dnc-complaints.md) and its example response:
+ * - query: `api_key`, `created_date_from` / `created_date_to` (used together; values in double
+ *   quotes, `"YYYY-MM-DD HH:MM:SS"`), `items_per_page` (max 50), `offset`;
+ * - body: `{ data: [{ type: "dnc_complaint", id: "<hash>", attributes: { "company-phone-number",
+ *   "created-date", "violation-date", "consumer-city", "consumer-state", "consumer-area-code",
+ *   "subject", "recorded-message-or-robocall" } }], meta: { "records-this-page", "record-total" } }`.
+ * Assumptions the docs leave open, coded defensively: `record-total` is not trusted to end paging
+ * (others have seen it misreport; we stop at the first short page), attribute values may be null
+ * or numbers, and dates may come as ISO 8601 with a `T` (the docs say ISO 8601, the example and
+ * the CSV files use a space).
+ */
+import { FTC_HEADER, FTC_NEWLINE } from '../../src/lib/ftc-format';
+
+export const DEFAULT_API_URL = 'https://api.ftc.gov/v0/dnc-complaints';
+
+/** The API's maximum page size. */
+export const ITEMS_PER_PAGE = 50;
+
+/** api.data.gov's published limit for DEMO_KEY, and its default for a registered key. */
+export const DEMO_KEY_REQUESTS_PER_HOUR = 30;
+export const REGISTERED_KEY_REQUESTS_PER_HOUR = 1000;
+
+/** One page of complaints created on `createdDate` (a whole day, midnight to 23:59:59). */
+export function apiPageUrl(baseUrl: string, createdDate: string, offset: number, apiKey: string): string {
+  // Built by hand rather than with URLSearchParams: that writes spaces as `+`, while the FTC's
+  // documented example uses %20 (and %22 for the required double quotes).
+  const params: [string, string][] = [
+    ['api_key', apiKey],
+    ['created_date_from', `"${createdDate} 00:00:00"`],
+    ['created_date_to', `"${createdDate} 23:59:59"`],
+    ['items_per_page', String(ITEMS_PER_PAGE)],
+    ['offset', String(offset)],
+  ];
+  const query = params.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&');
+  return `${baseUrl}${baseUrl.includes('?') ? '&' : '?'}${query}`;
+}
+
+/**
+ * The key never goes into the ledger or the log. Replaced in the text rather than through
+ * URLSearchParams, which would re-encode the rest (`%20` → `+`): the ledger shows the query as sent.
+ */
+export function redactApiKey(url: string): string {
+  return url.replace(/([?&]api_key=)[^&#]*/g, '$1REDACTED');
+}
+
+export interface ApiComplaint {
+  id: string;
+  companyPhoneNumber: string;
+  createdDate: string;
+  violationDate: string;
+  consumerCity: string;
+  consumerState: string;
+  consumerAreaCode: string;
+  subject: string;
+  recordedMessageOrRobocall: string;
+}
+
+export interface ApiPage {
+  complaints: ApiComplaint[];
+  /** Items without a usable `created-date` (cannot be filed under a day). */
+  unusable: number;
+  /** `meta.record-total` when it is a plain number; for progress only. */
+  recordTotal: number | null;
+}
+
+/** Parse one response body. Throws when it is not the documented shape at all. */
+export function parseApiPage(body: unknown): ApiPage {
+  const data = (body as { data?: unknown } | null)?.data;
+  if (!Array.isArray(data)) {
+    throw new Error(`unexpected API response: no "data" array (${JSON.stringify(body).slice(0, 200)})`);
+  }
+  const complaints: ApiComplaint[] = [];
+  let unusable = 0;
+  for (const item of data) {
+    const complaint = toComplaint(item);
+    if (complaint) complaints.push(complaint);
+    else unusable += 1;
+  }
+  const total = (body as { meta?: Record<string, unknown> }).meta?.['record-total'];
+  const recordTotal = typeof total === 'number' ? total : typeof total === 'string' && /^\d+$/.test(total) ? Number(total) : null;
+  return { complaints, unusable, recordTotal };
+}
+
+function toComplaint(item: unknown): ApiComplaint | null {
+  if (item === null || typeof item !== 'object') return null;
+  const { id, attributes } = item as { id?: unknown; attributes?: unknown };
+  if (attributes === null || typeof attributes !== 'object') return null;
+  const a = attributes as Record<string, unknown>;
+  const createdDate = normalizeDateTime(text(a['created-date']));
+  if (!/^\d{4}-\d{2}-\d{2}/.test(createdDate)) return null;
+  return {
+    id: text(id),
+    companyPhoneNumber: text(a['company-phone-number']),
+    createdDate,
+    violationDate: normalizeDateTime(text(a['violation-date'])),
+    consumerCity: text(a['consumer-city']),
+    consumerState: text(a['consumer-state']),
+    consumerAreaCode: text(a['consumer-area-code']),
+    subject: text(a['subject']),
+    recordedMessageOrRobocall: text(a['recorded-message-or-robocall']),
+  };
+}
+
+function text(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'string' ? value : String(value);
+}
+
+/**
+ * The CSV files write `YYYY-MM-DD HH:MM:SS` with no zone. An ISO form without a zone
+ * (`2020-02-27T04:23:11`, maybe with fractions) is the same instant written differently and is
+ * converted; anything else (a zone offset we cannot remove without guessing) is kept verbatim
+ * for the ingest to judge.
+ */
+export function normalizeDateTime(value: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.\d+)?$/.exec(value.trim());
+  return match ? `${match[1]} ${match[2]}` : value;
+}
+
+/** RFC 4180: quote a field only when it holds a comma, a quote or a line break, as the FTC does. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * Complaints as an FTC daily CSV: the FTC header, CRLF after every line (the last one too), values
+ * as the API gave them. Sorted by creation time then id, so the same complaints always make the
+ * same bytes (and a re-fetch of an unchanged day is recognised as "already archived").
+ *
+ * Subjects stay as the API writes them (single space before `&`; the files have two): the archive
+ * keeps what the source said, and `subjectKey` makes both spellings the same subject on ingest.
+ */
+export function complaintsToFtcCsv(complaints: readonly ApiComplaint[]): string {
+  const sorted = [...complaints].sort((a, b) => compare(a.createdDate, b.createdDate) || compare(a.id, b.id));
+  const lines = [FTC_HEADER];
+  for (const c of sorted) {
+    lines.push(
+      [
+        c.companyPhoneNumber,
+        c.createdDate,
+        c.violationDate,
+        c.consumerCity,
+        c.consumerState,
+        c.consumerAreaCode,
+        c.subject,
+        c.recordedMessageOrRobocall,
+      ]
+        .map(csvField)
+        .join(','),
+    );
+  }
+  return lines.join(FTC_NEWLINE) + FTC_NEWLINE;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Every date from `from` to `to` inclusive (`YYYY-MM-DD`, UTC calendar arithmetic). */
+export function datesInRange(from: string, to: string): string[] {
+  const dates: string[] = [];
+  for (let at = Date.parse(`${from}T00:00:00Z`); at <= Date.parse(`${to}T00:00:00Z`); at += 86_400_000) {
+    dates.push(new Date(at).toISOString().slice(0, 10));
+  }
+  return dates;
+}

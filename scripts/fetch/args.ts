@@ -1,0 +1,157 @@
+/**
+ * Command line of `npm run data:fetch`. Pure: argv in, a checked command out, or a UsageError
+ * that says exactly what is wrong (exit code 2, nothing fetched).
+ */
+import { parseArgs } from 'node:util';
+import { DEFAULT_API_URL } from './api';
+import { DEFAULT_LANDING_URL } from './published';
+
+export const USAGE = `usage: npm run data:fetch -- [options]
+
+Download the FTC's daily Do Not Call complaint files the archive lacks into <raw>/dnc/<year>/,
+recording every attempt in <raw>/dnc/ledger.json. Files already archived are asked for again
+(conditionally when the server allows); if the FTC changed one, the archived file is kept and
+the new bytes saved beside it as <name>.fetched-<UTC time>.csv. Nothing is ever overwritten.
+
+  --since YYYY-MM-DD     only files published on or after this date (date in the file name)
+  --raw DIR              the archive (default data/raw)
+  --url URL              the FTC landing page listing the files (default the FTC's)
+  --limit N              request at most N files (missing ones first, oldest first)
+
+  --api                  backfill from the FTC API instead, one file per creation day, 50 complaints a
+                         request: for small ranges (DEMO_KEY allows 30 requests/hour, 50/day)
+  --from YYYY-MM-DD      first complaint creation date (with --api)
+  --to YYYY-MM-DD        last complaint creation date, inclusive (with --api)
+  --api-url URL          API endpoint (default ${DEFAULT_API_URL})
+  --requests-per-hour N  request budget (default 30 for DEMO_KEY, 1000 for a registered key)
+  --refresh              fetch days again even when the archive has them (with --api)
+                         API key: environment variable FTC_API_KEY (default DEMO_KEY)
+
+  --timeout SECONDS      give up on an attempt after this long without data (default 60)
+  --attempts N           attempts per request before giving up (default 5)
+  -h, --help             this text
+
+Exit code: 0 all good, 1 some file failed (the others were still fetched), 2 bad arguments,
+130 interrupted (Ctrl-C; no partial file is left).`;
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface NetworkArgs {
+  idleTimeoutMs: number;
+  attempts: number;
+}
+
+export type Command =
+  | { mode: 'help' }
+  | { mode: 'published'; raw: string; url: string; since: string | null; limit: number | null; network: NetworkArgs }
+  | {
+      mode: 'api';
+      raw: string;
+      apiUrl: string;
+      from: string;
+      to: string;
+      limit: number | null;
+      refresh: boolean;
+      /** null: decide from the key (demo or registered). */
+      requestsPerHour: number | null;
+      network: NetworkArgs;
+    };
+
+export function parseCommand(argv: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        since: { type: 'string' },
+        raw: { type: 'string', default: 'data/raw' },
+        url: { type: 'string', default: DEFAULT_LANDING_URL },
+        limit: { type: 'string' },
+        api: { type: 'boolean', default: false },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        'api-url': { type: 'string', default: DEFAULT_API_URL },
+        'requests-per-hour': { type: 'string' },
+        refresh: { type: 'boolean', default: false },
+        timeout: { type: 'string', default: '60' },
+        attempts: { type: 'string', default: '5' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) return { mode: 'help' };
+
+  const network: NetworkArgs = {
+    idleTimeoutMs: Math.round(positiveNumber('--timeout', v.timeout) * 1000),
+    attempts: positiveInteger('--attempts', v.attempts),
+  };
+  const limit = v.limit === undefined ? null : positiveInteger('--limit', v.limit);
+
+  if (v.api) {
+    if (v.since !== undefined) throw new UsageError('--since is for the published files; with --api use --from and --to');
+    if (v.from === undefined || v.to === undefined) throw new UsageError('--api needs --from YYYY-MM-DD and --to YYYY-MM-DD');
+    const from = isoDate('--from', v.from);
+    const to = isoDate('--to', v.to);
+    if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+    return {
+      mode: 'api',
+      raw: v.raw,
+      apiUrl: httpUrl('--api-url', v['api-url']),
+      from,
+      to,
+      limit,
+      refresh: v.refresh,
+      requestsPerHour: v['requests-per-hour'] === undefined ? null : positiveNumber('--requests-per-hour', v['requests-per-hour']),
+      network,
+    };
+  }
+  for (const name of ['from', 'to', 'requests-per-hour'] as const) {
+    if (v[name] !== undefined) throw new UsageError(`--${name} only applies with --api`);
+  }
+  if (v.refresh) throw new UsageError('--refresh only applies with --api');
+  return {
+    mode: 'published',
+    raw: v.raw,
+    url: httpUrl('--url', v.url),
+    since: v.since === undefined ? null : isoDate('--since', v.since),
+    limit,
+    network,
+  };
+}
+
+/** A real calendar date written `YYYY-MM-DD` (2026-02-30 is not one). */
+export function isoDate(flag: string, value: string): string {
+  const at = Date.parse(`${value}T00:00:00Z`);
+  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(at) && new Date(at).toISOString().startsWith(value);
+  if (!ok) throw new UsageError(`${flag} wants a date YYYY-MM-DD, got "${value}"`);
+  return value;
+}
+
+function positiveInteger(flag: string, value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${flag} wants a whole number of at least 1, got "${value}"`);
+  return Number(value);
+}
+
+function positiveNumber(flag: string, value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number <= 0) throw new UsageError(`${flag} wants a positive number, got "${value}"`);
+  return number;
+}
+
+function httpUrl(flag: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`${flag} wants a URL, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${flag} wants an http(s) URL, got "${value}"`);
+  return url.href;
+}

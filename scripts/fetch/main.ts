@@ -1,0 +1,101 @@
+/**
+ * `npm run data:fetch`, as a function: argv and injectable surroundings in, exit code out.
+ * `scripts/fetch-dnc.ts` calls it with the real ones; tests call it with a fake clock and a
+ * local server, so the very code path a user runs is the one tested.
+ */
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { DEMO_KEY_REQUESTS_PER_HOUR, REGISTERED_KEY_REQUESTS_PER_HOUR } from './api';
+import { fetchFromApi } from './api-backfill';
+import { ledgerRelPath, toAbsolute } from './archive';
+import { parseCommand, UsageError, USAGE } from './args';
+import { DEFAULT_POLICY, formatDuration, systemClock, type Clock, type RetryPolicy } from './http';
+import { LedgerFile } from './ledger';
+import { formatBytes, Progress, type Output } from './progress';
+import { fetchPublished } from './published';
+import { spacedLimiter, spacingMs, type RateLimiter } from './rate-limit';
+import { exitCodeFor, summaryLines, type NetworkSettings, type RunContext, type RunSummary } from './run-context';
+
+export interface MainDeps {
+  clock?: Clock;
+  /** Progress and errors (default process.stderr). */
+  stderr?: Output;
+  /** Help text (default process.stdout). */
+  stdout?: Output;
+  env?: Record<string, string | undefined>;
+  /** Aborting it stops the run cleanly (temp files removed, ledger consistent). */
+  signal?: AbortSignal;
+  /** Replaces the API rate limiter (tests). */
+  limiter?: RateLimiter;
+  /** Overrides of the retry policy (tests shrink nothing here but may change delays). */
+  policy?: Partial<RetryPolicy>;
+  /** Overrides the whole-attempt cap (tests). */
+  attemptTimeoutMs?: number;
+}
+
+export async function main(argv: readonly string[], deps: MainDeps = {}): Promise<number> {
+  const stderr = deps.stderr ?? process.stderr;
+  const clock = deps.clock ?? systemClock;
+  const env = deps.env ?? process.env;
+
+  let command;
+  try {
+    command = parseCommand(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    stderr.write(`data:fetch: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (command.mode === 'help') {
+    (deps.stdout ?? process.stdout).write(`${USAGE}\n`);
+    return 0;
+  }
+
+  const raw = resolve(command.raw);
+  const progress = new Progress(stderr, () => clock.now());
+  const network: NetworkSettings = {
+    idleTimeoutMs: command.network.idleTimeoutMs,
+    // Generous: a slow but steady download is fine; only a stalled one (idle timeout) is not.
+    attemptTimeoutMs: deps.attemptTimeoutMs ?? Math.max(10 * 60_000, command.network.idleTimeoutMs * 10),
+    policy: { ...DEFAULT_POLICY, maxAttempts: command.network.attempts, ...deps.policy },
+  };
+
+  let ledger: LedgerFile;
+  try {
+    await mkdir(toAbsolute(raw, 'dnc'), { recursive: true });
+    ledger = await LedgerFile.open(toAbsolute(raw, ledgerRelPath()));
+  } catch (error) {
+    stderr.write(`data:fetch: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const context: RunContext = { raw, network, clock, progress, ledger, ...(deps.signal ? { signal: deps.signal } : {}) };
+
+  let summary: RunSummary;
+  try {
+    if (command.mode === 'published') {
+      summary = await fetchPublished({ url: command.url, since: command.since, limit: command.limit }, context);
+    } else {
+      const apiKey = env['FTC_API_KEY']?.trim() || 'DEMO_KEY';
+      const perHour =
+        command.requestsPerHour ?? (apiKey === 'DEMO_KEY' ? DEMO_KEY_REQUESTS_PER_HOUR : REGISTERED_KEY_REQUESTS_PER_HOUR);
+      progress.line(
+        `API key ${apiKey === 'DEMO_KEY' ? 'DEMO_KEY (also capped at 50 requests/day; set FTC_API_KEY for more)' : 'from FTC_API_KEY'}: ` +
+          `${perHour} requests/hour, one every ${formatDuration(spacingMs(perHour))}`,
+      );
+      const limiter = deps.limiter ?? spacedLimiter(perHour, clock, deps.signal);
+      summary = await fetchFromApi(
+        { apiUrl: command.apiUrl, apiKey, from: command.from, to: command.to, limit: command.limit, refresh: command.refresh, limiter },
+        context,
+      );
+    }
+  } catch (error) {
+    if (deps.signal?.aborted) {
+      progress.line('data:fetch: interrupted; no partial files left, the ledger has every finished attempt');
+      return 130;
+    }
+    throw error;
+  }
+
+  for (const line of summaryLines(summary, formatBytes)) progress.line(line);
+  return exitCodeFor(summary);
+}

@@ -1,0 +1,77 @@
+/**
+ * What both fetch modes (published files, API backfill) share: where the archive is, how to talk
+ * to the network, where progress goes, and the tally that decides the exit code.
+ */
+import type { Clock, RequestOptions, RetryPolicy } from './http';
+import type { LedgerEntry, LedgerFile, Outcome } from './ledger';
+import type { Progress } from './progress';
+
+export interface NetworkSettings {
+  idleTimeoutMs: number;
+  attemptTimeoutMs: number;
+  policy: RetryPolicy;
+}
+
+export interface RunContext {
+  /** The `--raw` directory. */
+  raw: string;
+  network: NetworkSettings;
+  clock: Clock;
+  progress: Progress;
+  ledger: LedgerFile;
+  signal?: AbortSignal;
+}
+
+export interface RunSummary {
+  counts: Record<Outcome, number>;
+  /** Bytes received in response bodies this run. */
+  bytes: number;
+  /** One line per file that failed. */
+  failures: string[];
+  /** Set when the run could not even start (landing page unreachable, no links on it). */
+  fatal: string | null;
+}
+
+export function emptySummary(): RunSummary {
+  return {
+    counts: { downloaded: 0, 'skipped-present': 0, 'changed-kept-both': 0, failed: 0 },
+    bytes: 0,
+    failures: [],
+    fatal: null,
+  };
+}
+
+/** Non-zero when anything failed: a cron job must notice, even though the other files were fetched. */
+export function exitCodeFor(summary: RunSummary): number {
+  return summary.fatal !== null || summary.counts.failed > 0 ? 1 : 0;
+}
+
+export async function record(context: RunContext, summary: RunSummary, entry: LedgerEntry): Promise<void> {
+  await context.ledger.append(entry);
+  // Recording a file found on disk is bookkeeping, not a fetch outcome.
+  if (entry.source !== 'disk') summary.counts[entry.outcome] += 1;
+  if (entry.outcome === 'failed') summary.failures.push(`${entry.file}: ${entry.reason ?? 'failed'}`);
+}
+
+export function requestOptions(context: RunContext, label: string, extra: Partial<RequestOptions> = {}): RequestOptions {
+  return {
+    idleTimeoutMs: context.network.idleTimeoutMs,
+    attemptTimeoutMs: context.network.attemptTimeoutMs,
+    policy: context.network.policy,
+    clock: context.clock,
+    ...(context.signal ? { signal: context.signal } : {}),
+    onRetry: (notice) => context.progress.retry(label, notice),
+    ...extra,
+  };
+}
+
+export function summaryLines(summary: RunSummary, formatBytes: (n: number) => string): string[] {
+  const { counts } = summary;
+  const lines = [
+    `done: ${counts.downloaded} downloaded, ${counts['skipped-present']} already archived, ` +
+      `${counts['changed-kept-both']} changed (both kept), ${counts.failed} failed; ${formatBytes(summary.bytes)} received`,
+  ];
+  if (summary.fatal !== null) lines.push(`FAILED: ${summary.fatal}`);
+  for (const failure of summary.failures) lines.push(`FAILED: ${failure}`);
+  return lines;
+}

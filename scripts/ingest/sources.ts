@@ -18,15 +18,25 @@ export type SourceRole =
 
 /** A name that `data:fetch` gives to changed content it keeps beside the archived file. */
 const REFETCHED = /^(.*)\.fetched-([0-9TZ:-]+)\.csv$/i;
+/** `data:fetch --api` backfills: complaints created on one day, as the API returned them. */
+const API_BACKFILL = /^DNC_API_(\d{4}-\d{2}-\d{2})(?:\.fetched-([0-9TZ:-]+))?\.csv$/i;
 
 /** The publication a file belongs to (null for files that are not daily files, e.g. API backfills). */
 export function publicationKey(file: string): { date: string; rank: string } | null {
   const base = file.slice(file.lastIndexOf('/') + 1);
+  const api = API_BACKFILL.exec(base);
+  if (api) {
+    // Complaints created on day D are published in the file of D + 1; a published file, when the
+    // archive has one, outranks the API's copy of the same complaints.
+    const next = new Date(`${api[1]}T00:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    return { date: next.toISOString().slice(0, 10), rank: `0|api|${api[2] ?? ''}` };
+  }
   const refetched = REFETCHED.exec(base);
   const parsed = parseDailyFileName(refetched ? `${refetched[1]}.csv` : base);
   if (!parsed) return null;
-  // Later versions rank higher: the plain name, then `_0`, `_1` …, then copies fetched later.
-  const rank = `${(parsed.suffix ?? '').padStart(4, ' ')}|${refetched?.[2] ?? ''}`;
+  // Later versions rank higher: the API's copy, the plain name, then `_0`, `_1` …, then copies fetched later.
+  const rank = `1|${parsed.suffix === null ? '0' : `1${parsed.suffix.padStart(6, '0')}`}|${refetched?.[2] ?? ''}`;
   return { date: parsed.published, rank };
 }
 

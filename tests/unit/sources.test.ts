@@ -31,8 +31,20 @@ describe('assignRoles(files)', () => {
     expect(roles.get('dnc/2026/DNC_Complaint_Numbers_2026-05-15.csv')?.role).toBe('superseded');
   });
 
-  it('loads files that are not daily files (API backfills, fixtures) as they are', () => {
-    const roles = assignRoles([{ file: 'dnc/2026/api/DNC_API_2026-05-15.csv', sha256: 'x' }]);
+  it('loads API backfills and other files as they are', () => {
+    const roles = assignRoles([
+      { file: 'dnc/2026/api/DNC_API_2026-05-15.csv', sha256: 'x' },
+      { file: 'fixtures/anything.csv', sha256: 'y' },
+    ]);
     expect(roles.get('dnc/2026/api/DNC_API_2026-05-15.csv')).toEqual({ role: 'load' });
+    expect(roles.get('fixtures/anything.csv')).toEqual({ role: 'load' });
+  });
+
+  it('lets the published file replace an API backfill of the same complaints', () => {
+    const roles = assignRoles([
+      { file: 'dnc/2026/api/DNC_API_2026-05-14.csv', sha256: 'x' },
+      { file: 'dnc/2026/DNC_Complaint_Numbers_2026-05-15.csv', sha256: 'y' },
+    ]);
+    expect(roles.get('dnc/2026/api/DNC_API_2026-05-14.csv')).toEqual({ role: 'superseded', by: 'dnc/2026/DNC_Complaint_Numbers_2026-05-15.csv' });
   });
 });

@@ -1,0 +1,183 @@
+/**
+ * Explorer view state → SQL. Pure: the same function gives the SQL the browser runs (values bound
+ * as parameters, cube where it can answer) and the SQL a reader can run in the DuckDB CLI against
+ * the downloadable Parquet files (values as literals, always from the rows). Both give the same
+ * numbers; a test holds them to it.
+ */
+import { chooseSource, rowSource, type Column, type DataLayout, type Source } from './sources';
+import { SqlWriter, type SqlValue } from './sql';
+import { dateBounds, type ExploreState } from './state';
+
+export interface BuiltQuery {
+  sql: string;
+  params: SqlValue[];
+  source: Source['kind'];
+}
+
+export type Mode = 'bound' | 'literal';
+
+/** Rows per page of the `table` chart. */
+export const PAGE_SIZE = 50;
+/** How many bars the ranked charts show. */
+export const TOP_N = 25;
+
+/** Columns of the `table` chart and of row downloads, in order. */
+export const ROW_COLUMNS = [
+  'created_at', 'created_date', 'violation_at', 'state', 'state_from', 'area_code', 'city',
+  'subject', 'robocall', 'caller_number', 'caller_valid', 'source_file', 'source_line',
+] as const;
+
+const SERIES_BY_FLAG = `CASE WHEN robocall THEN 'robocall' WHEN NOT robocall THEN 'live' ELSE 'not said' END`;
+
+/** The number of complaints that match the filters. */
+export function countQuery(state: ExploreState, mode: Mode, layout: DataLayout): BuiltQuery {
+  const w = new SqlWriter(mode);
+  const src = chooseSource(state, [], mode, layout);
+  const sql = `SELECT coalesce(${src.count}, 0)::BIGINT AS complaints\nFROM ${src.from}\n${where(state, src, w)}`;
+  return done(sql, w, src);
+}
+
+/** What the chart shows; every chart's rows have a `value` column (and `complaints` where it differs). */
+export function chartQuery(state: ExploreState, mode: Mode, layout: DataLayout): BuiltQuery {
+  switch (state.chart) {
+    case 'trend':
+      return trendQuery(state, mode, layout);
+    case 'map':
+      return groupedQuery(state, mode, layout, 'state', 'usps');
+    case 'subjects':
+      return groupedQuery(state, mode, layout, 'subject', 'subject');
+    case 'area-codes':
+      return rankedQuery(state, mode, layout, 'area_code');
+    case 'callers':
+      return rankedQuery(state, mode, layout, 'caller_number');
+    case 'providers':
+      return providersQuery(state, mode, layout);
+    case 'table':
+      return rowsQuery(state, mode, layout, { limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE });
+  }
+}
+
+/** The matching complaints themselves, in file order of time; without a limit for downloads. */
+export function rowsQuery(state: ExploreState, mode: Mode, layout: DataLayout, page?: { limit: number; offset: number }): BuiltQuery {
+  const w = new SqlWriter(mode);
+  const src = rowSource(state, mode, layout);
+  const columns = ROW_COLUMNS.join(', ');
+  let sql = `SELECT ${columns}\nFROM ${src.from}\n${where(state, src, w)}\nORDER BY created_at, source_file, source_line`;
+  if (page) sql += `\nLIMIT ${w.value(page.limit)} OFFSET ${w.value(page.offset)}`;
+  return done(sql, w, src);
+}
+
+function trendQuery(state: ExploreState, mode: Mode, layout: DataLayout): BuiltQuery {
+  const w = new SqlWriter(mode);
+  const byState = state.states.length >= 2 && state.states.length <= 8;
+  const needs: Column[] = byState ? ['state'] : state.measure === 'count' || state.measure === 'robocall_share' ? ['robocall'] : ['state'];
+  const src = chooseSource(state, needs, mode, layout);
+  const bucket = state.interval === 'day' ? src.date : `date_trunc('${state.interval}', ${src.date})`;
+  const series = byState ? 'state' : state.measure === 'count' ? SERIES_BY_FLAG : `'all'`;
+  const { pop, value, popFilter } = measure(state, src, w, mode, layout);
+  const conditions = popFilter ? [popFilter] : [];
+  const sql = `${pop}SELECT strftime(${bucket}::DATE, '%Y-%m-%d') AS date, ${series} AS series, ${value} AS value, ${src.count}::BIGINT AS complaints
+FROM ${src.from}
+${where(state, src, w, conditions)}
+GROUP BY ALL
+ORDER BY date, series`;
+  return done(sql, w, src);
+}
+
+function groupedQuery(state: ExploreState, mode: Mode, layout: DataLayout, column: 'state' | 'subject', as: string): BuiltQuery {
+  const w = new SqlWriter(mode);
+  const src = chooseSource(state, [column, 'robocall'], mode, layout);
+  // Per 100,000 people of the group's own population on the map; of the filtered states' otherwise.
+  const { pop, value, popFilter } = measure(state, src, w, mode, layout, column === 'state');
+  const conditions = popFilter ? [popFilter] : [];
+  if (column === 'state') conditions.push('state IS NOT NULL');
+  const sql = `${pop}SELECT ${column} AS ${as}, ${value} AS value, ${src.count}::BIGINT AS complaints
+FROM ${src.from}
+${where(state, src, w, conditions)}
+GROUP BY ALL
+ORDER BY value DESC NULLS LAST, ${as}`;
+  return done(sql, w, src);
+}
+
+function rankedQuery(state: ExploreState, mode: Mode, layout: DataLayout, column: 'area_code' | 'caller_number'): BuiltQuery {
+  const w = new SqlWriter(mode);
+  const src = chooseSource(state, [column], mode, layout);
+  const pone = mode === 'bound' ? 'cube.pone_caller_numbers' : `read_csv(${quote(layout.referenceFile('pone_caller_numbers'))}, all_varchar = true)`;
+  const provider =
+    column === 'caller_number'
+      ? `, (SELECT any_value(provider) FROM ${pone} p WHERE p.caller_number = ranked.caller_number AND p.likely_ftc_staff_number::VARCHAR NOT IN ('true', 'yes')) AS pone_provider`
+      : '';
+  const sql = `SELECT *${provider} FROM (
+SELECT ${column}, ${src.count}::BIGINT AS value
+FROM ${src.from}
+${where(state, src, w, [`${column} IS NOT NULL`])}
+GROUP BY ALL
+ORDER BY value DESC, ${column}
+LIMIT ${w.value(TOP_N)}) ranked
+ORDER BY value DESC, ${column}`;
+  return done(sql, w, src);
+}
+
+function providersQuery(state: ExploreState, mode: Mode, layout: DataLayout): BuiltQuery {
+  const w = new SqlWriter(mode);
+  const src = chooseSource(state, ['provider'], mode, layout);
+  if (src.kind === 'pone_complaints_monthly') {
+    const sql = `SELECT provider, sum(complaints)::BIGINT AS value, count(DISTINCT caller_number) AS numbers
+FROM ${src.from}
+${where(state, src, w)}
+GROUP BY ALL
+ORDER BY value DESC, provider`;
+    return done(sql, w, src);
+  }
+  // From the rows: join the letters' numbers (FTC staff numbers from letterheads excluded).
+  const pone = mode === 'bound' ? 'cube.pone_caller_numbers' : `read_csv(${quote(layout.referenceFile('pone_caller_numbers'))}, all_varchar = true)`;
+  const sql = `SELECT p.provider, count(*)::BIGINT AS value, count(DISTINCT c.caller_number) AS numbers
+FROM ${src.from} c
+JOIN ${pone} p ON p.caller_number = c.caller_number AND p.likely_ftc_staff_number::VARCHAR NOT IN ('true', 'yes')
+${where(state, src, w, [], 'c.')}
+GROUP BY ALL
+ORDER BY value DESC, p.provider`;
+  return done(sql, w, src);
+}
+
+/** The measure's value expression, and the population CTE it needs. */
+function measure(state: ExploreState, src: Source, w: SqlWriter, mode: Mode, layout: DataLayout, perGroup = false): { pop: string; value: string; popFilter: string | null } {
+  if (state.measure === 'robocall_share') {
+    const sumOf = (cond: string) => (src.kind === 'rows' ? `count(*) FILTER (WHERE ${cond})` : `sum(complaints) FILTER (WHERE ${cond})`);
+    return { pop: '', value: `round(${sumOf('robocall')} / nullif(${sumOf('robocall IS NOT NULL')}, 0), 4)`, popFilter: null };
+  }
+  if (state.measure === 'per100k') {
+    const states = mode === 'bound' ? 'cube.states' : `read_csv(${quote(layout.referenceFile('states'))})`;
+    const selected = state.states.length ? ` AND usps IN (${w.list(state.states)})` : '';
+    const pop = `WITH pop AS (SELECT usps, population_2020 AS population FROM ${states} WHERE population_2020 IS NOT NULL${selected})\n`;
+    const value = perGroup
+      ? `round(${src.count} * 100000.0 / any_value((SELECT population FROM pop WHERE pop.usps = state)), 2)`
+      : `round(${src.count} * 100000.0 / (SELECT sum(population) FROM pop), 2)`;
+    return { pop, value, popFilter: 'state IN (SELECT usps FROM pop)' };
+  }
+  return { pop: '', value: `${src.count}::BIGINT`, popFilter: null };
+}
+
+function where(state: ExploreState, src: Source, w: SqlWriter, extra: string[] = [], prefix = ''): string {
+  const conditions: string[] = [];
+  const col = (name: string) => `${prefix}${name}`;
+  if (state.from) conditions.push(`${col(src.date)} >= CAST(${w.value(dateBounds(state.from).start)} AS DATE)`);
+  if (state.to) conditions.push(`${col(src.date)} <= CAST(${w.value(dateBounds(state.to).end)} AS DATE)`);
+  if (state.states.length) conditions.push(`${col('state')} IN (${w.list(state.states)})`);
+  if (state.subjects.length) conditions.push(`${col('subject')} IN (${w.list(state.subjects)})`);
+  if (state.robocall.length) {
+    const flag = { yes: `${col('robocall')} = TRUE`, no: `${col('robocall')} = FALSE`, unknown: `${col('robocall')} IS NULL` };
+    conditions.push(`(${state.robocall.map((r) => flag[r]).join(' OR ')})`);
+  }
+  if (state.areas.length) conditions.push(`${col('area_code')} IN (${w.list(state.areas)})`);
+  conditions.push(...extra);
+  return conditions.length ? `WHERE ${conditions.join('\n  AND ')}` : '';
+}
+
+function quote(path: string): string {
+  return `'${path.replace(/'/g, "''")}'`;
+}
+
+function done(sql: string, w: SqlWriter, src: Source): BuiltQuery {
+  return { sql, params: w.params, source: src.kind };
+}

@@ -1,0 +1,95 @@
+/**
+ * Where a view's numbers come from. The cube answers most views from a few megabytes; questions the
+ * cube cannot answer (an area code with a subject, a single day with an area code, the rows
+ * themselves) go to the yearly row-level files, which the browser reads by HTTP Range.
+ */
+import { dateBounds, type ExploreState } from './state';
+
+export type Column = 'state' | 'subject' | 'robocall' | 'area_code' | 'caller_number' | 'provider';
+
+export interface Source {
+  kind: 'daily' | 'area_codes_monthly' | 'callers_monthly' | 'pone_complaints_monthly' | 'rows';
+  /** The relation, already rendered for the mode (attached tables, or Parquet files). */
+  from: string;
+  /** Its date column. */
+  date: string;
+  /** How rows of it add up to complaints. */
+  count: string;
+  columns: ReadonlySet<Column>;
+  /** Month-grained sources cannot answer day or week questions, nor day-precise bounds. */
+  monthly: boolean;
+}
+
+export interface DataLayout {
+  /** Years that have a row-level file, ascending. */
+  years: number[];
+  /** How the row-level files are named in bound mode: alias of the attached database for a year. */
+  attachedYear(year: number): string;
+  /** In literal mode: the Parquet file of a year, as the reader will have it. */
+  parquetFile(year: number): string;
+  /** In literal mode: where the reference tables are (`states.csv`, `pone_caller_numbers.csv`). */
+  referenceFile(name: 'states' | 'pone_caller_numbers'): string;
+}
+
+const CUBE_SOURCES: Omit<Source, 'from'>[] = [
+  { kind: 'daily', date: 'day', count: 'sum(complaints)', columns: new Set(['state', 'subject', 'robocall']), monthly: false },
+  { kind: 'area_codes_monthly', date: 'month', count: 'sum(complaints)', columns: new Set(['state', 'robocall', 'area_code']), monthly: true },
+  { kind: 'callers_monthly', date: 'month', count: 'sum(complaints)', columns: new Set(['state', 'robocall', 'caller_number']), monthly: true },
+  { kind: 'pone_complaints_monthly', date: 'month', count: 'sum(complaints)', columns: new Set(['state', 'robocall', 'caller_number', 'provider']), monthly: true },
+];
+
+/** Filters a view applies, as the columns they need. */
+export function filterColumns(state: ExploreState): Column[] {
+  const columns: Column[] = [];
+  if (state.states.length) columns.push('state');
+  if (state.subjects.length) columns.push('subject');
+  if (state.robocall.length) columns.push('robocall');
+  if (state.areas.length) columns.push('area_code');
+  return columns;
+}
+
+/** True when the date bounds fall on month boundaries, so a monthly table answers them exactly. */
+export function monthAligned(state: ExploreState): boolean {
+  const startOk = !state.from || dateBounds(state.from).start.endsWith('-01');
+  const endOk = !state.to || state.to.length <= 7;
+  return startOk && endOk;
+}
+
+/** The smallest source that answers exactly, for the given extra columns the chart groups by. */
+export function chooseSource(state: ExploreState, needs: Column[], mode: 'bound' | 'literal', layout: DataLayout): Source {
+  if (mode === 'bound') {
+    const wanted = [...filterColumns(state), ...needs];
+    const fineInterval = state.interval === 'day' || state.interval === 'week';
+    for (const source of CUBE_SOURCES) {
+      if (!wanted.every((c) => source.columns.has(c))) continue;
+      if (source.monthly && (fineInterval || !monthAligned(state))) continue;
+      // The callers table keeps only the numbers most reported over the whole period, nationally and
+      // per state: it ranks exactly only for the whole period, one state or all, any flag.
+      if (source.kind === 'callers_monthly' && (!needs.includes('caller_number') || state.from || state.to || state.robocall.length || state.states.length > 1)) continue;
+      if (source.kind === 'pone_complaints_monthly' && !needs.includes('provider')) continue;
+      return { ...source, from: `cube.${source.kind}` };
+    }
+  }
+  return rowSource(state, mode, layout);
+}
+
+export function rowSource(state: ExploreState, mode: 'bound' | 'literal', layout: DataLayout): Source {
+  const first = state.from ? Number(dateBounds(state.from).start.slice(0, 4)) : -Infinity;
+  const last = state.to ? Number(dateBounds(state.to).end.slice(0, 4)) : Infinity;
+  let years = layout.years.filter((y) => y >= first && y <= last);
+  if (years.length === 0) years = layout.years.slice(0, 1); // an empty range still needs a relation to say 0
+  const from =
+    mode === 'bound'
+      ? years.length === 1
+        ? `${layout.attachedYear(years[0]!)}.complaints`
+        : `(${years.map((y) => `SELECT * FROM ${layout.attachedYear(y)}.complaints`).join(' UNION ALL ')})`
+      : `read_parquet([${years.map((y) => `'${layout.parquetFile(y).replace(/'/g, "''")}'`).join(', ')}])`;
+  return {
+    kind: 'rows',
+    from,
+    date: 'created_date',
+    count: 'count(*)',
+    columns: new Set(['state', 'subject', 'robocall', 'area_code', 'caller_number']),
+    monthly: false,
+  };
+}

@@ -6,7 +6,6 @@ import { FTC_COLUMNS } from '../../src/lib/ftc-format';
 import { sqlString, type Db } from '../lib/duckdb';
 import type { PreparedFile } from './prepare-file';
 
-const FTC_DATETIME = '%Y-%m-%d %H:%M:%S';
 
 /** Lookup tables from data/reference: state names and codes, subject labels, area codes. */
 export async function loadReference(db: Db, referenceDir: string): Promise<void> {
@@ -30,59 +29,84 @@ export async function loadReference(db: Db, referenceDir: string): Promise<void>
   `);
 }
 
-/** Reads every accepted record into `stage`, in file order. */
+/**
+ * Reads every accepted record: files as published into `stage_plain` (line = ordinal + offset),
+ * clean copies into `stage_clean` (their first column is the source line).
+ */
 export async function loadStage(db: Db, files: PreparedFile[]): Promise<void> {
-  const columns = `{${FTC_COLUMNS.map((c) => `'${c}': 'VARCHAR'`).join(', ')}}`;
-  const paths = files.map((f) => sqlString(f.loadPath!)).join(', ');
-  if (files.length === 0) {
-    // Nothing to read (an empty archive, or only header-only files): the same tables, empty.
+  const ftcColumns = FTC_COLUMNS.map((c) => `'${c}': 'VARCHAR'`).join(', ');
+  const read = async (table: string, group: PreparedFile[], withLine: boolean) => {
+    const columns = `{${withLine ? `'source_line': 'INTEGER', ` : ''}${ftcColumns}}`;
+    if (group.length === 0) {
+      await db.run(`CREATE OR REPLACE TEMP TABLE ${table} AS
+        SELECT * FROM (SELECT ${withLine ? 'NULL::INTEGER AS source_line, ' : ''}${FTC_COLUMNS.map((c) => `NULL::VARCHAR AS "${c}"`).join(', ')}, NULL::VARCHAR AS filename) WHERE false;
+        CREATE OR REPLACE TEMP TABLE ${table}_rejects (line BIGINT);`);
+      return;
+    }
     await db.run(`
-      CREATE OR REPLACE TEMP TABLE stage (${FTC_COLUMNS.map((c) => `"${c}" VARCHAR`).join(', ')}, filename VARCHAR);
-      CREATE OR REPLACE TEMP TABLE stage_rejects (line BIGINT);
-    `);
-  } else await db.run(`
-    CREATE OR REPLACE TEMP TABLE stage AS
-    SELECT * FROM read_csv([${paths}],
-      columns = ${columns}, header = true, auto_detect = false,
-      delim = ',', quote = '"', escape = '"', filename = true,
-      store_rejects = true, rejects_table = 'stage_rejects', rejects_scan = 'stage_scans');
-  `);
-  const values = (rows: string[]) => (rows.length ? rows.join(', ') : null);
-  const fileRows = values(files.map((f) => `(${sqlString(f.loadPath!)}, ${sqlString(f.file)})`));
-  const runRows = values(files.flatMap((f) => f.runs.map((r) => `(${sqlString(f.loadPath!)}, ${r.from}, ${r.offset})`)));
+      CREATE OR REPLACE TEMP TABLE ${table} AS
+      SELECT * FROM read_csv([${group.map((f) => sqlString(f.loadPath!)).join(', ')}],
+        columns = ${columns}, header = true, auto_detect = false,
+        delim = ',', quote = '"', escape = '"', filename = true,
+        store_rejects = true, rejects_table = '${table}_rejects', rejects_scan = '${table}_scans');`);
+  };
+  await read('stage_plain', files.filter((f) => f.lineOffset !== null), false);
+  await read('stage_clean', files.filter((f) => f.lineOffset === null), true);
+  // file_id follows the order of source_file, so sorting by it sorts by file name, only faster.
+  const ordered = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const fileRows = ordered.map((f, i) => `(${sqlString(f.loadPath!)}, ${sqlString(f.file)}, ${i}, ${f.lineOffset ?? 'NULL'})`);
   await db.run(`
-    CREATE OR REPLACE TEMP TABLE load_files (path VARCHAR, source_file VARCHAR);
-    CREATE OR REPLACE TEMP TABLE line_runs (path VARCHAR, ordinal_from BIGINT, line_offset BIGINT);
-    ${fileRows ? `INSERT INTO load_files VALUES ${fileRows};` : ''}
-    ${runRows ? `INSERT INTO line_runs VALUES ${runRows};` : ''}
+    CREATE OR REPLACE TEMP TABLE load_files (path VARCHAR, source_file VARCHAR, file_id INTEGER, line_offset INTEGER);
+    ${fileRows.length ? `INSERT INTO load_files VALUES ${fileRows.join(', ')};` : ''}
+    -- rowid follows insertion order, which follows file order: a record's ordinal in its file.
+    CREATE OR REPLACE TEMP TABLE file_rows AS
+      SELECT filename, min(rowid) AS first_rowid, count(*) AS n FROM stage_plain GROUP BY filename
+      UNION ALL SELECT filename, NULL, count(*) FROM stage_clean GROUP BY filename;
   `);
+}
+
+/** Rows DuckDB read per loaded path, and how many records it rejected (the scan says there are none). */
+export async function stageCounts(db: Db): Promise<{ perPath: Map<string, number>; rejected: number }> {
+  const rows = await db.all<{ filename: string; n: number }>(`SELECT filename, n FROM file_rows`);
+  const [rejects] = await db.all<{ n: number }>(
+    `SELECT ((SELECT count(*) FROM stage_plain_rejects) + (SELECT count(*) FROM stage_clean_rejects))::BIGINT AS n`,
+  );
+  return { perPath: new Map(rows.map((r) => [r.filename, r.n])), rejected: rejects!.n };
 }
 
 /** Canonical rows, with the raw Created_Date kept until rows without a date are set aside. */
 export async function normalize(db: Db): Promise<void> {
+  const ftc = FTC_COLUMNS.map((c) => `s."${c}"`).join(', ');
   await db.run(`
     CREATE OR REPLACE TEMP TABLE state_map AS
-      SELECT raw, k.usps FROM (SELECT DISTINCT coalesce(Consumer_State, '') AS raw FROM stage) r
+      SELECT raw, k.usps FROM (
+        SELECT DISTINCT coalesce(Consumer_State, '') AS raw FROM stage_plain
+        UNION SELECT DISTINCT coalesce(Consumer_State, '') FROM stage_clean) r
       LEFT JOIN state_keys k ON k.key = lower(regexp_replace(trim(raw), '\\s+', ' ', 'g'));
     CREATE OR REPLACE TEMP TABLE subject_map AS
-      SELECT raw, k.slug FROM (SELECT DISTINCT coalesce(Subject, '') AS raw FROM stage) r
+      SELECT raw, k.slug FROM (
+        SELECT DISTINCT coalesce(Subject, '') AS raw FROM stage_plain
+        UNION SELECT DISTINCT coalesce(Subject, '') FROM stage_clean) r
       LEFT JOIN subject_keys k ON k.key = lower(regexp_replace(trim(raw), '\\s+', ' ', 'g'));
 
     CREATE OR REPLACE TEMP TABLE normalized AS
-    WITH numbered AS (
-      -- rowid follows insertion order, which follows file order: the ordinal of a record in its file.
-      SELECT s.*, s.rowid - f.first_rowid AS ordinal
-      FROM stage s JOIN (SELECT filename, min(rowid) AS first_rowid FROM stage GROUP BY filename) f USING (filename)
+    WITH lined AS (
+      SELECT lf.source_file, lf.file_id, CAST(s.rowid - fr.first_rowid + lf.line_offset AS INTEGER) AS source_line, ${ftc}
+      FROM stage_plain s JOIN file_rows fr ON fr.filename = s.filename JOIN load_files lf ON lf.path = s.filename
+      UNION ALL
+      SELECT lf.source_file, lf.file_id, s.source_line, ${ftc}
+      FROM stage_clean s JOIN load_files lf ON lf.path = s.filename
     ),
     parsed AS (
       SELECT
-        lf.source_file,
-        CAST(n.ordinal + r.line_offset AS INTEGER) AS source_line,
-        n.ordinal,
+        n.source_file,
+        n.file_id,
+        n.source_line,
         n.Created_Date AS created_raw,
-        coalesce(try_strptime(trim(n.Created_Date), '${FTC_DATETIME}'), try_cast(trim(n.Created_Date) AS TIMESTAMP)) AS created_at,
+        -- The FTC writes 'YYYY-MM-DD HH:MM:SS', which a cast reads (as it does ISO variants).
+        try_cast(trim(n.Created_Date) AS TIMESTAMP) AS created_at,
         nullif(trim(n.Violation_Date), '') AS violation_raw,
-        coalesce(try_strptime(trim(n.Violation_Date), '${FTC_DATETIME}'), try_cast(trim(n.Violation_Date) AS TIMESTAMP)) AS violation_at,
+        try_cast(trim(n.Violation_Date) AS TIMESTAMP) AS violation_at,
         nullif(trim(n.Company_Phone_Number), '') AS caller_number,
         nullif(trim(n.Consumer_City), '') AS city,
         nullif(trim(n.Consumer_State), '') AS state_raw,
@@ -91,16 +115,14 @@ export async function normalize(db: Db): Promise<void> {
         nullif(trim(n.Subject), '') AS subject_raw,
         subj.slug AS subject_slug,
         upper(trim(coalesce(n.Recorded_Message_Or_Robocall, ''))) AS robocall_raw
-      FROM numbered n
-      JOIN load_files lf ON lf.path = n.filename
-      ASOF JOIN line_runs r ON r.path = n.filename AND n.ordinal >= r.ordinal_from
+      FROM lined n
       LEFT JOIN state_map sm ON sm.raw = coalesce(n.Consumer_State, '')
       LEFT JOIN subject_map subj ON subj.raw = coalesce(n.Subject, '')
     )
     SELECT
       p.source_file,
+      p.file_id,
       p.source_line,
-      p.ordinal,
       p.created_raw,
       p.created_at,
       CAST(p.created_at AS DATE) AS created_date,
@@ -129,6 +151,9 @@ export async function normalize(db: Db): Promise<void> {
       p.area_code IS NOT NULL AND NOT regexp_full_match(p.area_code, '[0-9]{3}') AS flag_bad_area_code
     FROM parsed p
     LEFT JOIN area_states a ON a.area_code = p.area_code;
+    DROP TABLE stage_plain;
+    DROP TABLE stage_clean;
+    CREATE OR REPLACE TEMP VIEW loaded AS SELECT * FROM normalized WHERE created_at IS NOT NULL;
   `);
 }
 

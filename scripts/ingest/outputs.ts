@@ -3,6 +3,10 @@
  * the cube of aggregates, and the download files. DuckDB files use storage version v1.4.0 because
  * that is what the browser's duckdb-wasm can attach (STACK-NOTES.md).
  */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 import { sqlString, type Db } from '../lib/duckdb';
 import { CANONICAL_SELECT } from './normalize';
 
@@ -20,19 +24,32 @@ export async function writeComplaintFiles(db: Db, outDir: string, years: number[
       CREATE TABLE y.complaints AS
         SELECT ${CANONICAL_SELECT} FROM loaded
         WHERE year(created_date) = ${year}
-        ORDER BY state NULLS LAST, created_at, source_file, source_line;
+        ORDER BY state NULLS LAST, created_at, file_id, source_line;
       DETACH y;
     `);
   }
 }
 
-export async function writeDownloads(db: Db, outDir: string, years: number[]): Promise<void> {
+/**
+ * Parquet and gzipped CSV per year, chronological as a reader of a spreadsheet expects. The rows are
+ * sorted once, for the Parquet file; the CSV is read back from it in order. Gzip runs in Node's
+ * thread pool, so it overlaps the DuckDB work that follows: await the returned promise.
+ */
+export async function writeDownloads(db: Db, outDir: string, years: number[]): Promise<Promise<void>> {
+  const compressions: Promise<void>[] = [];
   for (const year of years) {
-    // Chronological, as a reader of a spreadsheet expects.
-    const query = `SELECT ${CANONICAL_SELECT} FROM loaded WHERE year(created_date) = ${year} ORDER BY created_at, source_file, source_line`;
-    await db.run(`COPY (${query}) TO ${sqlString(`${outDir}/downloads/complaints-${year}.parquet`)} (FORMAT parquet, COMPRESSION zstd)`);
-    await db.run(`COPY (${query}) TO ${sqlString(`${outDir}/downloads/complaints-${year}.csv.gz`)} (FORMAT csv, HEADER, COMPRESSION gzip)`);
+    const parquet = `${outDir}/downloads/complaints-${year}.parquet`;
+    const csv = `${outDir}/downloads/complaints-${year}.csv`;
+    await db.run(`COPY (SELECT ${CANONICAL_SELECT} FROM loaded WHERE year(created_date) = ${year} ORDER BY created_at, file_id, source_line)
+      TO ${sqlString(parquet)} (FORMAT parquet, COMPRESSION zstd)`);
+    await db.run(`COPY (SELECT * FROM read_parquet(${sqlString(parquet)})) TO ${sqlString(csv)} (FORMAT csv, HEADER)`);
+    compressions.push(gzipFile(csv, `${csv}.gz`).then(() => rm(csv)));
   }
+  return Promise.all(compressions).then(() => undefined);
+}
+
+async function gzipFile(from: string, to: string): Promise<void> {
+  await pipeline(createReadStream(from, { highWaterMark: 1 << 20 }), createGzip({ level: 6, chunkSize: 1 << 20 }), createWriteStream(to));
 }
 
 export async function writeCube(db: Db, outDir: string, referenceDir: string): Promise<void> {

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { FTC_COLUMNS, FTC_HEADER } from '../../src/lib/ftc-format';
-import { formatCsvField, lineRuns, parseRecordLenient, scanCsv, type RejectReason } from './scan-csv';
+import { contiguousLineOffset, formatCsvField, parseRecordLenient, scanCsv, type RejectReason } from './scan-csv';
 
 export interface QuarantinedRow {
   source_line: number;
@@ -24,16 +24,21 @@ export interface PreparedFile {
   problem: string | null;
   /** What DuckDB reads: the raw file, or a clean copy. Null when there is nothing to load. */
   loadPath: string | null;
+  /**
+   * For a raw file: `source_line = ordinal + lineOffset`. Null for a clean copy, whose first
+   * column carries each record's source line.
+   */
+  lineOffset: number | null;
   rowsRead: number;
   /** Records handed to DuckDB. */
   rowsAccepted: number;
   /** Records repaired on the way (invalid UTF-8 replaced, stray quotes kept as text). */
   rowsRepaired: number;
-  runs: { from: number; offset: number }[];
   quarantined: QuarantinedRow[];
-  /** Byte ranges of accepted records, to quote the raw text of rows rejected later. */
+  /** Byte ranges and start lines of accepted records, to quote the raw text of rows rejected later. */
   starts: Uint32Array;
   ends: Uint32Array;
+  lines: Uint32Array;
 }
 
 export function sha256(buf: Uint8Array): string {
@@ -63,13 +68,14 @@ export function prepareFile(file: string, rawPath: string, buf: Buffer, cleanCop
       ...base,
       problem: describeNotFtc(buf, scan.header),
       loadPath: null,
+      lineOffset: null,
       rowsRead: 0,
       rowsAccepted: 0,
       rowsRepaired: 0,
-      runs: [],
       quarantined: [],
       starts: new Uint32Array(0),
       ends: new Uint32Array(0),
+      lines: new Uint32Array(0),
     };
   }
   const { good } = scan;
@@ -81,9 +87,10 @@ export function prepareFile(file: string, rawPath: string, buf: Buffer, cleanCop
   }));
 
   let loadPath: string | null = null;
+  const lineOffset = contiguousLineOffset(good.lines, good.count);
   if (good.count > 0) {
-    const clean = scan.rejected.length === 0 && scan.needsRepair.length === 0;
-    if (clean) loadPath = rawPath;
+    const asPublished = scan.rejected.length === 0 && scan.needsRepair.length === 0 && lineOffset !== null;
+    if (asPublished) loadPath = rawPath;
     else {
       writeCleanCopy(buf, scan.good, scan.needsRepair, cleanCopyPath);
       loadPath = cleanCopyPath;
@@ -93,28 +100,34 @@ export function prepareFile(file: string, rawPath: string, buf: Buffer, cleanCop
     ...base,
     problem: null,
     loadPath,
+    lineOffset: loadPath === rawPath ? lineOffset : null,
     rowsRead: scan.records,
     rowsAccepted: good.count,
     rowsRepaired: scan.needsRepair.length,
-    runs: lineRuns(good.lines, good.count),
     quarantined,
     starts: good.starts.subarray(0, good.count),
     ends: good.ends.subarray(0, good.count),
+    lines: good.lines.subarray(0, good.count),
   };
 }
 
-/** Header plus accepted records; repaired records re-quoted so every reader splits them alike. */
+/**
+ * `source_line` then the accepted records; repaired records re-quoted so every reader splits them
+ * alike. Carrying the line in the row is what lets rejected lines and multi-line records be skipped
+ * without losing track of where each row came from.
+ */
 function writeCleanCopy(
   buf: Buffer,
-  good: { starts: Uint32Array; ends: Uint32Array; count: number },
+  good: { starts: Uint32Array; ends: Uint32Array; lines: Uint32Array; count: number },
   needsRepair: number[],
   path: string,
 ): void {
   const repair = new Set(needsRepair);
-  const parts: Buffer[] = [Buffer.from(`${FTC_HEADER}\n`)];
+  const parts: Buffer[] = [Buffer.from(`source_line,${FTC_HEADER}\n`)];
   for (let k = 0; k < good.count; k++) {
     const start = good.starts[k]!;
     const end = good.ends[k]!;
+    parts.push(Buffer.from(`${good.lines[k]},`));
     if (repair.has(k)) {
       // toString replaces invalid UTF-8 with U+FFFD: the row is kept, the bad bytes are not.
       const fields = parseRecordLenient(buf.toString('utf8', start, end));

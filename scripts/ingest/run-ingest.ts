@@ -12,7 +12,7 @@ import { listFiles, replaceDir } from '../lib/files';
 import { createProgress, formatRate, type Progress } from '../lib/progress';
 import { REFERENCE_DIR } from '../lib/reference';
 import { describeTables, describeDownloads } from './describe-outputs';
-import { loadReference, loadStage, normalize } from './normalize';
+import { loadReference, loadStage, normalize, stageCounts } from './normalize';
 import { writeComplaintFiles, writeCube, writeDownloads } from './outputs';
 import { prepareFile, sha256, type PreparedFile, type QuarantinedRow } from './prepare-file';
 import { writeQuarantine } from './quarantine';
@@ -35,6 +35,8 @@ export interface IngestResult {
   /** Files that are not FTC CSVs: the run should exit non-zero. */
   problems: string[];
   seconds: number;
+  /** Seconds spent in each stage, in order. */
+  stages: Record<string, number>;
 }
 
 export async function ingest(options: IngestOptions): Promise<IngestResult> {
@@ -51,6 +53,13 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   await mkdir(work, { recursive: true });
 
   let db: Db | null = null;
+  const stages: Record<string, number> = {};
+  let stageStart = performance.now();
+  const endStage = (name: string) => {
+    const now = performance.now();
+    stages[name] = (now - stageStart) / 1000;
+    stageStart = now;
+  };
   try {
     const files = (await listFiles(raw, '.csv')).filter((f) => !f.split('/').includes('quarantine'));
     progress.log(`ingest: ${files.length} CSV files under ${raw}`);
@@ -66,6 +75,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       rowsSeen += p.rowsRead;
       progress.update(`scan ${i + 1}/${files.length} files, ${rowsSeen.toLocaleString('en-US')} rows, ${formatRate(rowsSeen, performance.now() - started)}`);
     }
+    endStage('scan');
     const roles = assignRoles(prepared.filter((p) => !p.problem).map((p) => ({ file: p.file, sha256: p.sha256 })));
     const toLoad = prepared.filter((p) => !p.problem && roles.get(p.file)?.role === 'load' && p.loadPath);
     const problems = prepared.filter((p) => p.problem).map((p) => `${p.file}: ${p.problem}`);
@@ -77,25 +87,32 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     progress.log(`load: ${toLoad.length} files into DuckDB`);
     await loadStage(db, toLoad);
     await checkDuckDbAgreesWithScan(db, toLoad);
+    endStage('load');
     await normalize(db);
-    const undated = await db.all<{ source_file: string; ordinal: number; source_line: number; created_raw: string | null }>(
-      `SELECT source_file, ordinal, source_line, created_raw FROM normalized WHERE created_at IS NULL ORDER BY source_file, ordinal`,
+    const undated = await db.all<{ source_file: string; source_line: number; created_raw: string | null }>(
+      `SELECT source_file, source_line, created_raw FROM normalized WHERE created_at IS NULL ORDER BY source_file, source_line`,
     );
     await quoteUndatedRows(raw, toLoad, undated);
-    await db.run(`CREATE TEMP TABLE loaded AS SELECT * FROM normalized WHERE created_at IS NOT NULL; DROP TABLE stage; DROP TABLE normalized;`);
     const loadedRows = (await db.all<{ n: number }>(`SELECT count(*) AS n FROM loaded`))[0]!.n;
     progress.log(`load: ${loadedRows.toLocaleString('en-US')} rows, ${formatRate(loadedRows, performance.now() - started)} so far`);
+    endStage('normalize');
 
     // 3. Outputs.
     const years = (await db.all<{ y: number }>(`SELECT DISTINCT year(created_date) AS y FROM loaded ORDER BY y`)).map((r) => r.y);
-    progress.log(`write: complaints-<year>.duckdb for ${years.join(', ') || 'no year'}`);
-    await writeComplaintFiles(db, staging, years);
-    progress.log('write: cube.duckdb');
-    await writeCube(db, staging, referenceDir);
+    let compressing: Promise<void> = Promise.resolve();
     if (!options.skipDownloads) {
       progress.log('write: downloads (Parquet, CSV.gz)');
-      await writeDownloads(db, staging, years);
+      compressing = await writeDownloads(db, staging, years);
+      endStage('downloads');
     }
+    progress.log(`write: complaints-<year>.duckdb for ${years.join(', ') || 'no year'}`);
+    await writeComplaintFiles(db, staging, years);
+    endStage('complaint files');
+    progress.log('write: cube.duckdb');
+    await writeCube(db, staging, referenceDir);
+    endStage('cube');
+    await compressing;
+    endStage('gzip (overlapped)');
     const quarantineFiles = await writeQuarantine(staging, prepared);
     const sources = await sourceEntries(db, prepared, roles, quarantineFiles);
     await rm(work, { recursive: true, force: true });
@@ -121,12 +138,14 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     db.close();
     db = null;
     await replaceDir(staging, out);
+    endStage('manifest');
     const seconds = (performance.now() - started) / 1000;
     progress.log(
       `ingest: ${manifest.totals.rows_read.toLocaleString('en-US')} rows read, ${manifest.totals.rows_loaded.toLocaleString('en-US')} loaded, ` +
         `${manifest.totals.rows_rejected.toLocaleString('en-US')} quarantined, in ${seconds.toFixed(1)} s (${formatRate(manifest.totals.rows_read, seconds * 1000)}) → ${out}`,
     );
-    return { manifest, problems, seconds };
+    progress.log(`ingest: stages ${Object.entries(stages).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')}`);
+    return { manifest, problems, seconds, stages };
   } catch (error) {
     db?.close();
     await rm(staging, { recursive: true, force: true });
@@ -136,21 +155,18 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
 
 /** The scan accepted these records; DuckDB must have read exactly them, or line numbers would drift. */
 async function checkDuckDbAgreesWithScan(db: Db, files: PreparedFile[]): Promise<void> {
-  const counts = new Map(
-    (await db.all<{ filename: string; n: number }>(`SELECT filename, count(*) AS n FROM stage GROUP BY filename`)).map((r) => [r.filename, r.n]),
-  );
-  const rejects = await db.all<{ n: number }>(`SELECT count(*) AS n FROM stage_rejects`);
-  const disagreements = files.filter((f) => (counts.get(f.loadPath!) ?? 0) !== f.rowsAccepted);
-  if (disagreements.length > 0 || rejects[0]!.n > 0) {
-    const detail = disagreements.map((f) => `${f.file}: scan accepted ${f.rowsAccepted}, DuckDB read ${counts.get(f.loadPath!) ?? 0}`);
-    throw new Error(`ingest: DuckDB and the record scan disagree (${rejects[0]!.n} DuckDB rejects); no output written.\n${detail.join('\n')}`);
+  const { perPath, rejected } = await stageCounts(db);
+  const disagreements = files.filter((f) => (perPath.get(f.loadPath!) ?? 0) !== f.rowsAccepted);
+  if (disagreements.length > 0 || rejected > 0) {
+    const detail = disagreements.map((f) => `${f.file}: scan accepted ${f.rowsAccepted}, DuckDB read ${perPath.get(f.loadPath!) ?? 0}`);
+    throw new Error(`ingest: DuckDB and the record scan disagree (${rejected} DuckDB rejects); no output written.\n${detail.join('\n')}`);
   }
 }
 
 async function quoteUndatedRows(
   raw: string,
   files: PreparedFile[],
-  rows: { source_file: string; ordinal: number; source_line: number; created_raw: string | null }[],
+  rows: { source_file: string; source_line: number; created_raw: string | null }[],
 ): Promise<void> {
   const byFile = new Map(files.map((f) => [f.file, f]));
   let current = '';
@@ -161,7 +177,8 @@ async function quoteUndatedRows(
       buf = await readFile(join(raw, file.file));
       current = file.file;
     }
-    const raw_text = buf.toString('utf8', file.starts[row.ordinal]!, file.ends[row.ordinal]!);
+    const k = indexOfLine(file.lines, row.source_line);
+    const raw_text = buf.toString('utf8', file.starts[k]!, file.ends[k]!);
     const value = row.created_raw?.trim() ?? '';
     const entry: QuarantinedRow = {
       source_line: row.source_line,
@@ -172,6 +189,19 @@ async function quoteUndatedRows(
     file.quarantined.push(entry);
   }
   for (const file of files) file.quarantined.sort((a, b) => a.source_line - b.source_line);
+}
+
+/** Binary search: the accepted record that starts on `line`. */
+function indexOfLine(lines: Uint32Array, line: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid]! === line) return mid;
+    if (lines[mid]! < line) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  throw new Error(`no accepted record starts on line ${line}`);
 }
 
 async function sourceEntries(

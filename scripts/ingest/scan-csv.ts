@@ -201,18 +201,15 @@ export function formatCsvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** Line-number runs: `source_line = ordinal + offset` from `ordinal` until the next run starts. */
-export function lineRuns(lines: Uint32Array, count: number): { from: number; offset: number }[] {
-  const runs: { from: number; offset: number }[] = [];
-  let previous = Number.NaN;
-  for (let k = 0; k < count; k++) {
-    const offset = lines[k]! - k;
-    if (offset !== previous) {
-      runs.push({ from: k, offset });
-      previous = offset;
-    }
-  }
-  return runs;
+/**
+ * When every record is one line long, `source_line = ordinal + offset` for one offset: returns it.
+ * Null when a record spans lines or lines were skipped, so line numbers must travel with the rows.
+ */
+export function contiguousLineOffset(lines: Uint32Array, count: number): number | null {
+  if (count === 0) return 2;
+  const offset = lines[0]!;
+  for (let k = 1; k < count; k++) if (lines[k]! - k !== offset) return null;
+  return offset;
 }
 
 function trimCr(buf: Uint8Array, start: number, end: number): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCsvField, lineRuns, parseRecordLenient, scanCsv } from '../../scripts/ingest/scan-csv';
+import { contiguousLineOffset, formatCsvField, parseRecordLenient, scanCsv } from '../../scripts/ingest/scan-csv';
 
 const scan = (text: string | Buffer) => scanCsv(typeof text === 'string' ? Buffer.from(text) : text, 3);
 const goodLines = (text: string) => {
@@ -57,11 +57,9 @@ describe('formatCsvField(value)', () => {
   });
 });
 
-describe('lineRuns(lines, count)', () => {
-  it('compresses consecutive lines into runs of constant offset', () => {
-    expect(lineRuns(Uint32Array.from([2, 3, 4, 7, 8]), 5)).toEqual([
-      { from: 0, offset: 2 },
-      { from: 3, offset: 4 },
-    ]);
+describe('contiguousLineOffset(lines, count)', () => {
+  it('gives the one offset when every record is one line, null otherwise', () => {
+    expect(contiguousLineOffset(Uint32Array.from([2, 3, 4]), 3)).toBe(2);
+    expect(contiguousLineOffset(Uint32Array.from([2, 3, 5]), 3)).toBeNull();
   });
 });

@@ -1,0 +1,75 @@
+/**
+ * The one DuckDB-wasm instance of a page: started once (concurrent callers share the same start),
+ * from bundles served by this site, reading `.duckdb` files over HTTP Range. Nothing it loads
+ * comes from another origin, and extensions are never fetched.
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+
+export interface DataFiles {
+  /** URL of cube.duckdb. */
+  cube: string;
+  /** Yearly row-level files: year → URL. */
+  years: Record<number, string>;
+}
+
+export interface Engine {
+  db: duckdb.AsyncDuckDB;
+  connection: duckdb.AsyncDuckDBConnection;
+}
+
+export type EngineStage = 'loading engine' | 'starting engine' | 'opening data' | 'ready';
+
+/** The alias a year's row-level database is attached under (`c2026`). */
+export const yearAlias = (year: number) => `c${year}`;
+
+let started: Promise<Engine> | null = null;
+
+/** Starts the engine once; later calls get the same promise. A failed start may be retried. */
+export function startEngine(files: DataFiles, onStage: (stage: EngineStage) => void = () => {}): Promise<Engine> {
+  started ??= boot(files, onStage).catch((error: unknown) => {
+    started = null;
+    throw error;
+  });
+  return started;
+}
+
+async function boot(files: DataFiles, onStage: (stage: EngineStage) => void): Promise<Engine> {
+  if (typeof WebAssembly !== 'object') throw new Error('This browser cannot run WebAssembly.');
+  onStage('loading engine');
+  // Only the single-threaded bundles: the threaded one crashed under COOP/COEP (STACK-NOTES.md).
+  const bundle = await duckdb.selectBundle({
+    mvp: { mainModule: absolute(mvpWasm), mainWorker: absolute(mvpWorker) },
+    eh: { mainModule: absolute(ehWasm), mainWorker: absolute(ehWorker) },
+  });
+  const worker = new Worker(bundle.mainWorker!);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  onStage('starting engine');
+  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  await db.open({
+    query: { castBigIntToDouble: true, castDecimalToDouble: true },
+    // Range requests only; a server that cannot answer them should fail loudly, not download everything.
+    filesystem: { forceFullHTTPReads: false, reliableHeadRequests: true, allowFullHTTPReads: false },
+  });
+  const connection = await db.connect();
+  await connection.query('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false');
+  onStage('opening data');
+  await db.registerFileURL('cube.duckdb', absolute(files.cube), duckdb.DuckDBDataProtocol.HTTP, false);
+  await connection.query(`ATTACH 'cube.duckdb' AS cube (READ_ONLY)`);
+  for (const [year, url] of Object.entries(files.years)) {
+    const name = `complaints-${Number(year)}.duckdb`;
+    await db.registerFileURL(name, absolute(url), duckdb.DuckDBDataProtocol.HTTP, false);
+    await connection.query(`ATTACH '${name}' AS ${yearAlias(Number(year))} (READ_ONLY)`);
+  }
+  // The data is attached; from here on the engine may not read or write anything else.
+  await connection.query(`SET enable_external_access = false`);
+  onStage('ready');
+  return { db, connection };
+}
+
+function absolute(url: string): string {
+  return new URL(url, location.href).href;
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { describeFilters, describePeriod } from '../../src/lib/explore/describe';
+import { DEFAULT_STATE } from '../../src/lib/explore/state';
+
+const names = { state: (u: string) => ({ OH: 'Ohio', PA: 'Pennsylvania', WV: 'West Virginia' })[u] ?? u, subject: (s: string) => ({ imposters: 'Imposters' })[s] ?? s };
+
+describe('describeFilters(state, names)', () => {
+  it('says what every filter selects', () => {
+    expect(describeFilters({ ...DEFAULT_STATE, states: ['OH', 'PA', 'WV'], subjects: ['imposters'], robocall: ['yes'], from: '2024-01', to: '2024-12' }, names)).toBe(
+      'Robocall complaints in Ohio, Pennsylvania and West Virginia about imposters from January 2024 through December 2024',
+    );
+    expect(describeFilters(DEFAULT_STATE, names)).toBe('All complaints over the whole period');
+    expect(describeFilters({ ...DEFAULT_STATE, areas: ['614', '216'], robocall: ['no', 'unknown'] }, names)).toBe(
+      'Live-caller and unstated-type complaints from area codes 614 and 216 over the whole period',
+    );
+  });
+});
+
+describe('describePeriod(from, to)', () => {
+  it('reads years, months and days', () => {
+    expect(describePeriod('2025', null)).toBe('from 2025');
+    expect(describePeriod(null, '2025-02-14')).toBe('through February 14, 2025');
+    expect(describePeriod('2025-03', '2025-03')).toBe('in March 2025');
+  });
+});

@@ -4,7 +4,7 @@
  * and moved into place at the end, so a failed run leaves the previous build untouched.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { MANIFEST_SCHEMA_VERSION, type Manifest, type SourceEntry } from '../../src/lib/manifest';
 import { openDb, type Db } from '../lib/duckdb';
@@ -114,6 +114,9 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     await compressing;
     endStage('gzip (overlapped)');
     const quarantineFiles = await writeQuarantine(staging, prepared);
+    // The reference tables travel with the data: the SQL the explorer shows reads them beside the Parquet files.
+    await mkdir(join(staging, 'reference'), { recursive: true });
+    for (const name of await listFiles(referenceDir, '.csv')) await copyFile(join(referenceDir, name), join(staging, 'reference', name));
     const sources = await sourceEntries(db, prepared, roles, quarantineFiles);
     await rm(work, { recursive: true, force: true });
 

@@ -46,9 +46,14 @@ async function boot(files: DataFiles, onStage: (stage: EngineStage) => void): Pr
     eh: { mainModule: absolute(ehWasm), mainWorker: absolute(ehWorker) },
   });
   const worker = new Worker(bundle.mainWorker!);
+  // A worker that fails to load (blocked, missing, out of memory) reports only through this event;
+  // without it the start would wait forever.
+  const workerFailed = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (event) => reject(new Error(`the database worker failed to start${event.message ? `: ${event.message}` : ''}`)));
+  });
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   onStage('starting engine');
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  await Promise.race([db.instantiate(bundle.mainModule, bundle.pthreadWorker), workerFailed]);
   await db.open({
     query: { castBigIntToDouble: true, castDecimalToDouble: true },
     // Range requests only; a server that cannot answer them should fail loudly, not download everything.

@@ -27,7 +27,7 @@ export const ROW_COLUMNS = [
   'subject', 'robocall', 'caller_number', 'caller_valid', 'source_file', 'source_line',
 ] as const;
 
-const SERIES_BY_FLAG = `CASE WHEN robocall THEN 'robocall' WHEN NOT robocall THEN 'live' ELSE 'not said' END`;
+const SERIES_BY_FLAG = `CASE WHEN robocall THEN 'robocall' WHEN NOT robocall THEN 'live' ELSE 'unknown' END`;
 
 /** The number of complaints that match the filters. */
 export function countQuery(state: ExploreState, mode: Mode, layout: DataLayout): BuiltQuery {

@@ -1,0 +1,36 @@
+/**
+ * What the explorer page hands its script at build time: the data version, the files to attach,
+ * and the vocabulary the URL may use. Embedded in the page as JSON, so the browser needs no request
+ * before the engine starts.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadStates, loadSubjects } from '../../../scripts/lib/reference';
+import type { Manifest } from '../manifest';
+
+export interface ExploreConfig {
+  dataVersion: string;
+  synthetic: boolean;
+  dateMin: string | null;
+  dateMax: string | null;
+  /** Site-relative URLs of the DuckDB files. */
+  files: { cube: string; years: Record<number, string> };
+  states: { usps: string; name: string }[];
+  subjects: { slug: string; label: string }[];
+}
+
+export function loadExploreConfig(dataDir = process.env.ROBOCALL_DATA_DIR ?? 'data/build'): ExploreConfig {
+  const manifest = JSON.parse(readFileSync(resolve(dataDir, 'manifest.json'), 'utf8')) as Manifest;
+  const yearly = manifest.tables.filter((t) => t.name === 'complaints' && t.year !== undefined);
+  const daily = manifest.tables.find((t) => t.name === 'daily');
+  return {
+    dataVersion: manifest.data_version,
+    synthetic: manifest.synthetic,
+    dateMin: daily?.date_min ?? null,
+    dateMax: daily?.date_max ?? null,
+    files: { cube: '/data/cube.duckdb', years: Object.fromEntries(yearly.map((t) => [t.year!, `/data/${t.file}`])) },
+    // The reference tables as published with this data build (ingest copies them to <data>/reference/).
+    states: loadStates(resolve(dataDir, 'reference')).map((s) => ({ usps: s.usps, name: s.name })),
+    subjects: [...loadSubjects(resolve(dataDir, 'reference')).map((s) => ({ slug: s.slug, label: s.label })), { slug: 'unrecognized', label: 'Unrecognized subject' }],
+  };
+}

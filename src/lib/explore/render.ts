@@ -1,0 +1,74 @@
+/**
+ * Query rows → the chart for a view, with the same chart functions the static pages draw at build
+ * time. Also the rows as a plain table (the numbers behind the chart, and the aggregate download).
+ */
+import { barChart } from '../charts/bars';
+import type { ChartElement } from '../charts/common';
+import { stateMap } from '../charts/map';
+import { trendChart } from '../charts/trend';
+import type { ValueFormat } from '../charts/values';
+import type { Names } from './describe';
+import { MEASURE_LABELS } from './describe';
+import type { ExploreState } from './state';
+
+export type Row = Record<string, unknown>;
+
+export const SERIES_LABELS: Record<string, string> = { robocall: 'Robocall', live: 'Live caller', unknown: 'Not said' };
+
+export interface RenderContext {
+  names: Names;
+  width: number;
+  document?: Document;
+  /** Link for a state on the map and in bars. */
+  stateHref?: (usps: string) => string;
+}
+
+const FORMATS: Record<ExploreState['measure'], ValueFormat> = { count: 'count', per100k: 'per100k', robocall_share: 'percent' };
+
+/** The chart for a view; null for `table`, which is the rows themselves. */
+export function renderChart(state: ExploreState, rows: Row[], context: RenderContext): ChartElement | null {
+  const base = { width: context.width, ...(context.document ? { document: context.document } : {}) };
+  const format = FORMATS[state.measure];
+  switch (state.chart) {
+    case 'trend':
+      return trendChart(
+        rows.map((r) => ({ date: String(r.date), series: String(r.series), value: Number(r.value ?? 0) })),
+        {
+          ...base,
+          yFormat: format,
+          yLabel: capitalise(MEASURE_LABELS[state.measure]),
+          seriesLabels: { ...SERIES_LABELS, ...Object.fromEntries(state.states.map((s) => [s, context.names.state(s)])), all: capitalise(MEASURE_LABELS[state.measure]) },
+        },
+      );
+    case 'map':
+      return stateMap(
+        rows.map((r) => ({ usps: String(r.usps), value: r.value === null ? null : Number(r.value) })),
+        { ...base, valueFormat: format, legendLabel: capitalise(MEASURE_LABELS[state.measure]), ...(context.stateHref ? { href: context.stateHref } : {}) },
+      );
+    case 'subjects':
+      return barChart(
+        rows.map((r) => ({ label: context.names.subject(String(r.subject)), value: Number(r.value ?? 0) })),
+        { ...base, valueFormat: format, valueLabel: capitalise(MEASURE_LABELS[state.measure]) },
+      );
+    case 'area-codes':
+      return barChart(rows.map((r) => ({ label: String(r.area_code), value: Number(r.value) })), { ...base, valueLabel: 'Complaints' });
+    case 'callers':
+      return barChart(
+        rows.map((r) => ({ label: formatPhone(String(r.caller_number)), value: Number(r.value), highlight: r.pone_provider != null })),
+        { ...base, valueLabel: 'Complaints', highlightLabel: 'Named in a Project Point of No Entry letter' },
+      );
+    case 'providers':
+      return barChart(rows.map((r) => ({ label: String(r.provider), value: Number(r.value) })), { ...base, valueLabel: 'Complaints naming the numbers in its letters' });
+    case 'table':
+      return null;
+  }
+}
+
+/** `5125550100` → `(512) 555-0100`; anything that is not 10 digits stays as reported. */
+export function formatPhone(number: string): string {
+  return /^\d{10}$/.test(number) ? `(${number.slice(0, 3)}) ${number.slice(3, 6)}-${number.slice(6)}` : number;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

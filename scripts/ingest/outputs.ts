@@ -33,9 +33,9 @@ export async function writeComplaintFiles(db: Db, outDir: string, years: number[
 /**
  * Parquet and gzipped CSV per year, chronological as a reader of a spreadsheet expects. The rows are
  * sorted once, for the Parquet file; the CSV is read back from it in order. Gzip runs in Node's
- * thread pool, so it overlaps the DuckDB work that follows: await the returned promise.
+ * thread pool, so it overlaps the DuckDB work that follows: await `compressed` before using the files.
  */
-export async function writeDownloads(db: Db, outDir: string, years: number[]): Promise<Promise<void>> {
+export async function writeDownloads(db: Db, outDir: string, years: number[]): Promise<{ compressed: Promise<void> }> {
   const compressions: Promise<void>[] = [];
   for (const year of years) {
     const parquet = `${outDir}/downloads/complaints-${year}.parquet`;
@@ -45,7 +45,10 @@ export async function writeDownloads(db: Db, outDir: string, years: number[]): P
     await db.run(`COPY (SELECT * FROM read_parquet(${sqlString(parquet)})) TO ${sqlString(csv)} (FORMAT csv, HEADER)`);
     compressions.push(gzipFile(csv, `${csv}.gz`).then(() => rm(csv)));
   }
-  return Promise.all(compressions).then(() => undefined);
+  // Wrapped in an object: an async function returning a bare promise would make the caller wait for it.
+  const compressed = Promise.all(compressions).then(() => undefined);
+  compressed.catch(() => undefined); // reported where it is awaited, not as an unhandled rejection
+  return { compressed };
 }
 
 async function gzipFile(from: string, to: string): Promise<void> {

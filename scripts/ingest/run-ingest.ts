@@ -102,7 +102,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     let compressing: Promise<void> = Promise.resolve();
     if (!options.skipDownloads) {
       progress.log('write: downloads (Parquet, CSV.gz)');
-      compressing = await writeDownloads(db, staging, years);
+      compressing = (await writeDownloads(db, staging, years)).compressed;
       endStage('downloads');
     }
     progress.log(`write: complaints-<year>.duckdb for ${years.join(', ') || 'no year'}`);

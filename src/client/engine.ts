@@ -45,6 +45,10 @@ async function boot(files: DataFiles, onStage: (stage: EngineStage) => void): Pr
     mvp: { mainModule: absolute(mvpWasm), mainWorker: absolute(mvpWorker) },
     eh: { mainModule: absolute(ehWasm), mainWorker: absolute(ehWorker) },
   });
+  // The worker cannot report a wasm file it failed to fetch: it just never finishes starting.
+  // Asking for the file's headers first turns a blocked or missing file into an error at once.
+  const probe = await fetch(bundle.mainModule, { method: 'HEAD' }).catch(() => null);
+  if (!probe?.ok) throw new Error(`the database engine could not be downloaded (${probe ? `HTTP ${probe.status}` : 'network error'})`);
   const worker = new Worker(bundle.mainWorker!);
   // A worker that fails to load (blocked, missing, out of memory) reports only through this event;
   // without it the start would wait forever.

@@ -1,0 +1,153 @@
+/**
+ * npm run bench -- explorer [--large-volume V]: the explorer in headless Chromium against the default
+ * sample and a 10-million-row sample. Cold: navigation to the first result. Warm: a filter change to
+ * the redrawn view, on the cube and on one state-year of rows (p50, p95). Bytes moved. The same
+ * queries in native DuckDB in the same run, for the wasm/native ratio.
+ */
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { openDb } from '../scripts/lib/duckdb';
+import { createStaticServer } from '../scripts/serve/static-server';
+import { chartQuery, countQuery } from '../src/lib/explore/queries';
+import type { DataLayout } from '../src/lib/explore/sources';
+import { DEFAULT_STATE, type ExploreState } from '../src/lib/explore/state';
+import type { Manifest } from '../src/lib/manifest';
+import { readFileSync } from 'node:fs';
+import { benchDataset, type BenchDataset } from './lib/dataset';
+import { report, result, type BenchResult } from './results';
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const STATES = ['OH', 'PA', 'TX', 'CA', 'NY', 'FL', 'GA', 'IL', 'MI', 'NC'];
+const WARM_RUNS = 20;
+
+export async function benchExplorer(args: Map<string, string>): Promise<void> {
+  const datasets = [
+    benchDataset('explorer-default', { days: 730 }),
+    benchDataset('explorer-10m', { days: 730, volume: Number(args.get('large-volume') ?? 15_900) }),
+  ];
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const results: BenchResult[] = [];
+  try {
+    for (const dataset of datasets) results.push(...(await benchOne(browser, dataset)));
+  } finally {
+    await browser.close();
+  }
+  report('explorer', results);
+}
+
+async function benchOne(browser: Browser, dataset: BenchDataset): Promise<BenchResult[]> {
+  const manifest = JSON.parse(readFileSync(join(dataset.build, 'manifest.json'), 'utf8')) as Manifest;
+  const rows = manifest.totals.rows_loaded;
+  const years = manifest.tables.filter((t) => t.name === 'complaints').map((t) => t.year!);
+  const lastYear = years.at(-1)!;
+  const server = createStaticServer(dataset.site);
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const tag = `${dataset.label} (${(rows / 1e6).toFixed(1)}M rows)`;
+  try {
+    // Cold: a fresh context, no cache.
+    const colds: number[] = [];
+    let coldBytes = 0;
+    for (let i = 0; i < 3; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const bytes = await countBytes(page);
+      const t0 = Date.now();
+      await page.goto(`${origin}/explore/?state=OH`);
+      await waitForResult(page);
+      colds.push(Date.now() - t0);
+      coldBytes = bytes();
+      await context.close();
+    }
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const bytes = await countBytes(page);
+    await page.goto(`${origin}/explore/?chart=trend&state=OH`);
+    await waitForResult(page);
+    const cubeTimes: number[] = [];
+    for (let i = 0; i < WARM_RUNS; i++) cubeTimes.push(await changeAndWait(page, STATES[i % STATES.length]!));
+    const beforeRows = bytes();
+    await page.goto(`${origin}/explore/?chart=table&state=OH&from=${lastYear}&to=${lastYear}`);
+    await waitForResult(page);
+    const rowTimes: number[] = [];
+    for (let i = 0; i < WARM_RUNS; i++) rowTimes.push(await changeAndWait(page, STATES[(i + 1) % STATES.length]!));
+    const rowBytes = bytes() - beforeRows;
+    await context.close();
+
+    // Native DuckDB, same files, same bound queries.
+    const db = await openDb();
+    await db.run(`ATTACH '${join(dataset.build, 'cube.duckdb')}' AS cube (READ_ONLY)`);
+    for (const y of years) await db.run(`ATTACH '${join(dataset.build, `complaints-${y}.duckdb`)}' AS c${y} (READ_ONLY)`);
+    const layout: DataLayout = { years, attachedYear: (y) => `c${y}`, parquetFile: (y) => `complaints-${y}.parquet`, referenceFile: (n) => `${n}.csv` };
+    const native = async (view: Partial<ExploreState>) => {
+      const times: number[] = [];
+      for (let i = 0; i < WARM_RUNS; i++) {
+        const state = { ...DEFAULT_STATE, ...view, states: [STATES[i % STATES.length]!] };
+        const t0 = performance.now();
+        await Promise.all([db.all(countQuery(state, 'bound', layout).sql, countQuery(state, 'bound', layout).params), db.all(chartQuery(state, 'bound', layout).sql, chartQuery(state, 'bound', layout).params)]);
+        times.push(performance.now() - t0);
+      }
+      return times;
+    };
+    const nativeCube = await native({ chart: 'trend' });
+    const nativeRows = await native({ chart: 'table', from: String(lastYear), to: String(lastYear) });
+    db.close();
+
+    const p50 = (xs: number[]) => quantile(xs, 0.5);
+    return [
+      result(`${tag}: cold, navigation to first result (median of 3)`, p50(colds), 'ms', undefined, 'goal ≤ 4000 ms'),
+      result(`${tag}: cold, bytes transferred`, coldBytes / 1e6, 'MB'),
+      result(`${tag}: warm filter change, cube, p50`, p50(cubeTimes), 'ms', p50(nativeCube), 'baseline: native DuckDB query; goal ≤ 100 ms'),
+      result(`${tag}: warm filter change, cube, p95`, quantile(cubeTimes, 0.95), 'ms', quantile(nativeCube, 0.95)),
+      result(`${tag}: warm filter change, one state-year of rows, p50`, p50(rowTimes), 'ms', p50(nativeRows), 'baseline: native DuckDB query; goal ≤ 300 ms, ratio ≤ 3 at 10M rows'),
+      result(`${tag}: warm filter change, one state-year of rows, p95`, quantile(rowTimes, 0.95), 'ms', quantile(nativeRows, 0.95)),
+      result(`${tag}: bytes moved by ${WARM_RUNS} state-year row views`, rowBytes / 1e6, 'MB', manifest.tables.filter((t) => t.name === 'complaints').reduce((n, t) => n + t.bytes, 0) / 1e6, 'baseline: all row-level files'),
+    ];
+  } finally {
+    server.close();
+  }
+}
+
+/** Picks one state in the filter form and waits until the view has been redrawn. */
+async function changeAndWait(page: Page, usps: string): Promise<number> {
+  return page.evaluate(async (state) => {
+    const results = document.querySelector('.explorer-results')!;
+    const boxes = [...document.querySelectorAll<HTMLInputElement>('input[name=state]')];
+    for (const box of boxes) box.checked = box.value === state;
+    const done = new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (!results.hasAttribute('aria-busy')) {
+          observer.disconnect();
+          resolve();
+        }
+      });
+      observer.observe(results, { attributes: true, attributeFilter: ['aria-busy'] });
+    });
+    const t0 = performance.now();
+    boxes[0]!.form!.dispatchEvent(new Event('change', { bubbles: true }));
+    await done;
+    return performance.now() - t0;
+  }, usps);
+}
+
+async function waitForResult(page: Page): Promise<void> {
+  await page.waitForFunction(() => /\d/.test(document.querySelector('[data-role=match-count]')?.textContent ?? '') && !document.querySelector('.explorer-results')?.hasAttribute('aria-busy'), null, { timeout: 120_000 });
+}
+
+/** Bytes on the wire for a page (encoded, as transferred), from the DevTools protocol. */
+async function countBytes(page: Page): Promise<() => number> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Network.enable');
+  let total = 0;
+  session.on('Network.loadingFinished', (event) => {
+    total += event.encodedDataLength;
+  });
+  return () => total;
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}

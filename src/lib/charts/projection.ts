@@ -1,0 +1,93 @@
+/**
+ * The map's projection: d3-geo's Albers USA (Alaska and Hawaii as insets) fitted to a pixel box,
+ * with a stream filter that simplifies every projected line and ring (Douglas–Peucker, in pixels).
+ * The us-atlas 10m boundaries carry far more detail than a 400–1000 px map can show: unsimplified,
+ * one inline map is about 300 kB of path data; at half a pixel's tolerance a fraction of that, and
+ * no shape moves visibly. Plot takes the result as-is (an object with `stream`).
+ */
+import { geoAlbersUsa, type GeoPermissibleObjects, type GeoStream } from 'd3';
+
+export interface PixelProjection {
+  stream(sink: GeoStream): GeoStream;
+}
+
+/** Albers USA fitted to [[x0, y0], [x1, y1]] around `domain`, simplified to `tolerance` px. */
+export function albersUsa(extent: [[number, number], [number, number]], domain: GeoPermissibleObjects, tolerance = 0.5): PixelProjection {
+  const projection = geoAlbersUsa().fitExtent(extent, domain);
+  return { stream: (sink) => projection.stream(simplifying(sink, tolerance)) };
+}
+
+/**
+ * Buffers each line or ring, then passes on only the vertices Douglas–Peucker keeps. Rings (in a
+ * polygon) smaller than about a pixel are dropped whole: the 10m coastline has hundreds of islets.
+ */
+function simplifying(sink: GeoStream, tolerance: number): GeoStream {
+  let line: [number, number][] | null = null;
+  let inPolygon = false;
+  return {
+    point(x, y) {
+      if (line) line.push([x, y]);
+      else sink.point(x, y);
+    },
+    lineStart() {
+      line = [];
+    },
+    lineEnd() {
+      const points = simplify(line ?? [], tolerance);
+      line = null;
+      if (inPolygon && Math.abs(ringArea(points)) < 1) return;
+      sink.lineStart();
+      for (const [x, y] of points) sink.point(x, y);
+      sink.lineEnd();
+    },
+    polygonStart() {
+      inPolygon = true;
+      sink.polygonStart();
+    },
+    polygonEnd() {
+      inPolygon = false;
+      sink.polygonEnd();
+    },
+    sphere: () => sink.sphere?.(),
+  };
+}
+
+/** Douglas–Peucker: the endpoints, and recursively the farthest vertex while it is beyond `tolerance`. */
+export function simplify(points: readonly [number, number][], tolerance: number): [number, number][] {
+  if (points.length <= 2) return [...points];
+  const keep = new Uint8Array(points.length);
+  keep[0] = keep[points.length - 1] = 1;
+  const stack: [number, number][] = [[0, points.length - 1]];
+  while (stack.length) {
+    const [first, last] = stack.pop()!;
+    const [ax, ay] = points[first]!;
+    const [bx, by] = points[last]!;
+    const dx = bx - ax;
+    const dy = by - ay;
+    const length = Math.hypot(dx, dy);
+    let farthest = -1;
+    let distance = tolerance;
+    for (let i = first + 1; i < last; i++) {
+      const [px, py] = points[i]!;
+      // Distance to the chord, or to its start when the chord is a point (a closed ring).
+      const d = length === 0 ? Math.hypot(px - ax, py - ay) : Math.abs(dy * px - dx * py + bx * ay - by * ax) / length;
+      if (d > distance) [farthest, distance] = [i, d];
+    }
+    if (farthest !== -1) {
+      keep[farthest] = 1;
+      stack.push([first, farthest], [farthest, last]);
+    }
+  }
+  return points.filter((_, i) => keep[i]);
+}
+
+/** Signed area of a ring (shoelace), in px². */
+function ringArea(points: readonly [number, number][]): number {
+  let area = 0;
+  for (let i = 0, j = points.length - 1; i < points.length; j = i++) {
+    const [xi, yi] = points[i]!;
+    const [xj, yj] = points[j]!;
+    area += (xj + xi) * (yj - yi);
+  }
+  return area / 2;
+}

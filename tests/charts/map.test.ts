@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { roundedQuantiles } from '../../src/lib/charts/classes';
+import { stateMap } from '../../src/lib/charts/map';
+import { NO_DATA, sequentialScheme } from '../../src/lib/charts/palette';
+import { PLACES, placeByFips, placeByUsps } from '../../src/lib/charts/places';
+import { stateValues } from './fixtures';
+import { expectSoundChart, ownText, render } from './helpers';
+
+const map = (width = 640) =>
+  render((document) =>
+    stateMap(stateValues(), { width, document, legendLabel: 'Complaints per 100,000 people', href: (usps) => `/states/${usps.toLowerCase()}/` }),
+  );
+
+describe('stateMap(values, options)', () => {
+  it('shades the 50 states and DC, each a link with its name and value', async () => {
+    const chart = map(390);
+    expectSoundChart(chart, 'group');
+    const states = [...chart.svg.querySelectorAll('g.state path')];
+    expect(states).toHaveLength(51);
+    const links = [...chart.svg.querySelectorAll('g.state a')].map((a) => a.getAttribute('href'));
+    expect(links).toHaveLength(51);
+    expect(links).toContain('/states/oh/');
+    expect(links).toContain('/states/dc/');
+    // Ohio is the 36th code: 20 + (35 × 17 mod 41) + 0.25 = 41.25 → 41.3.
+    expect(chart.titles).toContain('Ohio: 41.3');
+    expect(chart.titles).toContain('Wyoming: no data');
+    await expect(chart.markup).toMatchFileSnapshot('./__snapshots__/map.svg');
+  });
+
+  it('draws DC and Puerto Rico as labelled, linked squares (PR is outside Albers USA)', () => {
+    const chart = map();
+    expect([...chart.svg.querySelectorAll('g.square-label text')].map(ownText)).toEqual(['DC', 'PR']);
+    expect([...chart.svg.querySelectorAll('g.square a')].map((a) => a.getAttribute('href'))).toEqual(['/states/dc/', '/states/pr/']);
+    expect(chart.svg.querySelector('desc')?.textContent).toContain('Territories, not on the map, are squares below it: Puerto Rico:');
+  });
+
+  it('uses the classes of the legend, and grey with a "No data" swatch for missing values', () => {
+    const chart = map();
+    const fills = new Set([...chart.svg.querySelectorAll('g.state path')].map((p) => p.getAttribute('fill')));
+    expect([...fills].every((f) => f === NO_DATA || sequentialScheme(5).includes(f ?? ''))).toBe(true);
+    expect(fills.has(NO_DATA)).toBe(true);
+    expect(chart.texts).toContain('No data');
+    expect(chart.texts).toContain('Complaints per 100,000 people');
+    // The nested legend is one swatch per class.
+    expect(chart.svg.querySelectorAll('svg svg rect')).toHaveLength(5);
+  });
+
+  it('keeps the inline SVG small enough to ship on every state page', () => {
+    expect(map(640).markup.length).toBeLessThan(90_000);
+    expect(map(390).markup.length).toBeLessThan(60_000);
+  });
+
+  it('leaves links out without href, and says it is a picture', () => {
+    const chart = render((document) => stateMap([{ usps: 'oh', value: 3 }], { document, width: 390 }));
+    expectSoundChart(chart, 'img');
+    expect(chart.svg.querySelectorAll('a')).toHaveLength(0);
+    expect(chart.titles).toContain('Ohio: 3.0');
+    expect(chart.titles).toContain('Texas: no data');
+  });
+});
+
+describe('roundedQuantiles and places', () => {
+  it('rounds breaks to two significant digits and drops duplicates', () => {
+    expect(roundedQuantiles([10, 20, 30, 40, 50, 60, 70, 80, 90, 100], 5)).toEqual([28, 46, 64, 82]);
+    // The first three quantiles are all 5, the smallest value: no class can hold less.
+    expect(roundedQuantiles([5, 5, 5, 5, 6], 5)).toEqual([5.2]);
+    expect(roundedQuantiles([1234, 5678, 91011], 2)).toEqual([5700]);
+  });
+
+  it('maps FIPS to USPS for the states, DC and the territories', () => {
+    expect(PLACES.filter((p) => !p.territory)).toHaveLength(51);
+    expect(placeByFips('39')?.usps).toBe('OH');
+    expect(placeByFips('11')?.name).toBe('District of Columbia');
+    expect(placeByUsps('pr')).toMatchObject({ fips: '72', territory: true });
+  });
+});

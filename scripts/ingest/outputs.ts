@@ -16,33 +16,42 @@ export const BROWSER_STORAGE_VERSION = 'v1.4.0';
 export const TOP_CALLERS_NATIONAL = 500;
 export const TOP_CALLERS_PER_STATE = 25;
 
+/**
+ * The published rows, sorted once for every output: by year, then by the explorer's main filter
+ * (state) and time, so a one-state query reads a few contiguous blocks of a yearly file. Scans of
+ * this table keep its order, so no output sorts again.
+ */
+export async function sortRows(db: Db): Promise<void> {
+  await db.run(`
+    CREATE OR REPLACE TEMP TABLE sorted AS
+      SELECT year(created_date) AS year, ${CANONICAL_SELECT} FROM loaded
+      ORDER BY year, state NULLS LAST, created_at, file_id, source_line;
+  `);
+}
+
 export async function writeComplaintFiles(db: Db, outDir: string, years: number[]): Promise<void> {
   for (const year of years) {
     await db.run(`
       ATTACH ${sqlString(`${outDir}/complaints-${year}.duckdb`)} AS y (STORAGE_VERSION '${BROWSER_STORAGE_VERSION}');
-      -- Sorted by the explorer's main filter so a one-state query reads a few contiguous blocks.
-      CREATE TABLE y.complaints AS
-        SELECT ${CANONICAL_SELECT} FROM loaded
-        WHERE year(created_date) = ${year}
-        ORDER BY state NULLS LAST, created_at, file_id, source_line;
+      CREATE TABLE y.complaints AS SELECT ${CANONICAL_SELECT} FROM sorted WHERE year = ${year};
       DETACH y;
     `);
   }
 }
 
 /**
- * Parquet and gzipped CSV per year, chronological as a reader of a spreadsheet expects. The rows are
- * sorted once, for the Parquet file; the CSV is read back from it in order. Gzip runs in Node's
- * thread pool, so it overlaps the DuckDB work that follows: await `compressed` before using the files.
+ * Parquet and gzipped CSV per year, in the order of the yearly DuckDB files (state, then time).
+ * Gzip runs in Node's thread pool, so it overlaps the DuckDB work that follows: await `compressed`
+ * before using the files.
  */
 export async function writeDownloads(db: Db, outDir: string, years: number[]): Promise<{ compressed: Promise<void> }> {
   const compressions: Promise<void>[] = [];
   for (const year of years) {
     const parquet = `${outDir}/downloads/complaints-${year}.parquet`;
     const csv = `${outDir}/downloads/complaints-${year}.csv`;
-    await db.run(`COPY (SELECT ${CANONICAL_SELECT} FROM loaded WHERE year(created_date) = ${year} ORDER BY created_at, file_id, source_line)
-      TO ${sqlString(parquet)} (FORMAT parquet, COMPRESSION zstd)`);
-    await db.run(`COPY (SELECT * FROM read_parquet(${sqlString(parquet)})) TO ${sqlString(csv)} (FORMAT csv, HEADER)`);
+    const rows = `SELECT ${CANONICAL_SELECT} FROM sorted WHERE year = ${year}`;
+    await db.run(`COPY (${rows}) TO ${sqlString(parquet)} (FORMAT parquet, COMPRESSION zstd)`);
+    await db.run(`COPY (${rows}) TO ${sqlString(csv)} (FORMAT csv, HEADER)`);
     compressions.push(gzipFile(csv, `${csv}.gz`).then(() => rm(csv)));
   }
   // Wrapped in an object: an async function returning a bare promise would make the caller wait for it.

@@ -1,0 +1,254 @@
+/**
+ * Project Point of No Entry letters and related enforcement actions, grouped by provider. The
+ * reference tables spell one company several ways ("One Eye LLC", "One Eye, LLC"; "VoIP
+ * Terminator d/b/a BL Marketing"), so providers are matched on a normalised key. Pure functions.
+ */
+import { monthOf, type Month } from './months';
+
+export interface LetterRow {
+  pdf_file: string;
+  provider: string;
+  letter_type: string | null;
+  recordings: string | null;
+  caller_ids: string | null;
+  letter_date: string | null;
+  source_url: string | null;
+  notes: string | null;
+}
+
+export interface ActionRow {
+  date: string | null;
+  provider: string;
+  provider_country: string | null;
+  agency: string | null;
+  action_type: string | null;
+  campaigns: string | null;
+  source_url: string | null;
+  notes: string | null;
+}
+
+export interface NumberRow {
+  caller_number: string;
+  provider: string;
+  campaign: string | null;
+  likely_ftc_staff_number: boolean;
+}
+
+export interface PoneComplaintRow {
+  month: Month;
+  provider: string;
+  caller_number: string;
+  complaints: number;
+}
+
+/** Where the PoNE letters and caller numbers were collected (public domain; Prasad & Reaves, TR-2023-1). */
+export const PONE_DATASET_URL = 'https://github.com/wspr-ncsu/robocall-audio-dataset';
+/** The FTC's page of published PoNE letters. */
+export const PONE_LETTERS_URL = 'https://www.ftc.gov/legal-library/browse/project-point-no-entry-letters';
+
+const CORPORATE = new Set(['inc', 'llc', 'l', 'c', 'ltd', 'corp', 'corporation', 'co', 'company', 'lp', 'sa', 'kft', 'et', 'al']);
+
+/** A company's words without punctuation, asides in brackets, d/b/a names or corporate suffixes. */
+function baseWords(name: string): string[] {
+  const first = name
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, ' ') // asides: "(d/b/a Call48)", "(America)", "(and Netlatitude, Inc.)"
+    .split(/\s+(?:d\/b\/a|a\/k\/a)\s+|;|\s\/\s/)[0]!; // the first of several names
+  const words = first.replace(/&/g, ' and ').split(/[^a-z0-9]+/).filter(Boolean);
+  while (words.length > 1 && CORPORATE.has(words[words.length - 1]!)) words.pop();
+  return words;
+}
+
+/** The key two spellings of one provider share; '' for entries that name no single provider. */
+export function providerKey(name: string): string {
+  if (name.trim().startsWith('(')) return '';
+  // Singular forms, so "Telcast Networks" and "Telcast Network" meet.
+  return baseWords(name)
+    .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w))
+    .join(' ');
+}
+
+/** The URL slug for a provider's page: `one-eye`, `hfa-services`. */
+export function providerSlug(name: string): string {
+  return baseWords(name).join('-').slice(0, 60).replace(/-+$/, '');
+}
+
+export interface EventDate {
+  /** As given: `YYYY-MM-DD`, `YYYY-MM` or null. */
+  text: string | null;
+  precision: 'day' | 'month' | 'none';
+  month: Month | null;
+  /** For sorting and charting: the day, or the first of the month. */
+  day: string | null;
+}
+
+export function parseEventDate(text: string | null | undefined): EventDate {
+  const t = (text ?? '').trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return { text: t, precision: 'day', month: monthOf(t), day: t };
+  if (/^\d{4}-\d{2}$/.test(t)) return { text: t, precision: 'month', month: t, day: `${t}-01` };
+  return { text: null, precision: 'none', month: null, day: null };
+}
+
+/** The agency in a few words, for colour keys: `FTC`, `FCC`, `FTC and FCC`, `State AGs`, or as given. */
+export function agencyGroup(agency: string | null): string {
+  const a = (agency ?? '').trim();
+  const ftc = /\bFTC\b/.test(a);
+  const fcc = /\bFCC\b/.test(a);
+  if (ftc && fcc) return 'FTC and FCC';
+  if (/^state/i.test(a)) return 'State AGs';
+  if (ftc && /\+/.test(a)) return 'FTC and partners';
+  if (ftc) return 'FTC';
+  if (fcc) return 'FCC';
+  return a || 'Not stated';
+}
+
+export interface TimelineEvent {
+  id: string;
+  date: EventDate;
+  /** As the source names it. */
+  provider: string;
+  /** Slug of the provider's page; null for entries that name no single provider. */
+  slug: string | null;
+  kind: string;
+  agency: string;
+  agencyGroup: string;
+  /** `letter` for a PoNE letter from the letters table, `action` for a row of the actions table. */
+  origin: 'letter' | 'action';
+  source_url: string | null;
+  notes: string | null;
+  /** For PoNE letters: the PDF, and how many caller numbers it names. */
+  letter?: { pdf: string; callerIds: number | null; type: string | null };
+}
+
+export interface Provider {
+  slug: string;
+  key: string;
+  name: string;
+  /** Every spelling the sources use. */
+  names: string[];
+  events: TimelineEvent[];
+  letters: TimelineEvent[];
+  numbers: { caller_number: string; campaign: string | null; staff: boolean; complaints: number }[];
+  /** Complaints reporting one of the provider's numbers, by month. */
+  monthly: Map<Month, number>;
+  complaints: number;
+}
+
+function letterKind(type: string | null): string {
+  return type === 'warning' ? 'PoNE warning letter' : type ? `PoNE ${type} letter` : 'PoNE letter';
+}
+
+/** Whether an action row describes the same PoNE letter as a row of the letters table. */
+function sameLetter(action: ActionRow, letter: LetterRow): boolean {
+  if (!/\bPoNE\b/.test(action.action_type ?? '') || agencyGroup(action.agency) !== 'FTC') return false;
+  const a = parseEventDate(action.date);
+  const l = parseEventDate(letter.letter_date);
+  return a.month === null || l.month === null || a.month === l.month;
+}
+
+/** Every letter and action as one dated list (undated last), with letters merged into the action rows that describe them. */
+export function buildEvents(letters: readonly LetterRow[], actions: readonly ActionRow[]): TimelineEvent[] {
+  const events: TimelineEvent[] = actions.map((a, i) => ({
+    id: `action-${i + 1}`,
+    date: parseEventDate(a.date),
+    provider: a.provider,
+    slug: providerKey(a.provider) ? providerSlug(a.provider) : null,
+    kind: a.action_type ?? 'action',
+    agency: a.agency ?? 'Not stated',
+    agencyGroup: agencyGroup(a.agency),
+    origin: 'action',
+    source_url: a.source_url,
+    notes: a.notes,
+  }));
+  letters.forEach((l, i) => {
+    const key = providerKey(l.provider);
+    const info = { pdf: l.pdf_file.replace(/^.*\//, ''), callerIds: l.caller_ids ? Number(l.caller_ids) : null, type: l.letter_type };
+    const match = events.find((e, j) => e.origin === 'action' && !e.letter && providerKey(e.provider) === key && sameLetter(actions[j]!, l));
+    if (match) {
+      match.letter = info;
+      if (match.date.precision === 'none') match.date = parseEventDate(l.letter_date);
+      match.source_url ??= l.source_url;
+      return;
+    }
+    events.push({
+      id: `letter-${i + 1}`,
+      date: parseEventDate(l.letter_date),
+      provider: l.provider,
+      slug: providerSlug(l.provider),
+      kind: letterKind(l.letter_type),
+      agency: 'FTC',
+      agencyGroup: 'FTC',
+      origin: 'letter',
+      source_url: l.source_url ?? PONE_LETTERS_URL,
+      notes: l.notes,
+      letter: info,
+    });
+  });
+  return events.sort(compareEvents);
+}
+
+function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
+  if (a.date.day !== b.date.day) return a.date.day === null ? 1 : b.date.day === null ? -1 : a.date.day < b.date.day ? -1 : 1;
+  return a.provider.localeCompare(b.provider);
+}
+
+/** One record per provider named in a letter or an action, with its events, numbers and complaints. */
+export function buildProviders(events: readonly TimelineEvent[], numbers: readonly NumberRow[], complaints: readonly PoneComplaintRow[]): Provider[] {
+  const byKey = new Map<string, Provider>();
+  const ensure = (name: string): Provider | null => {
+    const key = providerKey(name);
+    if (!key) return null;
+    let p = byKey.get(key);
+    if (!p) {
+      p = { slug: providerSlug(name), key, name, names: [], events: [], letters: [], numbers: [], monthly: new Map(), complaints: 0 };
+      byKey.set(key, p);
+    }
+    if (!p.names.includes(name)) p.names.push(name);
+    return p;
+  };
+  // Letters first, so a provider is called what its PoNE letter calls it.
+  for (const e of [...events].sort((a, b) => Number(!a.letter) - Number(!b.letter))) {
+    const p = ensure(e.provider);
+    if (!p) continue;
+    if (e.letter && p.letters.length === 0) {
+      p.name = e.provider;
+      p.slug = providerSlug(e.provider);
+    }
+    p.events.push(e);
+    if (e.letter) p.letters.push(e);
+  }
+  const perNumber = new Map<string, number>();
+  for (const c of complaints) {
+    const p = ensure(c.provider);
+    if (!p) continue;
+    perNumber.set(`${p.key}|${c.caller_number}`, (perNumber.get(`${p.key}|${c.caller_number}`) ?? 0) + c.complaints);
+    p.monthly.set(c.month, (p.monthly.get(c.month) ?? 0) + c.complaints);
+    p.complaints += c.complaints;
+  }
+  for (const n of numbers) {
+    const p = ensure(n.provider);
+    if (!p) continue;
+    p.numbers.push({ caller_number: n.caller_number, campaign: n.campaign, staff: n.likely_ftc_staff_number, complaints: perNumber.get(`${p.key}|${n.caller_number}`) ?? 0 });
+  }
+  const out = [...byKey.values()];
+  for (const p of out) {
+    p.events.sort(compareEvents);
+    p.letters.sort(compareEvents);
+    p.numbers.sort((a, b) => b.complaints - a.complaints || a.caller_number.localeCompare(b.caller_number));
+  }
+  dedupeSlugs(out);
+  // Re-point events at the final slugs (a letter may have renamed its provider).
+  const slugByKey = new Map(out.map((p) => [p.key, p.slug]));
+  for (const e of events) e.slug = slugByKey.get(providerKey(e.provider)) ?? null;
+  return out.sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+}
+
+/** Two different keys can give one slug; the later ones get -2, -3. */
+function dedupeSlugs(providers: Provider[]): void {
+  const seen = new Map<string, number>();
+  for (const p of providers) {
+    const n = (seen.get(p.slug) ?? 0) + 1;
+    seen.set(p.slug, n);
+    if (n > 1) p.slug = `${p.slug}-${n}`;
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * Every internal URL the site builds, in one place: lower-case USPS codes (`/states/oh/`), subject
+ * slugs, provider slugs; always with the trailing slash astro.config.mjs asks for.
+ */
+
+/** True when the explorer page exists in this build (it comes with a later issue). */
+export const hasExplore = Object.keys(import.meta.glob(['../../pages/explore.astro', '../../pages/explore/index.astro'])).length > 0;
+
+export const stateUrl = (usps: string): string => `/states/${usps.toLowerCase()}/`;
+export const subjectUrl = (slug: string): string => `/subjects/${slug}/`;
+export const providerUrl = (slug: string): string => `/providers/${slug}/`;
+export const dataFileUrl = (file: string): string => `/data/${file.split('/').map(encodeURIComponent).join('/')}`;

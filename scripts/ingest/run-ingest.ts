@@ -13,7 +13,7 @@ import { createProgress, formatRate, type Progress } from '../lib/progress';
 import { REFERENCE_DIR } from '../lib/reference';
 import { describeTables, describeDownloads } from './describe-outputs';
 import { loadReference, loadStage, normalize, stageCounts } from './normalize';
-import { sortRows, writeComplaintFiles, writeCube, writeDownloads } from './outputs';
+import { writeComplaintFiles, writeCube, writeDownloads } from './outputs';
 import { prepareFile, sha256, type PreparedFile, type QuarantinedRow } from './prepare-file';
 import { writeQuarantine } from './quarantine';
 import { assignRoles, type SourceRole } from './sources';
@@ -99,8 +99,6 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
 
     // 3. Outputs.
     const years = (await db.all<{ y: number }>(`SELECT DISTINCT year(created_date) AS y FROM loaded ORDER BY y`)).map((r) => r.y);
-    await sortRows(db);
-    endStage('sort');
     let compressing: Promise<void> = Promise.resolve();
     if (!options.skipDownloads) {
       progress.log('write: downloads (Parquet, CSV.gz)');

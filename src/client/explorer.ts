@@ -8,7 +8,10 @@ import { chartQuery, countQuery, PAGE_SIZE, type BuiltQuery } from '../lib/explo
 import { formatPhone, renderChart, type Row } from '../lib/explore/render';
 import type { DataLayout } from '../lib/explore/sources';
 import { DEFAULT_STATE, parseExploreState, serializeExploreState, type ExploreState, type Ignored } from '../lib/explore/state';
+import type { DataFacts } from '../lib/download/metadata';
 import { runConsole } from './console';
+import { mountDownloads } from './download';
+import { mountShare } from './embed-share';
 import { startEngine, yearAlias, type Engine, type EngineStage } from './engine';
 import { runQuery } from './query';
 
@@ -34,6 +37,16 @@ export function startExplorer(): void {
     parquetFile: (y) => `complaints-${y}.parquet`,
     referenceFile: (name) => `${name}.csv`,
   };
+
+  const facts = JSON.parse(document.getElementById('download-config')!.textContent!) as DataFacts;
+  const downloads = mountDownloads(document.querySelector<HTMLElement>('[data-role="download-panel"]')!, {
+    facts,
+    names,
+    stateNames: Object.fromEntries(stateNames),
+    subjectNames: Object.fromEntries(subjectNames),
+    layout,
+  });
+  const share = mountShare(ui.results, { dataVersion: config.dataVersion, synthetic: config.synthetic, dateMin: config.dateMin, dateMax: config.dateMax, names, chart: ui.chart });
 
   let state: ExploreState = DEFAULT_STATE;
   let engine: Engine | null = null;
@@ -68,6 +81,8 @@ export function startExplorer(): void {
     ui.filtersText.textContent = `· ${describeFilters(state, names)}`;
     ui.sql.textContent = sqlForPeople(state, layout);
     summarise(ui, state, names);
+    share.update({ state });
+    downloads.update({ state, matching: null, chartRows: null });
     if (!engine) return;
     ui.results.setAttribute('aria-busy', 'true');
     try {
@@ -77,6 +92,7 @@ export function startExplorer(): void {
       ui.count.textContent = matching.toLocaleString('en-US');
       drawChart(ui, state, rows, names);
       drawTable(ui, state, rows, names, matching);
+      downloads.update({ state, matching, chartRows: rows.length });
       ui.status.textContent = '';
     } catch (error) {
       if (ticket !== generation) return;
@@ -96,6 +112,7 @@ export function startExplorer(): void {
     })
       .then((started) => {
         engine = started;
+        downloads.setEngine(started);
         clearTimeout(slow);
         ui.status.textContent = '';
         void refresh();

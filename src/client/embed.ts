@@ -1,0 +1,134 @@
+/**
+ * /embed/?… in the browser: the explorer's URL grammar (parsed by the same code, so nothing the
+ * URL says reaches SQL or HTML unchecked), the same engine and queries, and the same chart
+ * functions; only the chart, its title, the count, the source and a link to the full view.
+ * Everything from the URL is written with textContent.
+ */
+import { CHART_TITLES, describeFilters, type Names } from '../lib/explore/describe';
+import { exploreUrl } from '../lib/embed/snippet';
+import type { ExploreConfig } from '../lib/explore/page-config';
+import { chartQuery, countQuery } from '../lib/explore/queries';
+import { formatPhone, renderChart, type Row } from '../lib/explore/render';
+import type { DataLayout } from '../lib/explore/sources';
+import { parseExploreState, serializeExploreState, type Ignored } from '../lib/explore/state';
+import { startEngine, yearAlias } from './engine';
+import { runQuery } from './query';
+
+export function startEmbed(): void {
+  const config = JSON.parse(document.getElementById('explore-config')!.textContent!) as ExploreConfig;
+  const role = <T extends HTMLElement>(name: string) => document.querySelector<T>(`[data-role="${name}"]`)!;
+  const ui = {
+    title: role('chart-title'),
+    filters: role('filters-text'),
+    count: role('match-count'),
+    versionNote: role('version-note'),
+    ignored: role('ignored'),
+    status: role('engine-status'),
+    chart: role('chart'),
+    table: role('table-wrap'),
+    fullView: role<HTMLAnchorElement>('full-view'),
+  };
+  const stateNames = new Map(config.states.map((s) => [s.usps, s.name]));
+  const subjectNames = new Map(config.subjects.map((s) => [s.slug, s.label]));
+  const names: Names = { state: (u) => stateNames.get(u) ?? u, subject: (s) => subjectNames.get(s) ?? s };
+  const years = Object.keys(config.files.years).map(Number).sort((a, b) => a - b);
+  const layout: DataLayout = { years, attachedYear: yearAlias, parquetFile: (y) => `complaints-${y}.parquet`, referenceFile: (n) => `${n}.csv` };
+  const { state, ignored } = parseExploreState(new URLSearchParams(location.search), { states: new Set(stateNames.keys()), subjects: new Set(subjectNames.keys()) });
+
+  const title = CHART_TITLES[state.chart];
+  const filters = describeFilters(state, names);
+  ui.title.textContent = title;
+  ui.filters.textContent = filters;
+  document.title = `${title}: ${filters} · Robocall Atlas`;
+  // The full view keeps the version the link was made with, so the explorer says so too.
+  ui.fullView.href = exploreUrl(location.origin, serializeExploreState({ ...state, v: state.v ?? config.dataVersion }));
+  showIgnored(ui.ignored, ignored);
+  if (state.v && state.v !== config.dataVersion) {
+    ui.versionNote.hidden = false;
+    ui.versionNote.textContent = `This chart was made with data version ${state.v}; it now shows version ${config.dataVersion}, so the numbers may differ from what its author saw.`;
+  }
+
+  // The host page may size its iframe to the content once the chart is there (embed-resize.ts).
+  const ready = () => document.querySelector('[data-role="embed"]')?.removeAttribute('data-embed-pending');
+
+  let rows: Row[] | null = null;
+  let width = 0;
+  const draw = () => {
+    if (!rows) return;
+    const next = Math.max(280, Math.min(960, Math.round(ui.chart.clientWidth || 600)));
+    if (next === width && ui.chart.childElementCount > 0) return;
+    width = next;
+    const chart = renderChart(state, rows, { names, width });
+    if (chart) ui.chart.replaceChildren(chart);
+    else {
+      ui.chart.replaceChildren();
+      ui.table.replaceChildren(rowsTable(rows));
+    }
+  };
+
+  startEngine(config.files, (stage) => {
+    if (stage !== 'ready') ui.status.textContent = stage === 'loading engine' ? 'Loading the database engine…' : stage === 'starting engine' ? 'Starting the database engine…' : 'Opening the data…';
+  })
+    .then(async (engine) => {
+      ui.status.textContent = 'Counting…';
+      const [count, data] = await Promise.all([runQuery(engine, countQuery(state, 'bound', layout)), runQuery(engine, chartQuery(state, 'bound', layout))]);
+      ui.count.textContent = Number(count[0]?.complaints ?? 0).toLocaleString('en-US');
+      rows = data;
+      draw();
+      ui.status.textContent = '';
+      ready();
+      if ('ResizeObserver' in window) {
+        let timer = 0;
+        new ResizeObserver(() => {
+          clearTimeout(timer);
+          timer = window.setTimeout(draw, 150);
+        }).observe(ui.chart);
+      }
+    })
+    .catch((error: unknown) => {
+      ready();
+      ui.count.textContent = '—';
+      ui.status.textContent = `The chart could not be drawn: ${error instanceof Error ? error.message.slice(0, 200) : String(error)}. `;
+      const a = document.createElement('a');
+      a.href = ui.fullView.href;
+      a.textContent = 'See it on Robocall Atlas';
+      ui.status.append(a, '.');
+    });
+}
+
+function showIgnored(box: HTMLElement, ignored: Ignored[]): void {
+  box.hidden = ignored.length === 0;
+  if (ignored.length === 0) return;
+  const p = document.createElement('p');
+  p.textContent = 'Some parts of this address were ignored:';
+  const list = document.createElement('ul');
+  for (const item of ignored.slice(0, 5)) {
+    const li = document.createElement('li');
+    li.textContent = `${item.key}=${item.value.length > 60 ? `${item.value.slice(0, 60)}…` : item.value} (${item.reason})`;
+    list.append(li);
+  }
+  box.replaceChildren(p, list);
+}
+
+/** The `table` view: its first rows, as text. */
+function rowsTable(rows: Row[]): HTMLTableElement {
+  const table = document.createElement('table');
+  const columns = ['created_at', 'state', 'city', 'subject', 'robocall', 'caller_number'];
+  const head = table.createTHead().insertRow();
+  for (const c of columns) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = c;
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const row of rows.slice(0, 20)) {
+    const tr = body.insertRow();
+    for (const c of columns) {
+      const v = row[c];
+      tr.insertCell().textContent =
+        v === null || v === undefined ? '' : c === 'created_at' && typeof v === 'number' ? new Date(v).toISOString().replace('T', ' ').slice(0, 19) : c === 'caller_number' ? formatPhone(String(v)) : String(v);
+    }
+  }
+  return table;
+}

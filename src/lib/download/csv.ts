@@ -1,0 +1,158 @@
+/**
+ * CSV for downloads: RFC 4180 text that a spreadsheet opens safely and code reads exactly. Pure.
+ *
+ * Spreadsheet safety (PEERS.md §12.3, OWASP "CSV Injection"): a *text* cell that starts with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return could be read as a formula by Excel, LibreOffice
+ * or Google Sheets, and the FTC's free-text fields (city, the caller number as reported) are typed
+ * by anyone. Such a cell gets a leading apostrophe (`=HYPERLINK(…)` → `'=HYPERLINK(…)`), which the
+ * spreadsheets show as text. Only text columns are ever touched: a column of numeric, boolean, date
+ * or timestamp type is written exactly as DuckDB holds it (Grafana once "fixed" this by corrupting
+ * negative numbers, grafana/grafana#17363), and a phone number is digits, which need nothing.
+ * Code that wants the raw text can switch neutralising off (`neutralise: false`), or read Parquet.
+ *
+ * Values are written the way DuckDB's own `COPY … TO 'x.csv'` writes them, so a file made in the
+ * browser and one made by the DuckDB CLI from the README's SQL compare cell for cell: NULL is an
+ * empty field, an empty string is `""`, booleans are `true`/`false`, dates `YYYY-MM-DD`,
+ * timestamps `YYYY-MM-DD HH:MM:SS` (no zone; the FTC gives none). Numbers are the same values in
+ * their shortest exact form (`100` where DuckDB writes a DOUBLE as `100.0`, `2.5e-7` for
+ * `2.5e-07`): the browser engine hands BIGINT counts over as doubles, so the two cannot be told
+ * apart, and `100` is right for both. Lines end in CRLF (RFC 4180); the text is UTF-8, with an
+ * optional byte-order mark for Excel on Windows.
+ */
+
+export type ColumnKind = 'number' | 'boolean' | 'date' | 'timestamp' | 'text';
+
+export interface CsvColumn {
+  name: string;
+  kind: ColumnKind;
+}
+
+export interface CsvOptions {
+  /** Prefix formula-looking text cells with `'`. Default: true. */
+  neutralise?: boolean;
+  /** When given, counts the cells that were prefixed. */
+  stats?: { neutralised: number };
+}
+
+/** The UTF-8 byte-order mark Excel looks for to read a CSV as UTF-8. */
+export const BOM = '\uFEFF';
+export const NEWLINE = '\r\n';
+
+/** Characters that make a spreadsheet read a cell as a formula when they come first. */
+export const FORMULA_TRIGGERS: readonly string[] = ['=', '+', '-', '@', '\t', '\r'];
+
+/** True when a text cell would be read as a formula (or a DDE command) by a spreadsheet. */
+export function looksLikeFormula(text: string): boolean {
+  return text.length > 0 && FORMULA_TRIGGERS.includes(text[0]!);
+}
+
+/** `=1+2` → `'=1+2`; anything else unchanged. For text cells only. */
+export function neutraliseText(text: string): string {
+  return looksLikeFormula(text) ? `'${text}` : text;
+}
+
+/** RFC 4180: quote a field holding a comma, a quote or a line break (quotes doubled), and the empty string. */
+export function quoteField(text: string): string {
+  if (text === '') return '""';
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** Epoch milliseconds (or a Date) → `YYYY-MM-DD`, in UTC (DuckDB DATE values have no zone). */
+export function formatDateValue(value: number | Date): string {
+  const d = typeof value === 'number' ? new Date(value) : value;
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** Epoch milliseconds (or a Date) → `YYYY-MM-DD HH:MM:SS[.fff]`, in UTC, as DuckDB prints a TIMESTAMP. */
+export function formatTimestampValue(value: number | Date): string {
+  const d = typeof value === 'number' ? new Date(value) : value;
+  const ms = d.getUTCMilliseconds();
+  return `${formatDateValue(d)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}${ms ? `.${pad(ms, 3)}` : ''}`;
+}
+
+/** A number as DuckDB's CSV writer prints it: integers in full, others in their shortest exact form. */
+export function formatNumberValue(value: number | bigint): string {
+  if (typeof value === 'bigint') return value.toString();
+  if (Number.isNaN(value)) return 'nan';
+  if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
+  if (Number.isInteger(value) && Math.abs(value) < 1e21) return value.toFixed(0);
+  return String(value);
+}
+
+/** One cell's text, quoted as needed. `null`/`undefined` is the empty field. */
+export function formatCell(value: unknown, kind: ColumnKind, options: CsvOptions = {}): string {
+  if (value === null || value === undefined) return '';
+  switch (kind) {
+    case 'number':
+      // Never neutralised, never reformatted beyond printing: a numeric column is data, not text.
+      if (typeof value === 'number' || typeof value === 'bigint') return formatNumberValue(value);
+      return quoteField(String(value));
+    case 'boolean':
+      return typeof value === 'boolean' ? String(value) : quoteField(String(value));
+    case 'date':
+      return typeof value === 'number' || value instanceof Date ? formatDateValue(value) : quoteField(String(value));
+    case 'timestamp':
+      return typeof value === 'number' || value instanceof Date ? formatTimestampValue(value) : quoteField(String(value));
+    case 'text': {
+      const text = String(value);
+      if (options.neutralise === false || !looksLikeFormula(text)) return quoteField(text);
+      if (options.stats) options.stats.neutralised++;
+      return quoteField(`'${text}`);
+    }
+  }
+}
+
+/** The header line (with the byte-order mark first when asked). Column names are text like any other. */
+export function csvHeader(columns: readonly CsvColumn[], options: CsvOptions & { bom?: boolean } = {}): string {
+  const { stats: _, ...rest } = options;
+  return `${options.bom ? BOM : ''}${columns.map((c) => formatCell(c.name, 'text', rest)).join(',')}${NEWLINE}`;
+}
+
+/** Rows given as arrays in column order → CSV lines (each ending in CRLF). */
+export function csvRows(columns: readonly CsvColumn[], rows: readonly (readonly unknown[])[], options: CsvOptions = {}): string {
+  let out = '';
+  for (const row of rows) {
+    let line = '';
+    for (let c = 0; c < columns.length; c++) line += (c ? ',' : '') + formatCell(row[c], columns[c]!.kind, options);
+    out += line + NEWLINE;
+  }
+  return out;
+}
+
+/** Columns given as arrays (column-major, as Arrow holds them) → CSV lines for `count` rows. */
+export function csvFromColumns(columns: readonly CsvColumn[], values: readonly ArrayLike<unknown>[], count: number, options: CsvOptions = {}): string {
+  if (values.length !== columns.length) throw new Error(`expected ${columns.length} columns of values, got ${values.length}`);
+  const parts: string[] = new Array<string>(count);
+  for (let r = 0; r < count; r++) {
+    let line = '';
+    for (let c = 0; c < columns.length; c++) line += (c ? ',' : '') + formatCell(values[c]![r], columns[c]!.kind, options);
+    parts[r] = line;
+  }
+  return count ? parts.join(NEWLINE) + NEWLINE : '';
+}
+
+/** Objects (as query results come) → a whole CSV document, header first. */
+export function toCsv(columns: readonly CsvColumn[], rows: readonly Record<string, unknown>[], options: CsvOptions & { bom?: boolean } = {}): string {
+  return csvHeader(columns, options) + csvRows(columns, rows.map((r) => columns.map((c) => r[c.name])), options);
+}
+
+/** The kind of a DuckDB type name (`BIGINT`, `DECIMAL(18,3)`, `TIMESTAMP`, `VARCHAR`…). */
+export function kindOfDuckDbType(type: string): ColumnKind {
+  const t = type.toUpperCase().trim();
+  if (/^(TINYINT|SMALLINT|INTEGER|INT|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|REAL|DOUBLE|DECIMAL|NUMERIC)\b/.test(t)) return 'number';
+  if (/^(BOOLEAN|BOOL)\b/.test(t)) return 'boolean';
+  if (/^DATE$/.test(t)) return 'date';
+  if (/^TIMESTAMP/.test(t) || /^DATETIME$/.test(t)) return 'timestamp';
+  return 'text';
+}
+
+/** The kind of a value seen in a column when no type is known: for small, untyped tables. */
+export function kindOfValues(values: readonly unknown[]): ColumnKind {
+  const seen = values.filter((v) => v !== null && v !== undefined);
+  if (seen.length === 0) return 'text';
+  if (seen.every((v) => typeof v === 'number' || typeof v === 'bigint')) return 'number';
+  if (seen.every((v) => typeof v === 'boolean')) return 'boolean';
+  return 'text';
+}

@@ -136,13 +136,16 @@ async function waitForResult(page: Page): Promise<void> {
   await page.waitForFunction(() => /\d/.test(document.querySelector('[data-role=match-count]')?.textContent ?? '') && !document.querySelector('.explorer-results')?.hasAttribute('aria-busy'), null, { timeout: 120_000 });
 }
 
-/** Bytes on the wire for a page (encoded, as transferred), from the DevTools protocol. */
+/**
+ * Bytes on the wire for a page, its worker included (the engine's wasm and the Range reads of the
+ * database files are fetched by the worker, which the page's own DevTools session does not see).
+ */
 async function countBytes(page: Page): Promise<() => number> {
-  const session = await page.context().newCDPSession(page);
-  await session.send('Network.enable');
   let total = 0;
-  session.on('Network.loadingFinished', (event) => {
-    total += event.encodedDataLength;
+  page.on('requestfinished', (request) => {
+    void request.sizes().then((sizes) => {
+      total += sizes.responseBodySize + sizes.responseHeadersSize;
+    });
   });
   return () => total;
 }

@@ -5,6 +5,7 @@
  * neither change the data nor reach another server.
  */
 import type { Engine } from './engine';
+import { renderTable } from './table';
 
 const READING = /^(select|with|from|describe|summarize|show|explain|values|table|pivot|unpivot)\b/i;
 
@@ -28,21 +29,10 @@ export async function runConsole(engine: Engine, sql: string, limit: number, res
     const table = await engine.connection.query(`SELECT * FROM (${query}) LIMIT ${rowLimit + 1}`);
     const rows = table.toArray().map((row) => ({ ...(row as { toJSON(): Record<string, unknown> }).toJSON() }));
     const shown = rows.slice(0, rowLimit);
-    const element = document.createElement('table');
-    element.createCaption().textContent = rows.length > rowLimit ? `The first ${rowLimit} rows` : `${shown.length} row${shown.length === 1 ? '' : 's'}`;
-    const columns = table.schema.fields.map((f) => f.name);
-    const head = element.createTHead().insertRow();
-    for (const c of columns) {
-      const th = document.createElement('th');
-      th.scope = 'col';
-      th.textContent = c;
-      head.append(th);
-    }
-    const body = element.createTBody();
-    for (const row of shown) {
-      const tr = body.insertRow();
-      for (const c of columns) tr.insertCell().textContent = row[c] === null || row[c] === undefined ? '' : String(row[c]);
-    }
+    const element = renderTable(shown, {
+      columns: table.schema.fields.map((f) => f.name),
+      caption: rows.length > rowLimit ? `The first ${rowLimit} rows` : `${shown.length} row${shown.length === 1 ? '' : 's'}`,
+    });
     result.replaceChildren(element);
   } catch (error) {
     errorBox.hidden = false;

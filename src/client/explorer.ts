@@ -14,6 +14,7 @@ import { mountDownloads } from './download';
 import { mountShare } from './embed-share';
 import { startEngine, yearAlias, type Engine, type EngineStage } from './engine';
 import { runQuery } from './query';
+import { renderTable } from './table';
 
 const STAGE_TEXT: Record<EngineStage, string> = {
   'loading engine': 'Loading the database engine (about 8 MB, once)…',
@@ -86,8 +87,11 @@ export function startExplorer(): void {
     if (!engine) return;
     ui.results.setAttribute('aria-busy', 'true');
     try {
+      const queried = performance.now();
       const [count, rows] = await Promise.all([runQuery(engine, countQuery(state, 'bound', layout)), runQuery(engine, chartQuery(state, 'bound', layout))]);
       if (ticket !== generation) return; // a newer view has started
+      // Read by `npm run bench -- explorer` to compare the engine's time with native DuckDB's.
+      performance.measure('robocall-atlas:query', { start: queried, end: performance.now() });
       const matching = Number(count[0]?.complaints ?? 0);
       ui.count.textContent = matching.toLocaleString('en-US');
       drawChart(ui, state, rows, names);
@@ -103,6 +107,7 @@ export function startExplorer(): void {
   };
 
   const boot = () => {
+    delete ui.status.dataset.state;
     const slow = setTimeout(() => {
       ui.status.innerHTML = '';
       ui.status.append(`The database engine has not started after ${SLOW_START_MS / 1000} seconds. It may still start; meanwhile the `, staticLinks());
@@ -121,7 +126,7 @@ export function startExplorer(): void {
         clearTimeout(slow);
         ui.count.textContent = '—';
         ui.status.innerHTML = '';
-        ui.status.append(`The explorer could not start (${messageOf(error)}). The `, staticLinks());
+        ui.status.append(`The explorer could not start (${messageOf(error)}). The `, staticLinks(), ' ', retryButton(boot));
         ui.status.dataset.state = 'failed';
       });
   };
@@ -151,8 +156,9 @@ export function startExplorer(): void {
 }
 
 function sqlForPeople(state: ExploreState, layout: DataLayout): string {
-  const q: BuiltQuery = state.chart === 'table' ? chartQuery(state, 'literal', layout) : chartQuery(state, 'literal', layout);
-  return `-- Robocall Atlas, ${location.origin}${location.pathname}${location.search}\n-- Files: complaints-<year>.parquet and the reference CSV files from ${location.origin}/data/\n${q.sql};`;
+  const q: BuiltQuery = chartQuery(state, 'literal', layout);
+  const query = serializeExploreState(state);
+  return `-- Robocall Atlas, ${location.origin}${location.pathname}${query ? `?${query}` : ''}\n-- Files: complaints-<year>.parquet and the reference CSV files from ${location.origin}/data/\n${q.sql};`;
 }
 
 function drawChart(ui: Ui, state: ExploreState, rows: Row[], names: Names): void {
@@ -163,24 +169,16 @@ function drawChart(ui: Ui, state: ExploreState, rows: Row[], names: Names): void
 }
 
 function drawTable(ui: Ui, state: ExploreState, rows: Row[], names: Names, matching: number): void {
-  const table = document.createElement('table');
-  table.dataset.role = state.chart === 'table' ? 'rows-table' : 'numbers-table';
-  const caption = table.createCaption();
-  caption.textContent = state.chart === 'table' ? `Complaints ${(state.page - 1) * PAGE_SIZE + 1}–${(state.page - 1) * PAGE_SIZE + rows.length} of ${matching.toLocaleString('en-US')}` : 'The numbers behind the chart';
-  const columns = rows[0] ? Object.keys(rows[0]) : [];
-  const head = table.createTHead().insertRow();
-  for (const column of columns) {
-    const th = document.createElement('th');
-    th.scope = 'col';
-    th.textContent = column;
-    head.append(th);
-  }
-  const body = table.createTBody();
-  for (const row of rows) {
-    const tr = body.insertRow();
-    for (const column of columns) tr.insertCell().textContent = formatCell(column, row[column], names);
-  }
-  if (rows.length === 0) body.insertRow().insertCell().textContent = 'No complaints match these filters.';
+  const caption =
+    state.chart === 'table'
+      ? `Complaints ${(state.page - 1) * PAGE_SIZE + 1}–${(state.page - 1) * PAGE_SIZE + rows.length} of ${matching.toLocaleString('en-US')}`
+      : 'The numbers behind the chart';
+  const table = renderTable(rows, {
+    caption,
+    role: state.chart === 'table' ? 'rows-table' : 'numbers-table',
+    format: (column, value) => formatCell(column, value, names),
+    empty: 'No complaints match these filters.',
+  });
   ui.tableWrap.replaceChildren(table);
   const paged = state.chart === 'table';
   ui.pager.hidden = !paged;
@@ -221,6 +219,15 @@ function showIgnored(box: HTMLElement, ignored: Ignored[]): void {
     list.append(li);
   }
   box.append(p, list);
+}
+
+function retryButton(retry: () => void): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.dataset.role = 'retry-engine';
+  button.textContent = 'Try again';
+  button.addEventListener('click', retry);
+  return button;
 }
 
 function staticLinks(): DocumentFragment {

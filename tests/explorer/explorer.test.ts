@@ -202,6 +202,11 @@ describe('the explorer', () => {
     expect(await status.textContent()).toMatch(/could not start/);
     expect(await status.locator('a[href="/states/"]').count()).toBe(1);
     expect(await page.locator('[data-role=match-count]').textContent()).toBe('—');
+    // Once the engine can be reached again, the page recovers without a reload.
+    await page.unroute(/\.wasm$/);
+    await page.locator('[data-role=retry-engine]').click();
+    await settled(page);
+    expect(await countOnScreen(page)).toBe(await nativeCount({ ...DEFAULT_STATE, states: ['OH'] }));
     await page.close();
   });
 });

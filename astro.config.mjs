@@ -25,6 +25,8 @@ function publishData() {
 
 // Static output only: the site is a folder of files any static host with Range support can serve.
 export default defineConfig({
+  // The public address, for the absolute URLs oEmbed needs; a deployment sets ROBOCALL_SITE_URL.
+  ...(process.env.ROBOCALL_SITE_URL ? { site: process.env.ROBOCALL_SITE_URL } : {}),
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },

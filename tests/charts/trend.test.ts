@@ -101,3 +101,21 @@ describe('trendChart(points, options)', () => {
     expectSoundChart(empty);
   });
 });
+
+describe('trendChart with very small counts', () => {
+  it('puts ticks only on whole numbers, so no label repeats', async () => {
+    const { trendChart } = await import('../../src/lib/charts/trend');
+    const { serverDocument } = await import('../../src/lib/charts/document');
+    const svg = trendChart(
+      [
+        { date: '2026-01-01', series: 'robocall', value: 1 },
+        { date: '2026-02-01', series: 'robocall', value: 3 },
+        { date: '2026-03-01', series: 'robocall', value: 2 },
+      ],
+      { document: serverDocument(), width: 640 },
+    );
+    const labels = [...svg.querySelectorAll('g[data-mark="y-axis tick label"] text')].map((t) => t.textContent);
+    expect(labels.length).toBeGreaterThan(1);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+});

@@ -61,7 +61,10 @@ export function trendChart(points: readonly TrendPoint[], options: TrendOptions 
   const yTop = options.stacked ? max(dates, (date) => sum(data.filter((d) => d.date === date))) : max(data, (d) => d.value);
   const plotHeight = options.height ?? (narrow ? 300 : 360);
   const y = scaleLinear().domain([0, yTop || 1]).nice(tickCount(plotHeight, 50));
-  const marginLeft = Math.max(36, ...y.ticks(tickCount(plotHeight, 50)).map((t) => textWidth(format(t)) + 14));
+  // Counts have no fractions: a tick at 2.5 complaints would read "3" beside the real 3.
+  const counts = (options.yFormat ?? 'count') === 'count';
+  const yTicks = y.ticks(tickCount(plotHeight, 50)).filter((t) => !counts || Number.isInteger(t));
+  const marginLeft = Math.max(36, ...yTicks.map((t) => textWidth(format(t)) + 14));
   const labelWidth = Math.max(0, ...seriesKeys.map((k) => textWidth(label(k), FONT_SIZE, true)));
   const marginRight = Math.min(labelWidth + 14, width * 0.32);
   const x = scaleUtc().domain([first, last]).range([marginLeft, width - marginRight]);
@@ -93,7 +96,7 @@ export function trendChart(points: readonly TrendPoint[], options: TrendOptions 
   const latest = (key: string) => data.filter((d) => d.series === key).at(-1);
   const title = (d: Point) => `${label(d.series)}: ${exact(d.value)} (${when(d.date)})`;
   const marks: Plot.Markish[] = [
-    Plot.gridY(y.ticks(tickCount(plotHeight, 50)), { y: (t: number) => t, stroke: '#d9d9d9', strokeOpacity: 1 }),
+    Plot.gridY(yTicks, { y: (t: number) => t, stroke: '#d9d9d9', strokeOpacity: 1 }),
     options.stacked
       ? Plot.areaY(data, { x: 'at', y: 'value', z: 'series', fill: (d: Point) => color(d.series), stroke: 'white', strokeWidth: 0.5, order: seriesKeys, title: (d: Point) => label(d.series), className: 'series' })
       : Plot.lineY(data, { x: 'at', y: 'value', z: 'series', stroke: (d: Point) => color(d.series), strokeWidth: 2, title: (d: Point) => label(d.series), className: 'series' }),
@@ -122,7 +125,7 @@ export function trendChart(points: readonly TrendPoint[], options: TrendOptions 
     marginBottom,
     marginLeft,
     x: { type: 'utc', domain: [first, last], ticks: tickCount(width - marginLeft - marginRight, narrow ? 70 : 90), label: null },
-    y: { type: 'linear', domain: y.domain(), range: y.range(), ticks: tickCount(plotHeight, 50), tickFormat: format, label: options.yLabel ?? null, labelAnchor: 'top' },
+    y: { type: 'linear', domain: y.domain(), range: y.range(), ticks: yTicks, tickFormat: format, label: options.yLabel ?? null, labelAnchor: 'top' },
     color: { type: 'identity' },
     marks,
   });

@@ -1,5 +1,8 @@
 // @ts-check
-import { cp, mkdir, stat } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { cp, mkdir, readdir, stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 
@@ -23,6 +26,29 @@ function publishData() {
   };
 }
 
+/**
+ * Writes a gzipped twin beside each large text or wasm asset (the engine's wasm is 34 MB, 8 MB
+ * gzipped): static hosts compress on the fly, and the project's own server sends these twins.
+ */
+function precompress() {
+  const worthIt = /\.(wasm|js|css|svg|json)$/;
+  return {
+    name: 'robocall-atlas:precompress',
+    hooks: {
+      /** @param {{ dir: URL }} options */
+      'astro:build:done': async ({ dir }) => {
+        const root = new URL('_astro/', dir).pathname;
+        const names = await readdir(root).catch(() => []);
+        for (const name of names.filter((n) => worthIt.test(n))) {
+          const path = `${root}${name}`;
+          if ((await stat(path)).size < 1024) continue;
+          await pipeline(createReadStream(path), createGzip({ level: 9 }), createWriteStream(`${path}.gz`));
+        }
+      },
+    },
+  };
+}
+
 // Static output only: the site is a folder of files any static host with Range support can serve.
 export default defineConfig({
   // The public address, for the absolute URLs oEmbed needs; a deployment sets ROBOCALL_SITE_URL.
@@ -30,7 +56,7 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [publishData()],
+  integrations: [publishData(), precompress()],
   vite: {
     // duckdb-wasm ships its own workers and wasm; pre-bundling them breaks their relative URLs.
     optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },

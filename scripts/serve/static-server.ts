@@ -92,6 +92,18 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
     'last-modified': file.mtime.toUTCString(),
     'cache-control': 'no-cache',
   };
+  // A gzipped twin written at build time (`npm run build` precompresses the engine's wasm and the
+  // page assets) is sent to browsers that accept it, except for byte ranges, which address the
+  // uncompressed file.
+  if (!req.headers.range && acceptsGzip(req.headers['accept-encoding'])) {
+    const gzipped = await resolveFile(`${file.path}.gz`);
+    if (gzipped) {
+      res.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding', 'content-length': gzipped.size });
+      if (req.method === 'HEAD') res.end();
+      else createReadStream(gzipped.path).pipe(res);
+      return;
+    }
+  }
   const range = parseRange(req.headers.range, file.size);
   if (range === 'unsatisfiable') {
     res.writeHead(416, { ...headers, 'content-range': `bytes */${file.size}` }).end();
@@ -106,6 +118,10 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
   res.writeHead(200, { ...headers, 'content-length': file.size });
   if (req.method === 'HEAD') res.end();
   else createReadStream(file.path).pipe(res);
+}
+
+function acceptsGzip(header: string | undefined): boolean {
+  return /(^|,)\s*gzip\s*(;\s*q=(?!0(\.0*)?\s*(,|$))[\d.]+)?\s*(,|$)/i.test(header ?? '');
 }
 
 async function resolveFile(path: string): Promise<{ path: string; size: number; mtime: Date } | null> {

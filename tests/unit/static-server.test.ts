@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaticServer, parseRange } from '../../scripts/serve/static-server';
 import { tempDir } from '../helpers/temp';
@@ -32,6 +33,8 @@ describe('createStaticServer', () => {
     writeFileSync(join(tmp.dir, 'data', 'cube.duckdb'), body);
     mkdirSync(join(tmp.dir, 'explore'));
     writeFileSync(join(tmp.dir, 'explore', 'index.html'), '<h1>explore</h1>');
+    writeFileSync(join(tmp.dir, 'engine.wasm'), body);
+    writeFileSync(join(tmp.dir, 'engine.wasm.gz'), gzipSync(body));
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -70,6 +73,26 @@ describe('createStaticServer', () => {
     const res = await fetch(`${base}/explore?chart=map`, { redirect: 'manual' });
     expect(res.status).toBe(301);
     expect(res.headers.get('location')).toBe('/explore/?chart=map');
+  });
+
+  it('sends the gzipped twin to a browser that accepts gzip, and the plain bytes for a Range', async () => {
+    const raw = await new Promise<{ encoding: string | undefined; length: string | undefined }>((resolve) => {
+      // fetch() always accepts gzip and decodes it; node:http shows what went over the wire.
+      void import('node:http').then(({ get }) =>
+        get(`${base}/engine.wasm`, { headers: { 'accept-encoding': 'gzip, br' } }, (res) => {
+          res.resume();
+          resolve({ encoding: res.headers['content-encoding'], length: res.headers['content-length'] });
+        }),
+      );
+    });
+    expect(raw.encoding).toBe('gzip');
+    expect(Number(raw.length)).toBe(gzipSync(body).length);
+    const decoded = await fetch(`${base}/engine.wasm`);
+    expect(Buffer.from(await decoded.arrayBuffer())).toEqual(body);
+    const range = await fetch(`${base}/engine.wasm`, { headers: { range: 'bytes=0-9', 'accept-encoding': 'gzip' } });
+    expect(range.status).toBe(206);
+    expect(range.headers.get('content-encoding')).toBeNull();
+    expect(Buffer.from(await range.arrayBuffer())).toEqual(body.subarray(0, 10));
   });
 
   it('never serves files outside its folder', async () => {

@@ -8,11 +8,13 @@ import { CHART_TITLES, describeFilters, type Names } from '../lib/explore/descri
 import { exploreUrl } from '../lib/embed/snippet';
 import type { ExploreConfig } from '../lib/explore/page-config';
 import { chartQuery, countQuery } from '../lib/explore/queries';
-import { formatPhone, renderChart, type Row } from '../lib/explore/render';
+import { renderChart, type Row } from '../lib/explore/render';
 import type { DataLayout } from '../lib/explore/sources';
-import { parseExploreState, serializeExploreState, type Ignored } from '../lib/explore/state';
+import { parseExploreState, serializeExploreState } from '../lib/explore/state';
 import { startEngine, yearAlias } from './engine';
 import { runQuery } from './query';
+import { showIgnored } from './ignored';
+import { formatCell, renderTable } from './table';
 
 export function startEmbed(): void {
   const config = JSON.parse(document.getElementById('explore-config')!.textContent!) as ExploreConfig;
@@ -42,7 +44,7 @@ export function startEmbed(): void {
   document.title = `${title}: ${filters} · Robocall Atlas`;
   // The full view keeps the version the link was made with, so the explorer says so too.
   ui.fullView.href = exploreUrl(location.origin, serializeExploreState({ ...state, v: state.v ?? config.dataVersion }));
-  showIgnored(ui.ignored, ignored);
+  showIgnored(ui.ignored, ignored, { limit: 5, maxLength: 60 });
   if (state.v && state.v !== config.dataVersion) {
     ui.versionNote.hidden = false;
     ui.versionNote.textContent = `This chart was made with data version ${state.v}; it now shows version ${config.dataVersion}, so the numbers may differ from what its author saw.`;
@@ -62,7 +64,7 @@ export function startEmbed(): void {
     if (chart) ui.chart.replaceChildren(chart);
     else {
       ui.chart.replaceChildren();
-      ui.table.replaceChildren(rowsTable(rows));
+      ui.table.replaceChildren(renderTable(rows.slice(0, 20), { columns: ['created_at', 'state', 'city', 'subject', 'robocall', 'caller_number'], caption: 'The first complaints', format: (column, value) => formatCell(column, value, names) }));
     }
   };
 
@@ -96,39 +98,4 @@ export function startEmbed(): void {
     });
 }
 
-function showIgnored(box: HTMLElement, ignored: Ignored[]): void {
-  box.hidden = ignored.length === 0;
-  if (ignored.length === 0) return;
-  const p = document.createElement('p');
-  p.textContent = 'Some parts of this address were ignored:';
-  const list = document.createElement('ul');
-  for (const item of ignored.slice(0, 5)) {
-    const li = document.createElement('li');
-    li.textContent = `${item.key}=${item.value.length > 60 ? `${item.value.slice(0, 60)}…` : item.value} (${item.reason})`;
-    list.append(li);
-  }
-  box.replaceChildren(p, list);
-}
 
-/** The `table` view: its first rows, as text. */
-function rowsTable(rows: Row[]): HTMLTableElement {
-  const table = document.createElement('table');
-  const columns = ['created_at', 'state', 'city', 'subject', 'robocall', 'caller_number'];
-  const head = table.createTHead().insertRow();
-  for (const c of columns) {
-    const th = document.createElement('th');
-    th.scope = 'col';
-    th.textContent = c;
-    head.append(th);
-  }
-  const body = table.createTBody();
-  for (const row of rows.slice(0, 20)) {
-    const tr = body.insertRow();
-    for (const c of columns) {
-      const v = row[c];
-      tr.insertCell().textContent =
-        v === null || v === undefined ? '' : c === 'created_at' && typeof v === 'number' ? new Date(v).toISOString().replace('T', ' ').slice(0, 19) : c === 'caller_number' ? formatPhone(String(v)) : String(v);
-    }
-  }
-  return table;
-}

@@ -5,16 +5,17 @@
 import { CHART_TITLES, describeFilters, type Names } from '../lib/explore/describe';
 import type { ExploreConfig } from '../lib/explore/page-config';
 import { chartQuery, countQuery, PAGE_SIZE, type BuiltQuery } from '../lib/explore/queries';
-import { formatPhone, renderChart, type Row } from '../lib/explore/render';
+import { renderChart, type Row } from '../lib/explore/render';
 import type { DataLayout } from '../lib/explore/sources';
-import { DEFAULT_STATE, parseExploreState, serializeExploreState, type ExploreState, type Ignored } from '../lib/explore/state';
+import { DEFAULT_STATE, parseExploreState, serializeExploreState, type ExploreState } from '../lib/explore/state';
 import type { DataFacts } from '../lib/download/metadata';
 import { runConsole } from './console';
 import { mountDownloads } from './download';
 import { mountShare } from './embed-share';
 import { startEngine, yearAlias, type Engine, type EngineStage } from './engine';
 import { runQuery } from './query';
-import { renderTable } from './table';
+import { formatCell, renderTable } from './table';
+import { showIgnored } from './ignored';
 
 const STAGE_TEXT: Record<EngineStage, string> = {
   'loading engine': 'Loading the database engine (about 8 MB, once)…',
@@ -189,37 +190,12 @@ function drawTable(ui: Ui, state: ExploreState, rows: Row[], names: Names, match
   }
 }
 
-function formatCell(column: string, value: unknown, names: Names): string {
-  if (value === null || value === undefined) return '';
-  if (column === 'usps' || column === 'state') return `${names.state(String(value))} (${String(value)})`;
-  if (column === 'subject') return names.subject(String(value));
-  if (column === 'caller_number') return formatPhone(String(value));
-  if ((column === 'created_at' || column === 'violation_at') && typeof value === 'number') return new Date(value).toISOString().replace('T', ' ').slice(0, 19);
-  if (column === 'created_date' && typeof value === 'number') return new Date(value).toISOString().slice(0, 10);
-  if (typeof value === 'number') return value.toLocaleString('en-US', { maximumFractionDigits: 4 });
-  return String(value);
-}
 
 function summarise(ui: Ui, state: ExploreState, names: Names): void {
   ui.statesSummary.textContent = state.states.length ? `(${state.states.map(names.state).join(', ')})` : '(all)';
   ui.subjectsSummary.textContent = state.subjects.length ? `(${state.subjects.map(names.subject).join(', ')})` : '(all)';
 }
 
-function showIgnored(box: HTMLElement, ignored: Ignored[]): void {
-  box.hidden = ignored.length === 0;
-  box.replaceChildren();
-  if (ignored.length === 0) return;
-  const p = document.createElement('p');
-  p.textContent = 'Some parts of this address were ignored:';
-  const list = document.createElement('ul');
-  for (const item of ignored) {
-    const li = document.createElement('li');
-    // textContent, never innerHTML: these strings come straight from the address bar.
-    li.textContent = `${item.key}=${item.value.length > 80 ? `${item.value.slice(0, 80)}…` : item.value} (${item.reason})`;
-    list.append(li);
-  }
-  box.append(p, list);
-}
 
 function retryButton(retry: () => void): HTMLButtonElement {
   const button = document.createElement('button');

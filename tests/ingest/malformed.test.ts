@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../scripts/lib/duckdb';
 import { createProgress } from '../../scripts/lib/progress';
 import { ingest, type IngestResult } from '../../scripts/ingest/run-ingest';
-import { COMPLAINT_COLUMNS } from '../../src/lib/catalog/tables';
+import { COMPLAINT_COLUMNS, REFERENCE_TABLES, TABLES } from '../../src/lib/catalog/tables';
 import type { SourceEntry } from '../../src/lib/manifest';
 import { writeCorpus, type CorpusCase } from '../fixtures/malformed-corpus';
 import { tempDir } from '../helpers/temp';
@@ -166,6 +166,13 @@ describe('ingest of malformed files', () => {
   it('writes the complaint columns the catalog documents, with their types', () => {
     const table = result.manifest.tables.find((t) => t.name === 'complaints')!;
     expect(table.columns).toEqual(COMPLAINT_COLUMNS.map((c) => ({ name: c.name, type: c.type })));
+  });
+
+  it('documents every table it writes in the catalog, column for column', () => {
+    const catalog = new Map([...TABLES, ...REFERENCE_TABLES].map((t) => [t.name, t]));
+    const written = [...new Map(result.manifest.tables.map((t) => [t.name, t])).values()];
+    expect(written.map((t) => t.name).sort()).toEqual([...catalog.keys()].sort());
+    for (const table of written) expect(table.columns, table.name).toEqual(catalog.get(table.name)!.columns.map((c) => ({ name: c.name, type: c.type })));
   });
 
   function quarantineRows(s: SourceEntry): Record<string, string>[] {

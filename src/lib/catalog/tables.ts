@@ -94,8 +94,103 @@ export const TABLES: TableDef[] = [
   },
 ];
 
+const text = (name: string, description: string) => col(name, 'VARCHAR', description);
+
+/** The reference tables, carried from data/reference into cube.duckdb (and published as CSV). */
+export const REFERENCE_TABLES: TableDef[] = [
+  {
+    name: 'states',
+    file: 'cube',
+    description: 'States, DC and territories with their 2020 Census population (U.S. Census Bureau)',
+    columns: [
+      text('usps', 'USPS code'),
+      text('fips', 'FIPS state code'),
+      text('name', 'Name as the FTC writes it in Consumer_State'),
+      col('population_2020', 'BIGINT', '2020 Census resident population; NULL for territories the Census table leaves out'),
+      text('kind', '`state`, `district` or `territory`'),
+    ],
+  },
+  {
+    name: 'subjects',
+    file: 'cube',
+    description: 'The FTC’s subject labels and the slugs this site uses for them',
+    columns: [text('ftc_label', 'The label exactly as the FTC publishes it (double space before “&”)'), text('slug', 'Short name used in URLs and tables'), text('label', 'Display label')],
+  },
+  {
+    name: 'area_codes',
+    file: 'cube',
+    description: 'NANP area codes (NANPA NPA report, 2025-11-26)',
+    columns: [
+      text('area_code', 'Three-digit area code'),
+      text('location', 'USPS code for US areas; a province or country name otherwise'),
+      text('country', 'Country'),
+      text('use', '`G` geographic or `N` non-geographic (toll-free and the like)'),
+      col('in_service', 'BOOLEAN', 'In service on the report’s date'),
+      text('overlay_complex', 'Area codes that overlay the same region'),
+      text('time_zone', 'Time zone letter(s)'),
+    ],
+  },
+  {
+    name: 'enforcement_actions',
+    file: 'cube',
+    description: 'Dated FTC, FCC and state actions against robocall facilitators and gateway providers, with sources',
+    columns: [
+      text('date', '`YYYY-MM-DD`, or `YYYY-MM` where only the month is known'),
+      text('provider', 'Who the action was against'),
+      text('provider_country', 'Provider’s country, where known'),
+      text('agency', 'FTC, FCC, DOJ or a state'),
+      text('action_type', 'What kind of action'),
+      text('campaigns', 'Robocall campaigns named'),
+      text('source_url', 'Where the action is documented'),
+      text('notes', 'Notes on the source and date'),
+    ],
+  },
+  {
+    name: 'pone_letters',
+    file: 'cube',
+    description: 'The 31 Project Point of No Entry letters the FTC published (via NC State’s public-domain dataset)',
+    columns: [
+      text('pdf_file', 'Letter file name'),
+      text('provider', 'Provider the letter was sent to'),
+      text('letter_type', '`warning` or `cease-and-desist`'),
+      text('recordings', 'Example recordings attached to the letter'),
+      text('caller_ids', 'Caller numbers first found in this letter'),
+      text('ftc_url', 'The FTC’s page for the letter, where known'),
+      text('letter_date', 'Date where a source states it (`YYYY-MM-DD` or `YYYY-MM`)'),
+      text('source_url', 'Source of the date'),
+      text('case_details', 'FTC slug for the letter'),
+      text('notes', 'Notes on dates and sources'),
+    ],
+  },
+  {
+    name: 'pone_caller_numbers',
+    file: 'cube',
+    description: 'Caller numbers named in the PoNE letters: the caller IDs campaigns displayed, often spoofed',
+    columns: [
+      text('caller_number', '10-digit number'),
+      text('provider', 'Provider whose letter names it'),
+      text('letter_pdf', 'The letter'),
+      text('campaign', 'Campaign label from the letter, where given'),
+      col('likely_ftc_staff_number', 'BOOLEAN', 'An FTC staff number from a letterhead; never linked to complaints'),
+      text('found_in', 'Where in the letter it was found'),
+    ],
+  },
+  {
+    name: 'databook_annual',
+    file: 'cube',
+    description: 'Complaints and robocall complaints per fiscal year from the FTC’s Do Not Call Data Book',
+    columns: [
+      col('fiscal_year', 'INTEGER', 'Fiscal year (October to September)'),
+      col('complaints', 'BIGINT', 'Complaints that year'),
+      col('robocall_complaints', 'BIGINT', 'Of which robocalls, where published'),
+      text('precision', 'Which figures are exact and which approximate'),
+      text('source', 'Data Book page or release'),
+    ],
+  },
+];
+
 export function tableDef(name: string): TableDef {
-  const def = TABLES.find((t) => t.name === name);
+  const def = [...TABLES, ...REFERENCE_TABLES].find((t) => t.name === name);
   if (!def) throw new Error(`no table named ${name} in the catalog`);
   return def;
 }

@@ -8,13 +8,13 @@
  * kept beside). Days already archived are skipped without a request unless `--refresh`: at 30
  * requests an hour on the demo key, requests are the scarce thing.
  */
-import { apiRelPath, digestBytes, digestFile, exists, settleIntoArchive, toAbsolute, writeTemp } from './archive';
+import { apiRelPath, digestBytes, exists, settleIntoArchive, toAbsolute, writeTemp } from './archive';
 import { apiPageUrl, complaintsToFtcCsv, datesInRange, ITEMS_PER_PAGE, parseApiPage, redactApiKey, type ApiComplaint, type ApiPage } from './api';
 import { FetchFailedError, PermanentError, readText, requestWithRetries } from './http';
 import { ledgerKnows, type LedgerEntry } from './ledger';
 import { counter, formatBytes, shortHash } from './progress';
 import type { RateLimiter } from './rate-limit';
-import { emptySummary, record, requestOptions, type RunContext, type RunSummary } from './run-context';
+import { emptySummary, record, recordFoundOnDisk, requestOptions, type RunContext, type RunSummary } from './run-context';
 
 export interface ApiOptions {
   apiUrl: string;
@@ -54,20 +54,7 @@ async function backfillDay(day: string, label: string, options: ApiOptions, cont
   const firstUrl = redactApiKey(apiPageUrl(options.apiUrl, day, 0, options.apiKey));
 
   if (await exists(finalPath)) {
-    if (!ledgerKnows(context.ledger.entries, rel)) {
-      const digest = await digestFile(finalPath);
-      await record(context, summary, {
-        url: firstUrl,
-        file: rel,
-        bytes: digest.bytes,
-        sha256: digest.sha256,
-        fetched_at: new Date(clock.now()).toISOString(),
-        http_status: null,
-        outcome: 'skipped-present',
-        source: 'disk',
-        reason: 'found in the archive but not in the ledger: hashed and recorded',
-      });
-    }
+    if (!ledgerKnows(context.ledger.entries, rel)) await recordFoundOnDisk(context, summary, firstUrl, rel, finalPath);
     if (!options.refresh) {
       summary.counts['skipped-present'] += 1;
       progress.line(`${label}: already archived as ${rel}; skipped (--refresh fetches it again)`);

@@ -7,13 +7,13 @@
  * when the server gave us an ETag / Last-Modified (a 304 costs nothing), because the FTC does
  * republish files: changed bytes are kept beside the original, never over it.
  */
-import { archiveRelPath, digestFile, exists, settleIntoArchive, toAbsolute } from './archive';
+import { archiveRelPath, exists, settleIntoArchive, toAbsolute } from './archive';
 import { downloadToTemp, type Conditional } from './download';
 import { FetchFailedError, readText, requestWithRetries } from './http';
 import { extractDailyFileLinks, type DailyFileLink } from './landing-page';
 import { latestValidators, ledgerKnows, type LedgerEntry, type Validators } from './ledger';
 import { counter, formatBytes, shortHash } from './progress';
-import { emptySummary, record, requestOptions, type RunContext, type RunSummary } from './run-context';
+import { emptySummary, record, recordFoundOnDisk, requestOptions, type RunContext, type RunSummary } from './run-context';
 
 export const DEFAULT_LANDING_URL = 'https://www.ftc.gov/policy-notices/open-government/data-sets/do-not-call-data';
 
@@ -88,18 +88,7 @@ async function fetchOne(file: PlannedFile, label: string, context: RunContext, s
     progress.loud([`${rel} is in the ledger but not on disk: fetching it again`]);
   }
   if (file.onDisk && !ledgerKnows(context.ledger.entries, rel)) {
-    const digest = await digestFile(finalPath);
-    await record(context, summary, {
-      url: link.url,
-      file: rel,
-      bytes: digest.bytes,
-      sha256: digest.sha256,
-      fetched_at: new Date(clock.now()).toISOString(),
-      http_status: null,
-      outcome: 'skipped-present',
-      source: 'disk',
-      reason: 'found in the archive but not in the ledger: hashed and recorded',
-    });
+    const digest = await recordFoundOnDisk(context, summary, link.url, rel, finalPath);
     progress.line(`${label}: on disk but not in the ledger; recorded (sha256 ${shortHash(digest.sha256)})`);
   }
 

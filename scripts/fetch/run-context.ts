@@ -2,6 +2,7 @@
  * What both fetch modes (published files, API backfill) share: where the archive is, how to talk
  * to the network, where progress goes, and the tally that decides the exit code.
  */
+import { digestFile } from './archive';
 import type { Clock, RequestOptions, RetryPolicy } from './http';
 import type { LedgerEntry, LedgerFile, Outcome } from './ledger';
 import type { Progress } from './progress';
@@ -51,6 +52,23 @@ export async function record(context: RunContext, summary: RunSummary, entry: Le
   // Recording a file found on disk is bookkeeping, not a fetch outcome.
   if (entry.source !== 'disk') summary.counts[entry.outcome] += 1;
   if (entry.outcome === 'failed') summary.failures.push(`${entry.file}: ${entry.reason ?? 'failed'}`);
+}
+
+/** A file already in the archive that the ledger does not know: hash it and record it, once. */
+export async function recordFoundOnDisk(context: RunContext, summary: RunSummary, url: string, file: string, path: string): Promise<{ sha256: string; bytes: number }> {
+  const digest = await digestFile(path);
+  await record(context, summary, {
+    url,
+    file,
+    bytes: digest.bytes,
+    sha256: digest.sha256,
+    fetched_at: new Date(context.clock.now()).toISOString(),
+    http_status: null,
+    outcome: 'skipped-present',
+    source: 'disk',
+    reason: 'found in the archive but not in the ledger: hashed and recorded',
+  });
+  return digest;
 }
 
 export function requestOptions(context: RunContext, label: string, extra: Partial<RequestOptions> = {}): RequestOptions {

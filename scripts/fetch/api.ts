@@ -14,7 +14,7 @@
  * or numbers, and dates may come as ISO 8601 with a `T` (the docs say ISO 8601, the example and
  * the CSV files use a space).
  */
-import { FTC_HEADER, FTC_NEWLINE } from '../../src/lib/ftc-format';
+import { csvField, FTC_HEADER, FTC_NEWLINE } from '../../src/lib/ftc-format';
 
 export const DEFAULT_API_URL = 'https://api.ftc.gov/v0/dnc-complaints';
 
@@ -122,10 +122,6 @@ export function normalizeDateTime(value: string): string {
   return match ? `${match[1]} ${match[2]}` : value;
 }
 
-/** RFC 4180: quote a field only when it holds a comma, a quote or a line break, as the FTC does. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 /**
  * Complaints as an FTC daily CSV: the FTC header, CRLF after every line (the last one too), values

@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { FTC_COLUMNS, FTC_HEADER } from '../../src/lib/ftc-format';
-import { contiguousLineOffset, formatCsvField, parseRecordLenient, scanCsv, type RejectReason } from './scan-csv';
+import { csvField, FTC_COLUMNS, FTC_HEADER } from '../../src/lib/ftc-format';
+import { contiguousLineOffset, parseRecordLenient, scanCsv, type RejectReason } from './scan-csv';
 
 export interface QuarantinedRow {
   source_line: number;
@@ -131,7 +131,7 @@ function writeCleanCopy(
     if (repair.has(k)) {
       // toString replaces invalid UTF-8 with U+FFFD: the row is kept, the bad bytes are not.
       const fields = parseRecordLenient(buf.toString('utf8', start, end));
-      parts.push(Buffer.from(`${fields.map(formatCsvField).join(',')}\n`));
+      parts.push(Buffer.from(`${fields.map(csvField).join(',')}\n`));
     } else {
       parts.push(buf.subarray(start, end), Buffer.from('\n'));
     }

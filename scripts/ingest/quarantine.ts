@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PreparedFile } from './prepare-file';
-import { formatCsvField } from './scan-csv';
+import { csvField } from '../../src/lib/ftc-format';
 
 export const QUARANTINE_HEADER = 'source_file,source_line,reason,detail,raw_text';
 
@@ -18,7 +18,7 @@ export async function writeQuarantine(outDir: string, files: PreparedFile[]): Pr
     used.add(name);
     const lines = [QUARANTINE_HEADER];
     for (const row of file.quarantined) {
-      lines.push([file.file, String(row.source_line), row.reason, row.detail, row.raw_text].map(formatCsvField).join(','));
+      lines.push([file.file, String(row.source_line), row.reason, row.detail, row.raw_text].map(csvField).join(','));
     }
     await writeFile(join(outDir, 'quarantine', name), `${lines.join('\r\n')}\r\n`);
     written.set(file.file, `quarantine/${name}`);

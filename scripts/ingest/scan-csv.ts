@@ -196,10 +196,6 @@ export function parseRecordLenient(text: string): string[] {
   return fields;
 }
 
-/** RFC 4180 quoting: only fields with a comma, quote, CR or LF are quoted. */
-export function formatCsvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 /**
  * When every record is one line long, `source_line = ordinal + offset` for one offset: returns it.

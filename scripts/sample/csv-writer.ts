@@ -8,7 +8,7 @@
  * ASCII is written as UTF-8.
  */
 import { renameSync, writeFileSync } from 'node:fs';
-import { FTC_HEADER, FTC_NEWLINE } from '../../src/lib/ftc-format';
+import { csvField, FTC_HEADER, FTC_NEWLINE } from '../../src/lib/ftc-format';
 import type { Complaint } from './complaint';
 import { formatDay } from './dates';
 
@@ -20,12 +20,6 @@ const SPACE = 32;
 const COLON = 58;
 const ZERO = 48;
 
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/** RFC 4180: quote a field only if it holds a comma, a quote, CR or LF; double inner quotes. */
-export function csvField(value: string): string {
-  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 /** '00'…'99' as byte pairs: two-digit fields are a lookup, not arithmetic per digit. */
 const TWO_DIGITS = Uint8Array.from({ length: 200 }, (_, i) => ZERO + (i % 2 === 0 ? Math.floor(i / 20) : (i >> 1) % 10));

@@ -50,6 +50,11 @@ export function dailyFileName(published: string, style: 'current' | 'legacy' = '
   return `${stem}_${published}${suffix === undefined ? '' : `_${suffix}`}.csv`;
 }
 
+/** RFC 4180 as the FTC writes it: quote a field only if it holds a comma, a quote, CR or LF; double inner quotes. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
 /** `YYYY-MM-DD HH:MM:SS`, no time zone: how the FTC writes Created_Date and Violation_Date. */
 export const FTC_DATETIME_PATTERN = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 

@@ -1,10 +1,9 @@
 /** Pure pieces: the FTC-CSV check, API parsing and CSV writing, archive names, arguments. */
 import { describe, expect, it } from 'vitest';
-import { FTC_HEADER } from '../../src/lib/ftc-format';
+import { csvField, FTC_HEADER } from '../../src/lib/ftc-format';
 import {
   apiPageUrl,
   complaintsToFtcCsv,
-  csvField,
   datesInRange,
   normalizeDateTime,
   parseApiPage,

@@ -1,7 +1,8 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { type Complaint, emptyComplaint } from '../../scripts/sample/complaint';
-import { csvField, DailyFileBuilder, formatDailyFile } from '../../scripts/sample/csv-writer';
+import { csvField } from '../../src/lib/ftc-format';
+import { DailyFileBuilder, formatDailyFile } from '../../scripts/sample/csv-writer';
 import { parseDay } from '../../scripts/sample/dates';
 import { FTC_HEADER } from '../../src/lib/ftc-format';
 

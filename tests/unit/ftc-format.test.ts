@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dailyFileName, FTC_HEADER, parseDailyFileName, subjectKey } from '../../src/lib/ftc-format';
+import { csvField, dailyFileName, FTC_HEADER, parseDailyFileName, subjectKey } from '../../src/lib/ftc-format';
 
 describe('parseDailyFileName', () => {
   it('reads the current, republished and legacy names', () => {
@@ -33,5 +33,14 @@ describe('FTC_HEADER', () => {
     expect(FTC_HEADER).toBe(
       'Company_Phone_Number,Created_Date,Violation_Date,Consumer_City,Consumer_State,Consumer_Area_Code,Subject,Recorded_Message_Or_Robocall',
     );
+  });
+});
+
+describe('csvField(value)', () => {
+  it('quotes only what needs quoting', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
   });
 });

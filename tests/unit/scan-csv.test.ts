@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contiguousLineOffset, formatCsvField, parseRecordLenient, scanCsv } from '../../scripts/ingest/scan-csv';
+import { contiguousLineOffset, parseRecordLenient, scanCsv } from '../../scripts/ingest/scan-csv';
 
 const scan = (text: string | Buffer) => scanCsv(typeof text === 'string' ? Buffer.from(text) : text, 3);
 const goodLines = (text: string) => {
@@ -45,15 +45,6 @@ describe('parseRecordLenient(text)', () => {
   it('reads RFC 4180 fields and keeps stray quotes as text', () => {
     expect(parseRecordLenient('1,"a,b","say ""hi""",')).toEqual(['1', 'a,b', 'say "hi"', '']);
     expect(parseRecordLenient('a"b,"q"x')).toEqual(['a"b', 'qx']);
-  });
-});
-
-describe('formatCsvField(value)', () => {
-  it('quotes only what needs quoting', () => {
-    expect(formatCsvField('plain')).toBe('plain');
-    expect(formatCsvField('a,b')).toBe('"a,b"');
-    expect(formatCsvField('say "hi"')).toBe('"say ""hi"""');
-    expect(formatCsvField('two\nlines')).toBe('"two\nlines"');
   });
 });
 

@@ -3,9 +3,8 @@
  * sources, the Parquet files with their checksums), read from manifest.json and embedded in the
  * explorer page as JSON, so a download needs no request beyond its own queries.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Manifest } from '../manifest';
+import { getManifest } from '../site-data/db';
 import type { DataFacts } from './metadata';
 
 export type DownloadConfig = DataFacts;
@@ -31,8 +30,8 @@ export function dataFactsOf(manifest: Manifest): DataFacts {
   };
 }
 
-export function loadDownloadConfig(dataDir = process.env.ROBOCALL_DATA_DIR ?? 'data/build'): DownloadConfig {
-  return dataFactsOf(JSON.parse(readFileSync(resolve(dataDir, 'manifest.json'), 'utf8')) as Manifest);
+export function loadDownloadConfig(): DownloadConfig {
+  return dataFactsOf(getManifest());
 }
 
 /** JSON safe to put inside `<script type="application/json">`: no `<` can close the element. */

@@ -3,10 +3,9 @@
  * and the vocabulary the URL may use. Embedded in the page as JSON, so the browser needs no request
  * before the engine starts.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadStates, loadSubjects } from '../../../scripts/lib/reference';
-import type { Manifest } from '../manifest';
+import { dataDir, getManifest } from '../site-data/db';
 
 export interface ExploreConfig {
   dataVersion: string;
@@ -19,8 +18,8 @@ export interface ExploreConfig {
   subjects: { slug: string; label: string }[];
 }
 
-export function loadExploreConfig(dataDir = process.env.ROBOCALL_DATA_DIR ?? 'data/build'): ExploreConfig {
-  const manifest = JSON.parse(readFileSync(resolve(dataDir, 'manifest.json'), 'utf8')) as Manifest;
+export function loadExploreConfig(): ExploreConfig {
+  const manifest = getManifest();
   const yearly = manifest.tables.filter((t) => t.name === 'complaints' && t.year !== undefined);
   const daily = manifest.tables.find((t) => t.name === 'daily');
   return {
@@ -30,7 +29,7 @@ export function loadExploreConfig(dataDir = process.env.ROBOCALL_DATA_DIR ?? 'da
     dateMax: daily?.date_max ?? null,
     files: { cube: '/data/cube.duckdb', years: Object.fromEntries(yearly.map((t) => [t.year!, `/data/${t.file}`])) },
     // The reference tables as published with this data build (ingest copies them to <data>/reference/).
-    states: loadStates(resolve(dataDir, 'reference')).map((s) => ({ usps: s.usps, name: s.name })),
-    subjects: [...loadSubjects(resolve(dataDir, 'reference')).map((s) => ({ slug: s.slug, label: s.label })), { slug: 'unrecognized', label: 'Unrecognized subject' }],
+    states: loadStates(resolve(dataDir(), 'reference')).map((s) => ({ usps: s.usps, name: s.name })),
+    subjects: [...loadSubjects(resolve(dataDir(), 'reference')).map((s) => ({ slug: s.slug, label: s.label })), { slug: 'unrecognized', label: 'Unrecognized subject' }],
   };
 }

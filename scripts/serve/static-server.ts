@@ -4,9 +4,10 @@
  * file, which makes DuckDB fall back to downloading everything (STACK-NOTES.md).
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -47,7 +48,9 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
 }
 
 export function createStaticServer(rootDir: string): Server {
-  const root = resolve(rootDir);
+  // The root's own real path: a root reached through a symlink (a CI cache, /tmp on macOS) is fine;
+  // what must not happen is a link *inside* it leading out.
+  const root = realpathSync(resolve(rootDir));
   return createServer((req, res) => {
     handle(root, req, res).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
@@ -70,19 +73,23 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
     return;
   }
   const path = normalize(join(root, pathname));
-  if (path !== root && !path.startsWith(root + sep)) {
+  if (!isInside(root, path)) {
     res.writeHead(403).end();
     return;
   }
-  const file = await resolveFile(path);
+  const file = await resolveFile(root, path);
+  if (file === 'outside') {
+    res.writeHead(403).end();
+    return;
+  }
   if (!file) {
-    if (!pathname.endsWith('/') && (await resolveFile(`${path}${sep}`))) {
-      res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+    if (!pathname.endsWith('/') && (await resolveFile(root, `${path}${sep}`)) && !(await leavesRoot(root, path))) {
+      res.writeHead(301, { location: `${directoryLocation(root, path)}${url.search}` }).end();
       return;
     }
-    const notFound = await resolveFile(join(root, '404.html'));
+    const notFound = await resolveFile(root, join(root, '404.html'));
     res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-    if (notFound && req.method === 'GET') createReadStream(notFound.path).pipe(res);
+    if (notFound && notFound !== 'outside' && req.method === 'GET') createReadStream(notFound.path).pipe(res);
     else res.end();
     return;
   }
@@ -96,8 +103,8 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
   // page assets) is sent to browsers that accept it, except for byte ranges, which address the
   // uncompressed file.
   if (!req.headers.range && acceptsGzip(req.headers['accept-encoding'])) {
-    const gzipped = await resolveFile(`${file.path}.gz`);
-    if (gzipped) {
+    const gzipped = await resolveFile(root, `${file.path}.gz`);
+    if (gzipped && gzipped !== 'outside') {
       res.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding', 'content-length': gzipped.size });
       if (req.method === 'HEAD') res.end();
       else createReadStream(gzipped.path).pipe(res);
@@ -124,12 +131,44 @@ function acceptsGzip(header: string | undefined): boolean {
   return /(^|,)\s*gzip\s*(;\s*q=(?!0(\.0*)?\s*(,|$))[\d.]+)?\s*(,|$)/i.test(header ?? '');
 }
 
-async function resolveFile(path: string): Promise<{ path: string; size: number; mtime: Date } | null> {
+function isInside(root: string, path: string): boolean {
+  return path === root || path.startsWith(root + sep);
+}
+
+/** True when `path` exists but its real path (symlinks followed) is outside `root`. */
+async function leavesRoot(root: string, path: string): Promise<boolean> {
+  const real = await realpath(path).catch(() => null);
+  return real !== null && !isInside(root, real);
+}
+
+/**
+ * The trailing-slash redirect for a directory, built from the normalised file-system path only:
+ * never from the raw request path, whose `//evil.com/…` would make `Location` protocol-relative
+ * (an open redirect). Every segment is percent-encoded again, so the result is always one
+ * absolute path on this host starting with a single `/`.
+ */
+export function directoryLocation(root: string, path: string): string {
+  const segments = relative(root, path).split(sep).filter((segment) => segment !== '');
+  return `/${segments.map(encodeURIComponent).join('/')}${segments.length > 0 ? '/' : ''}`;
+}
+
+type Resolved = { path: string; size: number; mtime: Date };
+
+/**
+ * The regular file to serve for `path` (a directory's `index.html`), or `'outside'` when the file
+ * exists but a symlink takes its real path out of `root`: a link under `dist/` to `/etc/passwd`
+ * must not be served. What is served is the real path, so nothing can swap the link in between.
+ */
+async function resolveFile(root: string, path: string): Promise<Resolved | 'outside' | null> {
   const info = await stat(path).catch(() => null);
   if (!info) return null;
   if (info.isDirectory()) {
     if (!path.endsWith(sep)) return null;
-    return resolveFile(join(path, 'index.html'));
+    return resolveFile(root, join(path, 'index.html'));
   }
-  return info.isFile() ? { path, size: info.size, mtime: info.mtime } : null;
+  if (!info.isFile()) return null;
+  const real = await realpath(path).catch(() => null);
+  if (real === null) return null;
+  if (!isInside(root, real)) return 'outside';
+  return { path: real, size: info.size, mtime: info.mtime };
 }

@@ -9,7 +9,7 @@ const DATE_COLUMNS = ['created_date', 'day', 'month', 'date'];
 
 export async function describeTables(db: Db, outDir: string, years: number[]): Promise<TableEntry[]> {
   const entries: TableEntry[] = [];
-  const files = [...years.map((year) => ({ file: `complaints-${year}.duckdb`, year })), { file: 'cube.duckdb', year: undefined }];
+  const files = [...years.map((year) => ({ file: `complaints-${year}.duckdb`, year })), { file: 'cube.duckdb', year: undefined }, { file: 'callers.duckdb', year: undefined }];
   for (const { file, year } of files) {
     const path = join(outDir, file);
     const [bytes, sha256] = await Promise.all([fileSize(path), sha256File(path)]);

@@ -13,6 +13,7 @@ import { createProgress, formatRate, type Progress } from '../lib/progress';
 import { REFERENCE_DIR } from '../lib/reference';
 import { describeTables, describeDownloads } from './describe-outputs';
 import { loadReference, loadStage, normalize, stageCounts } from './normalize';
+import { writeCallerIndex } from './caller-index';
 import { writeComplaintFiles, writeCube, writeDownloads } from './outputs';
 import { prepareFile, sha256, type PreparedFile, type QuarantinedRow } from './prepare-file';
 import { writeQuarantine } from './quarantine';
@@ -111,6 +112,8 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     progress.log('write: cube.duckdb');
     await writeCube(db, staging, referenceDir);
     endStage('cube');
+    await writeCallerIndex(db, staging);
+    endStage('caller index');
     await compressing;
     endStage('gzip (overlapped)');
     const quarantineFiles = await writeQuarantine(staging, prepared);

@@ -16,8 +16,8 @@ export interface ColumnDef {
 
 export interface TableDef {
   name: string;
-  /** Which file holds it: `complaints` (the yearly row-level files) or `cube`. */
-  file: 'complaints' | 'cube';
+  /** Which file holds it: `complaints` (the yearly row-level files), `cube`, or `callers` (the caller index). */
+  file: 'complaints' | 'cube' | 'callers';
   description: string;
   columns: ColumnDef[];
 }
@@ -54,6 +54,12 @@ export const TABLES: TableDef[] = [
     file: 'complaints',
     description: 'One row per complaint, sorted by (state, created_at). One file per year of created_date.',
     columns: COMPLAINT_COLUMNS,
+  },
+  {
+    name: 'caller_complaints',
+    file: 'callers',
+    description: 'The caller index (callers.duckdb): every complaint that gives a caller number, all years in one table sorted by the number, so a lookup of one number reads a few small blocks',
+    columns: [col('caller_key', 'BIGINT', 'caller_number as an integer when it is all digits (the sort key; exact min/max per row group), else NULL'), ...COMPLAINT_COLUMNS],
   },
   {
     name: 'daily',

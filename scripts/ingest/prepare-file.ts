@@ -10,6 +10,8 @@ import { contiguousLineOffset, parseRecordLenient, scanCsv, type RejectReason } 
 
 export interface QuarantinedRow {
   source_line: number;
+  /** The last physical line the record holds (records may span lines). */
+  last_line: number;
   reason: RejectReason | 'no parseable Created_Date';
   detail: string;
   raw_text: string;
@@ -29,7 +31,11 @@ export interface PreparedFile {
    * column carries each record's source line.
    */
   lineOffset: number | null;
+  /** Records (complaints or not) after the header; blank lines are not records. */
   rowsRead: number;
+  blankLines: number;
+  /** Physical lines, the header included. */
+  physicalLines: number;
   /** Records handed to DuckDB. */
   rowsAccepted: number;
   /** Records repaired on the way (invalid UTF-8 replaced, stray quotes kept as text). */
@@ -70,6 +76,8 @@ export function prepareFile(file: string, rawPath: string, buf: Buffer, cleanCop
       loadPath: null,
       lineOffset: null,
       rowsRead: 0,
+      blankLines: 0,
+      physicalLines: scan.physicalLines,
       rowsAccepted: 0,
       rowsRepaired: 0,
       quarantined: [],
@@ -81,6 +89,7 @@ export function prepareFile(file: string, rawPath: string, buf: Buffer, cleanCop
   const { good } = scan;
   const quarantined: QuarantinedRow[] = scan.rejected.map((r) => ({
     source_line: r.line,
+    last_line: r.lastLine,
     reason: r.reason,
     detail: r.detail,
     raw_text: buf.toString('utf8', r.start, r.end),
@@ -102,6 +111,8 @@ export function prepareFile(file: string, rawPath: string, buf: Buffer, cleanCop
     loadPath,
     lineOffset: loadPath === rawPath ? lineOffset : null,
     rowsRead: scan.records,
+    blankLines: scan.blankLines,
+    physicalLines: scan.physicalLines,
     rowsAccepted: good.count,
     rowsRepaired: scan.needsRepair.length,
     quarantined,

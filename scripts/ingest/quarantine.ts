@@ -1,10 +1,10 @@
-/** quarantine/<source file>.csv: every rejected row with its line, reason and raw text. */
+/** quarantine/<source file>.csv: every rejected record with its first and last line, reason and raw text. */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PreparedFile } from './prepare-file';
 import { csvField } from '../../src/lib/ftc-format';
 
-export const QUARANTINE_HEADER = 'source_file,source_line,reason,detail,raw_text';
+export const QUARANTINE_HEADER = 'source_file,source_line,last_line,reason,detail,raw_text';
 
 /** Writes one file per source with rejected rows; returns source file → path relative to the output. */
 export async function writeQuarantine(outDir: string, files: PreparedFile[]): Promise<Map<string, string>> {
@@ -18,7 +18,7 @@ export async function writeQuarantine(outDir: string, files: PreparedFile[]): Pr
     used.add(name);
     const lines = [QUARANTINE_HEADER];
     for (const row of file.quarantined) {
-      lines.push([file.file, String(row.source_line), row.reason, row.detail, row.raw_text].map(csvField).join(','));
+      lines.push([file.file, String(row.source_line), String(row.last_line), row.reason, row.detail, row.raw_text].map(csvField).join(','));
     }
     await writeFile(join(outDir, 'quarantine', name), `${lines.join('\r\n')}\r\n`);
     written.set(file.file, `quarantine/${name}`);

@@ -188,6 +188,7 @@ async function quoteUndatedRows(
     const value = row.created_raw?.trim() ?? '';
     const entry: QuarantinedRow = {
       source_line: row.source_line,
+      last_line: row.source_line + countLines(raw_text),
       reason: 'no parseable Created_Date',
       detail: value === '' ? 'Created_Date is empty' : `Created_Date ${JSON.stringify(value)} is not a date and time`,
       raw_text,
@@ -195,6 +196,12 @@ async function quoteUndatedRows(
     file.quarantined.push(entry);
   }
   for (const file of files) file.quarantined.sort((a, b) => a.source_line - b.source_line);
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) n++;
+  return n;
 }
 
 /** Binary search: the accepted record that starts on `line`. */
@@ -246,6 +253,9 @@ async function sourceEntries(
       rows_read: 0,
       rows_loaded: 0,
       rows_rejected: 0,
+      blank_lines: 0,
+      lines: p.physicalLines,
+      lines_rejected: 0,
       rejected_by_reason: {},
       flagged: {},
       created_min: null,
@@ -267,6 +277,8 @@ async function sourceEntries(
       rows_read: p.rowsRead,
       rows_loaded: s ? Number(s.rows_loaded) : 0,
       rows_rejected: p.quarantined.length,
+      blank_lines: p.blankLines,
+      lines_rejected: p.quarantined.reduce((n, q) => n + q.last_line - q.source_line + 1, 0),
       rejected_by_reason,
       flagged,
       created_min: (s?.created_min as string | null) ?? null,

@@ -13,19 +13,22 @@ const QUOTE = 0x22;
 const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
+const SPACE = 0x20;
+const TAB = 0x09;
 
 /** Records longer than this are not complaints (the longest real field is a few hundred bytes). */
 export const MAX_RECORD_BYTES = 1_000_000;
 
 export type RejectReason =
-  | 'blank line'
   | 'too few columns'
   | 'too many columns'
   | 'unterminated quoted field'
   | 'record longer than 1 MB';
 
 export interface RejectedRecord {
+  /** The physical line the record starts on, and the last one it holds. */
   line: number;
+  lastLine: number;
   reason: RejectReason;
   detail: string;
   start: number;
@@ -36,8 +39,12 @@ export interface ScanResult {
   /** The first line without BOM and line ending; empty for an empty file. */
   header: string;
   hasBom: boolean;
-  /** Data records seen (the header excluded): good + rejected. */
+  /** Data records seen (the header and blank lines excluded): good + rejected. */
   records: number;
+  /** Lines holding nothing but spaces or tabs: not records, counted apart. */
+  blankLines: number;
+  /** Physical lines in the file, the header included (a last line without a line end counts). */
+  physicalLines: number;
   /** Accepted records, in file order: byte range [start, end) without the line ending, and start line. */
   good: { starts: Uint32Array; ends: Uint32Array; lines: Uint32Array; count: number };
   /** Indexes (into `good`) of accepted records DuckDB must not see verbatim: odd quoting, a lone CR or invalid UTF-8. */
@@ -47,7 +54,78 @@ export interface ScanResult {
   dataStart: number;
 }
 
-/** Splits a file into records (RFC 4180: quoted fields may hold commas, quotes and newlines). */
+/** One record as RFC 4180 reads it from `from`: where it ends and what it looked like. */
+interface Walk {
+  /** Index of the LF that ends the record, or the end of the input. */
+  stop: number;
+  fields: number;
+  /** Still inside a quoted field where the walk stopped (end of input or `limit`). */
+  inQuotes: boolean;
+  /** Quoting a strict reader would take differently (a bare quote, text after a closing quote, a lone CR). */
+  odd: boolean;
+  /** Line ends inside quoted fields. */
+  innerLines: number;
+  /** Only spaces and tabs. */
+  blank: boolean;
+}
+
+function walkRecord(buf: Uint8Array, from: number, limit: number): Walk {
+  let i = from;
+  let fields = 1;
+  let inQuotes = false;
+  let atFieldStart = true;
+  let odd = false;
+  let innerLines = 0;
+  let blank = true;
+  while (i < limit) {
+    const c = buf[i]!;
+    if (inQuotes) {
+      if (c === QUOTE) {
+        if (buf[i + 1] === QUOTE) {
+          i += 2;
+          continue;
+        }
+        inQuotes = false;
+        const next = buf[i + 1];
+        // After a closing quote only a separator or a line end may follow.
+        if (next !== undefined && next !== COMMA && next !== LF && next !== CR) odd = true;
+      } else if (c === LF) {
+        innerLines++;
+      }
+      i++;
+      continue;
+    }
+    if (c === COMMA) {
+      fields++;
+      atFieldStart = true;
+      blank = false;
+      i++;
+      continue;
+    }
+    if (c === LF) break;
+    if (c === QUOTE) {
+      blank = false;
+      if (atFieldStart) inQuotes = true;
+      else odd = true; // a bare quote inside an unquoted field
+    } else if (c === CR) {
+      if (buf[i + 1] !== LF) odd = true; // a lone CR, which some readers take for a line end
+    } else if (c !== SPACE && c !== TAB) {
+      blank = false;
+    }
+    atFieldStart = false;
+    i++;
+  }
+  return { stop: i, fields, inQuotes, odd, innerLines, blank: blank && !inQuotes };
+}
+
+/**
+ * Splits a file into records (RFC 4180: quoted fields may hold commas, quotes and newlines).
+ *
+ * A record that runs over several lines and then does not come out as one complaint (a quote that
+ * never closes, or closes lines later leaving the wrong number of columns) is a stray quote, not a
+ * multi-line field: the scan picks up again at the first following line that on its own reads as a
+ * whole record, so one bad quote costs one record, not the rest of the day.
+ */
 export function scanCsv(buf: Uint8Array, expectedFields: number): ScanResult {
   const hasBom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
   const begin = hasBom ? 3 : 0;
@@ -62,6 +140,7 @@ export function scanCsv(buf: Uint8Array, expectedFields: number): ScanResult {
   let ends: Uint32Array<ArrayBuffer> = new Uint32Array(capacity);
   let lines: Uint32Array<ArrayBuffer> = new Uint32Array(capacity);
   let count = 0;
+  let blankLines = 0;
   const needsRepair: number[] = [];
   const rejected: RejectedRecord[] = [];
   const utf8Valid = isUtf8(buf);
@@ -72,71 +151,49 @@ export function scanCsv(buf: Uint8Array, expectedFields: number): ScanResult {
   while (i < n) {
     const recordStart = i;
     const recordLine = line;
-    let fields = 1;
-    let inQuotes = false;
-    let atFieldStart = true;
-    let odd = false;
-    // Walk one record.
-    while (i < n) {
-      const c = buf[i]!;
-      if (inQuotes) {
-        if (c === QUOTE) {
-          if (buf[i + 1] === QUOTE) {
-            i += 2;
-            continue;
-          }
-          inQuotes = false;
-          const next = buf[i + 1];
-          // After a closing quote only a separator or a line end may follow.
-          if (next !== undefined && next !== COMMA && next !== LF && next !== CR) odd = true;
-        } else if (c === LF) {
-          line++;
-        }
-        i++;
-        continue;
-      }
-      if (c === COMMA) {
-        fields++;
-        atFieldStart = true;
-        i++;
-        continue;
-      }
-      if (c === LF) break;
-      if (c === QUOTE) {
-        if (atFieldStart) inQuotes = true;
-        else odd = true; // a bare quote inside an unquoted field
-      } else if (c === CR && buf[i + 1] !== LF) {
-        odd = true; // a lone CR, which some readers take for a line end
-      }
-      atFieldStart = false;
-      i++;
-    }
-    const recordEnd = trimCr(buf, recordStart, i);
-    const length = recordEnd - recordStart;
-    if (i < n) {
-      i++; // past the LF
-      line++;
-    }
-
+    const walk = walkRecord(buf, i, n);
+    let stop = walk.stop;
+    let lastLine = recordLine + walk.innerLines;
     let reason: RejectReason | null = null;
     let detail = '';
-    if (inQuotes) {
+
+    if (walk.innerLines > 0 && (walk.inQuotes || walk.fields !== expectedFields)) {
+      const resume = nextRecordStart(buf, recordStart, stop, expectedFields);
+      if (resume !== -1) {
+        stop = resume - 1; // the LF before the line that starts a record
+        lastLine = recordLine + countLf(buf, recordStart, stop);
+        reason = 'unterminated quoted field';
+        detail =
+          lastLine === recordLine
+            ? `a quote opened on line ${recordLine} does not close on it; line ${lastLine + 1} starts a new record`
+            : `a quote opened on line ${recordLine} does not close before line ${lastLine + 1}, which starts a new record`;
+      }
+    }
+    const recordEnd = trimCr(buf, recordStart, stop);
+    const length = recordEnd - recordStart;
+    i = stop < n ? stop + 1 : n;
+    line = lastLine + 1;
+
+    if (reason) {
+      // set above: a stray quote, cut at the next record
+    } else if (walk.inQuotes) {
       reason = 'unterminated quoted field';
       detail = 'a quoted field runs to the end of the file (truncated file?)';
-    } else if (length === 0) {
-      reason = 'blank line';
+    } else if (walk.blank) {
+      blankLines++;
+      continue;
     } else if (length > MAX_RECORD_BYTES) {
       reason = 'record longer than 1 MB';
       detail = `${length} bytes`;
-    } else if (fields < expectedFields) {
+    } else if (walk.fields < expectedFields) {
       reason = 'too few columns';
-      detail = `${fields} of ${expectedFields} columns`;
-    } else if (fields > expectedFields) {
+      detail = `${walk.fields} of ${expectedFields} columns`;
+    } else if (walk.fields > expectedFields) {
       reason = 'too many columns';
-      detail = `${fields} columns, ${expectedFields} expected`;
+      detail = `${walk.fields} columns, ${expectedFields} expected`;
     }
     if (reason) {
-      rejected.push({ line: recordLine, reason, detail, start: recordStart, end: recordEnd });
+      rejected.push({ line: recordLine, lastLine, reason, detail, start: recordStart, end: recordEnd });
       continue;
     }
     if (count === starts.length) {
@@ -144,7 +201,7 @@ export function scanCsv(buf: Uint8Array, expectedFields: number): ScanResult {
       ends = grow(ends);
       lines = grow(lines);
     }
-    if (odd || (!utf8Valid && !isUtf8(buf.subarray(recordStart, recordEnd)))) needsRepair.push(count);
+    if (walk.odd || (!utf8Valid && !isUtf8(buf.subarray(recordStart, recordEnd)))) needsRepair.push(count);
     starts[count] = recordStart;
     ends[count] = recordEnd;
     lines[count] = recordLine;
@@ -155,11 +212,35 @@ export function scanCsv(buf: Uint8Array, expectedFields: number): ScanResult {
     header,
     hasBom,
     records: count + rejected.length,
+    blankLines,
+    physicalLines: buf.length === 0 ? 0 : countLf(buf, 0, n) + (buf[n - 1] === LF ? 0 : 1),
     good: { starts, ends, lines, count },
     needsRepair,
     rejected,
     dataStart,
   };
+}
+
+/**
+ * The first line start in (recordStart, stop] from which one whole, well-formed record can be
+ * read on its own: the expected number of fields and no quote left open. -1 when there is none,
+ * so the record stays whole. Each try reads at most one record's worth of bytes.
+ */
+function nextRecordStart(buf: Uint8Array, recordStart: number, stop: number, expectedFields: number): number {
+  let lf = indexOfByte(buf, LF, recordStart);
+  while (lf !== -1 && lf < stop) {
+    const candidate = lf + 1;
+    const walk = walkRecord(buf, candidate, Math.min(buf.length, candidate + MAX_RECORD_BYTES));
+    if (!walk.inQuotes && !walk.blank && walk.fields === expectedFields) return candidate;
+    lf = indexOfByte(buf, LF, candidate);
+  }
+  return -1;
+}
+
+function countLf(buf: Uint8Array, from: number, to: number): number {
+  let lines = 0;
+  for (let at = indexOfByte(buf, LF, from); at !== -1 && at < to; at = indexOfByte(buf, LF, at + 1)) lines++;
+  return lines;
 }
 
 /**

@@ -10,9 +10,18 @@ export interface SourceEntry {
   file: string;
   sha256: string;
   bytes: number;
+  /** CSV records after the header (a record may span lines; blank lines are not records). */
   rows_read: number;
   rows_loaded: number;
   rows_rejected: number;
+  /** Lines holding nothing (or only spaces): counted apart, never as rows. */
+  blank_lines: number;
+  /**
+   * Physical lines in the file, the header included, and those held by rejected records:
+   * `lines = 1 + blank_lines + lines of loaded records + lines_rejected` (0 for an empty file).
+   */
+  lines: number;
+  lines_rejected: number;
   /** Rejected rows by reason. */
   rejected_by_reason: Record<string, number>;
   /** Loaded rows with a value that was kept but flagged, by flag (e.g. `unknown_state`). */

@@ -40,14 +40,53 @@ describe('ingest of malformed files', () => {
   it('says of every file what the corpus expects', () => {
     for (const c of cases) {
       const s = source(c.file);
-      expect({ file: c.file, status: s.status, rows_read: s.rows_read, rows_loaded: s.rows_loaded }).toEqual({
+      const { what: _, quarantined: __, rejected, ...counts } = c.expect;
+      expect({ file: c.file, status: s.status, rows_read: s.rows_read, rows_loaded: s.rows_loaded, blank_lines: s.blank_lines, lines: s.lines, lines_rejected: s.lines_rejected }).toEqual({
         file: c.file,
-        status: c.expect.status,
-        rows_read: c.expect.rows_read,
-        rows_loaded: c.expect.rows_loaded,
+        ...counts,
       });
-      expect(s.rejected_by_reason, c.file).toEqual(c.expect.rejected ?? {});
+      expect(s.rejected_by_reason, c.file).toEqual(rejected);
+      if (c.expect.quarantined) {
+        expect(quarantineRows(s).map((r) => ({ source_line: Number(r.source_line), last_line: Number(r.last_line), reason: r.reason })), c.name).toEqual(c.expect.quarantined);
+      }
     }
+  });
+
+  it('counts blank lines apart: they are neither rows read nor rows rejected', () => {
+    expect(source('dnc/2024/blank-lines.csv')).toMatchObject({ rows_read: 2, rows_loaded: 2, rows_rejected: 0, blank_lines: 2 });
+    expect(source('dnc/2024/blank-lines.csv').quarantine).toBeUndefined();
+    expect(source('dnc/2024/blank-lines-many.csv')).toMatchObject({ rows_read: 3, rows_loaded: 3, rows_rejected: 0, blank_lines: 5 });
+  });
+
+  it('accounts for every physical line: header, blank lines, loaded records and rejected records', async () => {
+    const loadedLines = await rows(
+      `SELECT c.source_file, sum(1 + length(c.city) - length(replace(c.city, chr(10), '')))::INTEGER AS n FROM c.complaints c GROUP BY ALL`,
+    );
+    const byFile = new Map(loadedLines.map((r) => [String(r.source_file), Number(r.n)]));
+    for (const s of result.manifest.sources.filter((x) => x.status === 'loaded' && x.lines > 0)) {
+      // Only the city holds line breaks in this corpus.
+      expect(1 + s.blank_lines + (byFile.get(s.file) ?? 0) + s.lines_rejected, s.file).toBe(s.lines);
+    }
+  });
+
+  it('quarantines only the record with a stray quote, and loads the complaints after it', async () => {
+    const s = source('dnc/2024/stray-quote-line-12.csv');
+    const q = quarantineRows(s);
+    expect(q).toHaveLength(1);
+    expect(q[0]!.raw_text).toBe('5125550111,2024-01-02 10:11:00,2024-01-01 09:00:00,"Austin,Texas,512,Warranties  & protection plans,Y');
+    expect(q[0]!.detail).toMatch(/line 12.*line 13/);
+    const loaded = await rows(`SELECT source_line, caller_number FROM c.complaints WHERE source_file = '${s.file}' ORDER BY source_line`);
+    expect(loaded.map((r) => r.source_line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16, 17]);
+    expect(loaded.slice(-5).map((r) => r.caller_number)).toEqual(['5125550112', '5125550113', '5125550114', '5125550115', '5125550116']);
+    const later = await rows(`SELECT source_line, subject FROM c.complaints WHERE source_file = 'dnc/2024/stray-quote-closed-later.csv' ORDER BY source_line`);
+    expect(later.map((r) => r.source_line)).toEqual([2, 4, 5, 6, 7]);
+    expect(later[3]!.subject).toBe('imposters');
+    const multiline = await rows(`SELECT source_line, city FROM c.complaints WHERE source_file = 'dnc/2024/stray-quote-then-multiline.csv' ORDER BY source_line`);
+    expect(multiline).toEqual([
+      { source_line: 2, city: 'Austin' },
+      { source_line: 4, city: 'El\r\nPaso' },
+      { source_line: 6, city: 'Austin' },
+    ]);
   });
 
   it('accounts for every row: read = loaded + rejected, per file and in total', async () => {
@@ -66,10 +105,10 @@ describe('ingest of malformed files', () => {
   it('puts every rejected row in quarantine with its line, reason and raw text', () => {
     const s = source('dnc/2024/column-counts.csv');
     const q = quarantineRows(s);
-    expect(q.map((r) => [r.source_line, r.reason])).toEqual([
-      ['3', 'too few columns'],
-      ['4', 'too many columns'],
-      ['5', 'too many columns'],
+    expect(q.map((r) => [r.source_line, r.last_line, r.reason])).toEqual([
+      ['3', '3', 'too few columns'],
+      ['4', '4', 'too many columns'],
+      ['5', '5', 'too many columns'],
     ]);
     expect(q[0]!.raw_text).toBe('5125550101,2024-01-02 10:00:00,2024-01-01 09:00:00,Austin,Texas,512,Other');
     const dates = quarantineRows(source('dnc/2024/dates.csv'));

@@ -10,6 +10,7 @@
  */
 import { apiRelPath, digestBytes, exists, settleIntoArchive, toAbsolute, writeTemp } from './archive';
 import { apiPageUrl, complaintsToFtcCsv, datesInRange, ITEMS_PER_PAGE, parseApiPage, redactApiKey, type ApiComplaint, type ApiPage } from './api';
+import { hostPolicy, refusedHost } from './hosts';
 import { FetchFailedError, PermanentError, readText, requestWithRetries } from './http';
 import { ledgerKnows, type LedgerEntry } from './ledger';
 import { counter, formatBytes, shortHash } from './progress';
@@ -138,6 +139,8 @@ async function fetchDay(day: string, label: string, options: ApiOptions, context
       url,
       requestOptions(context, `${label} page ${page + 1}`, {
         headers: { accept: 'application/json' },
+        // The API's own host only: a redirect elsewhere would carry the api_key with it.
+        checkHop: (hop) => refusedHost(hostPolicy(options.apiUrl, []), hop),
         beforeAttempt: () => options.limiter.acquire(),
       }),
       async (response, attempt) => {

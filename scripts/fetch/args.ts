@@ -4,6 +4,9 @@
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_API_URL } from './api';
+import { DEFAULT_MAX_FILE_BYTES } from './ftc-body-check';
+import { FTC_FILE_HOSTS } from './hosts';
+import { USER_AGENT } from './http';
 import { DEFAULT_LANDING_URL } from './published';
 
 export const USAGE = `usage: npm run data:fetch -- [options]
@@ -17,6 +20,11 @@ the new bytes saved beside it as <name>.fetched-<UTC time>.csv. Nothing is ever 
   --raw DIR              the archive (default data/raw)
   --url URL              the FTC landing page listing the files (default the FTC's)
   --limit N              request at most N files (missing ones first, oldest first)
+  --file-host HOST       a host the daily files may come from besides the landing page's; repeat for
+                         more (default ${FTC_FILE_HOSTS.join(', ')}). Links and redirects to any other host,
+                         loopback and private addresses included, are refused
+  --max-file-mb N        abort a file whose decoded body passes N MiB (default ${DEFAULT_MAX_FILE_BYTES / 1024 / 1024}; the largest
+                         real daily file is 1.4 MB)
 
   --api                  backfill from the FTC API instead, one file per creation day, 50 complaints a
                          request: for small ranges (DEMO_KEY allows 30 requests/hour, 50/day)
@@ -27,6 +35,8 @@ the new bytes saved beside it as <name>.fetched-<UTC time>.csv. Nothing is ever 
   --refresh              fetch days again even when the archive has them (with --api)
                          API key: environment variable FTC_API_KEY (default DEMO_KEY)
 
+  --user-agent TEXT      the User-Agent sent (default "${USER_AGENT}"); the FTC host is
+                         reported to answer 403 to some non-browser User-Agents
   --timeout SECONDS      give up on an attempt after this long without data (default 60)
   --attempts N           attempts per request before giving up (default 5)
   -h, --help             this text
@@ -41,11 +51,21 @@ export class UsageError extends Error {
 export interface NetworkArgs {
   idleTimeoutMs: number;
   attempts: number;
+  userAgent: string;
 }
 
 export type Command =
   | { mode: 'help' }
-  | { mode: 'published'; raw: string; url: string; since: string | null; limit: number | null; network: NetworkArgs }
+  | {
+      mode: 'published';
+      raw: string;
+      url: string;
+      since: string | null;
+      limit: number | null;
+      fileHosts: string[];
+      maxFileBytes: number;
+      network: NetworkArgs;
+    }
   | {
       mode: 'api';
       raw: string;
@@ -77,6 +97,9 @@ export function parseCommand(argv: readonly string[]): Command {
         'api-url': { type: 'string', default: DEFAULT_API_URL },
         'requests-per-hour': { type: 'string' },
         refresh: { type: 'boolean', default: false },
+        'file-host': { type: 'string', multiple: true },
+        'max-file-mb': { type: 'string' },
+        'user-agent': { type: 'string', default: USER_AGENT },
         timeout: { type: 'string', default: '60' },
         attempts: { type: 'string', default: '5' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -91,9 +114,13 @@ export function parseCommand(argv: readonly string[]): Command {
   const network: NetworkArgs = {
     idleTimeoutMs: Math.round(positiveNumber('--timeout', v.timeout) * 1000),
     attempts: positiveInteger('--attempts', v.attempts),
+    userAgent: userAgent(v['user-agent']),
   };
   const limit = v.limit === undefined ? null : positiveInteger('--limit', v.limit);
 
+  for (const name of ['file-host', 'max-file-mb'] as const) {
+    if (v.api && v[name] !== undefined) throw new UsageError(`--${name} is for the published files, not --api`);
+  }
   if (v.api) {
     if (v.since !== undefined) throw new UsageError('--since is for the published files; with --api use --from and --to');
     if (v.from === undefined || v.to === undefined) throw new UsageError('--api needs --from YYYY-MM-DD and --to YYYY-MM-DD');
@@ -122,6 +149,8 @@ export function parseCommand(argv: readonly string[]): Command {
     url: httpUrl('--url', v.url),
     since: v.since === undefined ? null : isoDate('--since', v.since),
     limit,
+    fileHosts: v['file-host'] === undefined ? [...FTC_FILE_HOSTS] : v['file-host'].map(hostName),
+    maxFileBytes: v['max-file-mb'] === undefined ? DEFAULT_MAX_FILE_BYTES : Math.round(positiveNumber('--max-file-mb', v['max-file-mb']) * 1024 * 1024),
     network,
   };
 }
@@ -143,6 +172,25 @@ function positiveNumber(flag: string, value: string): number {
   const number = Number(value);
   if (value.trim() === '' || !Number.isFinite(number) || number <= 0) throw new UsageError(`${flag} wants a positive number, got "${value}"`);
   return number;
+}
+
+/** A host as it appears in a URL: `name` or `name:port`, nothing else. */
+function hostName(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(`http://${value.trim()}/`);
+  } catch {
+    throw new UsageError(`--file-host wants a host name like www.ftc.gov, got "${value}"`);
+  }
+  if (url.host !== value.trim().toLowerCase() || url.pathname !== '/') throw new UsageError(`--file-host wants a host name like www.ftc.gov, got "${value}"`);
+  return url.host;
+}
+
+/** Printable ASCII only: it goes into an HTTP header. */
+function userAgent(value: string): string {
+  const text = value.trim();
+  if (text === '' || !/^[\x20-\x7e]+$/.test(text)) throw new UsageError(`--user-agent wants printable ASCII text, got ${JSON.stringify(value)}`);
+  return text;
 }
 
 function httpUrl(flag: string, value: string): string {

@@ -4,7 +4,7 @@
  * status 200 often enough that the status alone cannot be trusted; an HTML page archived as
  * `DNC_Complaint_Numbers_….csv` would then be ingested as garbage and never fetched again.
  */
-import { FTC_HEADER } from '../../src/lib/ftc-format';
+import { FTC_HEADER, isFtcHeader } from '../../src/lib/ftc-format';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 
@@ -15,6 +15,11 @@ export type HeadVerdict =
   /** Not enough bytes yet to tell (no line break seen and fewer than HEAD_BYTES). */
   | { kind: 'undecided' }
   | { kind: 'ok' }
+  /**
+   * A first line that is not the FTC header but not a web page either: the FTC may have changed
+   * its export, so the whole body is judged (`FtcBodyCheck`) before anything is decided.
+   */
+  | { kind: 'other-header' }
   | { kind: 'rejected'; reason: string };
 
 /**
@@ -28,13 +33,13 @@ export function checkFtcCsvHead(head: Uint8Array, contentType: string | null, co
 
   const lineEnd = newline === -1 ? head.length : newline;
   const firstLine = new TextDecoder().decode(head.subarray(start, lineEnd)).replace(/\r$/, '');
-  if (firstLine === FTC_HEADER) return { kind: 'ok' };
-
-  // Not the header. For an HTML page, read on to its <title> so the message can name it.
-  if (looksLikeHtml(firstLine, contentType) && !complete && head.length < HEAD_BYTES && !hasTitleEnd(head)) {
-    return { kind: 'undecided' };
+  if (isFtcHeader(firstLine)) return { kind: 'ok' };
+  if (head.length === 0 || looksLikeHtml(firstLine, contentType)) {
+    // For an HTML page, read on to its <title> so the message can name it.
+    if (head.length > 0 && !complete && head.length < HEAD_BYTES && !hasTitleEnd(head)) return { kind: 'undecided' };
+    return { kind: 'rejected', reason: rejectionReason(head, firstLine, contentType) };
   }
-  return { kind: 'rejected', reason: rejectionReason(head, firstLine, contentType) };
+  return { kind: 'other-header' };
 }
 
 function hasBom(head: Uint8Array): boolean {

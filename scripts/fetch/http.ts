@@ -10,6 +10,7 @@
  * Time is injected (`sleep`, `now`, `random`) so tests run the whole schedule in milliseconds.
  */
 import { setTimeout as delay } from 'node:timers/promises';
+import { MAX_REDIRECTS } from './hosts';
 
 /** Sent on every request: the FTC (and api.data.gov) can see who is fetching and why. */
 export const USER_AGENT = 'RobocallAtlas/0.1 (+public-data archive; contact via repository)';
@@ -54,6 +55,14 @@ export interface RetryNotice {
 
 export interface RequestOptions {
   headers?: Record<string, string>;
+  /** Sent as `User-Agent` (default USER_AGENT; `--user-agent` changes it). */
+  userAgent?: string;
+  /**
+   * Judges every URL before it is requested, the first and each redirect target: a reason to
+   * refuse it, or null. Redirects are followed by hand (at most MAX_REDIRECTS hops) so that no hop
+   * escapes this check; a refused hop fails the request at once (another attempt would repeat it).
+   */
+  checkHop?: (url: URL) => Promise<string | null>;
   /** No response headers, or no body bytes, for this long: the attempt failed (and is retried). */
   idleTimeoutMs: number;
   /** An attempt may not take longer than this in all, however steadily bytes trickle in. */
@@ -68,6 +77,8 @@ export interface RequestOptions {
 }
 
 export interface AttemptContext {
+  /** The URL that answered, after any redirects (for the ledger). */
+  url: string;
   /** Aborts when this attempt times out or the run is cancelled. */
   signal: AbortSignal;
   /** Call on every body chunk: resets the idle timeout. */
@@ -194,11 +205,7 @@ async function attemptOnce<T>(
   };
   let status: number | null = null;
   try {
-    const response = await fetch(url, {
-      headers: { ...options.headers, 'user-agent': USER_AGENT },
-      signal,
-      redirect: 'follow',
-    });
+    const { response, finalUrl } = await fetchFollowingRedirects(url, options, signal, attempt);
     touch();
     status = response.status;
     if (isRetryableStatus(response.status)) {
@@ -213,7 +220,7 @@ async function attemptOnce<T>(
       const detail = await errorDetail(response);
       throw new FetchFailedError(`HTTP ${response.status}${statusText(response)}${detail}`, response.status, attempt);
     }
-    const value = await handle(response, { signal, touch });
+    const value = await handle(response, { url: finalUrl, signal, touch });
     return { value, status: response.status, attempts: attempt };
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason;
@@ -232,6 +239,43 @@ async function attemptOnce<T>(
     throw error;
   } finally {
     clearTimeout(idleTimer);
+  }
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/** GET, following redirects by hand so that every hop passes `options.checkHop`. */
+async function fetchFollowingRedirects(
+  url: string,
+  options: RequestOptions,
+  signal: AbortSignal,
+  attempt: number,
+): Promise<{ response: Response; finalUrl: string }> {
+  let current = new URL(url);
+  for (let hop = 0; ; hop += 1) {
+    const refused = options.checkHop ? await options.checkHop(current) : null;
+    if (refused !== null) {
+      throw new FetchFailedError(`refused to request ${hop === 0 ? '' : `the redirect target (hop ${hop}) `}${current.href}: ${refused}`, null, attempt);
+    }
+    const response = await fetch(current, {
+      headers: { ...options.headers, 'user-agent': options.userAgent ?? USER_AGENT },
+      signal,
+      redirect: 'manual',
+    });
+    const location = response.headers.get('location');
+    if (!REDIRECT_STATUSES.has(response.status) || location === null) return { response, finalUrl: current.href };
+    await response.body?.cancel().catch(() => undefined);
+    if (hop >= MAX_REDIRECTS) throw new FetchFailedError(`more than ${MAX_REDIRECTS} redirects, last to ${location}`, response.status, attempt);
+    let next: URL;
+    try {
+      next = new URL(location, current);
+    } catch {
+      throw new FetchFailedError(`HTTP ${response.status} redirect to an unreadable Location ${JSON.stringify(location.slice(0, 200))}`, response.status, attempt);
+    }
+    if (current.protocol === 'https:' && next.protocol === 'http:') {
+      throw new FetchFailedError(`refused the redirect from https to plain http (${next.href})`, response.status, attempt);
+    }
+    current = next;
   }
 }
 

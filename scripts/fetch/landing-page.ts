@@ -25,16 +25,43 @@ export interface DailyFileLink {
  * collide; the first on the page wins), ordered by publication date then name.
  */
 export function extractDailyFileLinks(html: string, pageUrl: string): DailyFileLink[] {
+  return partitionDailyFileLinks(html, pageUrl, () => null).links;
+}
+
+export interface RefusedLink extends DailyFileLink {
+  reason: string;
+}
+
+/**
+ * The daily CSV links, split by `refuse` (a reason, or null to accept) before de-duplication, so
+ * that an off-host link cannot shadow the genuine link to the same file name. A name refused on
+ * one link but accepted on another is listed as accepted only.
+ */
+export function partitionDailyFileLinks(
+  html: string,
+  pageUrl: string,
+  refuse: (url: URL) => string | null,
+): { links: DailyFileLink[]; refused: RefusedLink[] } {
   // Links inside comments are not links; old page versions sometimes leave them there.
   const text = html.replace(/<!--[\s\S]*?-->/g, '');
   const base = baseHref(text, pageUrl);
   const byName = new Map<string, DailyFileLink>();
+  const refusedByName = new Map<string, RefusedLink>();
   for (const raw of hrefValues(text)) {
     const link = toDailyFileLink(decodeHtmlEntities(raw.trim()), base);
-    if (link && !byName.has(link.fileName)) byName.set(link.fileName, link);
+    if (!link) continue;
+    const reason = refuse(new URL(link.url));
+    if (reason !== null) {
+      if (!refusedByName.has(link.fileName)) refusedByName.set(link.fileName, { ...link, reason });
+    } else if (!byName.has(link.fileName)) byName.set(link.fileName, link);
   }
+  const refused = [...refusedByName.values()].filter((link) => !byName.has(link.fileName));
+  return { links: sortLinks([...byName.values()]), refused: sortLinks(refused) };
+}
+
+function sortLinks<T extends DailyFileLink>(links: T[]): T[] {
   // Code-point order, not localeCompare: the order must not depend on the machine's locale.
-  return [...byName.values()].sort((a, b) => compare(a.published, b.published) || compare(a.fileName, b.fileName));
+  return links.sort((a, b) => compare(a.published, b.published) || compare(a.fileName, b.fileName));
 }
 
 function compare(a: string, b: string): number {

@@ -34,6 +34,10 @@ export interface LedgerEntry {
   attempts?: number;
   /** Why it failed, or any other thing a reader of the ledger should know. */
   reason?: string;
+  /** The URL that served the bytes when it differs from `url` (redirects followed). */
+  final_url?: string;
+  /** Archived, but not as expected: a changed header or shape, odd lines. */
+  warning?: string;
   /** Validators the server sent, for a conditional request next time. */
   etag?: string;
   last_modified?: string;

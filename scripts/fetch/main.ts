@@ -54,6 +54,7 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
   const raw = resolve(command.raw);
   const progress = new Progress(stderr, () => clock.now());
   const network: NetworkSettings = {
+    userAgent: command.network.userAgent,
     idleTimeoutMs: command.network.idleTimeoutMs,
     // Generous: a slow but steady download is fine; only a stalled one (idle timeout) is not.
     attemptTimeoutMs: deps.attemptTimeoutMs ?? Math.max(10 * 60_000, command.network.idleTimeoutMs * 10),
@@ -73,7 +74,10 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
   let summary: RunSummary;
   try {
     if (command.mode === 'published') {
-      summary = await fetchPublished({ url: command.url, since: command.since, limit: command.limit }, context);
+      summary = await fetchPublished(
+        { url: command.url, since: command.since, limit: command.limit, fileHosts: command.fileHosts, maxFileBytes: command.maxFileBytes },
+        context,
+      );
     } else {
       const apiKey = env['FTC_API_KEY']?.trim() || 'DEMO_KEY';
       const perHour =

@@ -8,9 +8,11 @@
  * republish files: changed bytes are kept beside the original, never over it.
  */
 import { archiveRelPath, exists, settleIntoArchive, toAbsolute } from './archive';
+import { withBlockedAdvice } from './blocked';
 import { downloadToTemp, type Conditional } from './download';
+import { hostPolicy, refusedByName, refusedHost, type Resolver } from './hosts';
 import { FetchFailedError, readText, requestWithRetries } from './http';
-import { extractDailyFileLinks, type DailyFileLink } from './landing-page';
+import { partitionDailyFileLinks, type DailyFileLink } from './landing-page';
 import { latestValidators, ledgerKnows, type LedgerEntry, type Validators } from './ledger';
 import { counter, formatBytes, shortHash } from './progress';
 import { emptySummary, record, recordFoundOnDisk, requestOptions, type RunContext, type RunSummary } from './run-context';
@@ -23,6 +25,12 @@ export interface PublishedOptions {
   since: string | null;
   /** At most this many files requested this run (files the archive lacks come first). */
   limit: number | null;
+  /** Hosts besides the landing page's that files may come from (FTC_FILE_HOSTS by default). */
+  fileHosts: readonly string[];
+  /** Decoded bytes a file may have before its download is aborted. */
+  maxFileBytes: number;
+  /** Replaces DNS for the private-address check (tests). */
+  resolver?: Resolver;
 }
 
 interface PlannedFile {
@@ -35,18 +43,26 @@ export async function fetchPublished(options: PublishedOptions, context: RunCont
   const summary = emptySummary();
   const { progress } = context;
 
+  const policy = hostPolicy(options.url, options.fileHosts, options.resolver);
+  const checkHop = (url: URL): Promise<string | null> => refusedHost(policy, url);
   progress.line(`reading the FTC landing page ${options.url}`);
   let html: string;
+  let pageUrl: string;
   try {
-    ({ value: html } = await requestWithRetries(options.url, requestOptions(context, 'landing page'), readText));
+    ({ value: { html, pageUrl } } = await requestWithRetries(
+      options.url,
+      requestOptions(context, 'landing page', { checkHop }),
+      async (response, attempt) => ({ html: await readText(response, attempt), pageUrl: attempt.url }),
+    ));
   } catch (error) {
     if (!(error instanceof FetchFailedError)) throw error;
-    summary.fatal = `could not read the landing page ${options.url}: ${error.message}`;
+    summary.fatal = `could not read the landing page ${options.url}: ${withBlockedAdvice(error.message, error.status)}`;
     return summary;
   }
 
-  const links = extractDailyFileLinks(html, options.url);
-  if (links.length === 0) {
+  const { links, refused } = partitionDailyFileLinks(html, pageUrl, (url) => refusedByName(policy, url));
+  for (const link of refused) await recordRefusedLink(link, context, summary);
+  if (links.length === 0 && refused.length === 0) {
     // A page without a single daily file is a changed page layout or an error page, not "no news".
     summary.fatal = `no daily CSV links (DNC_Complaint_Numbers_YYYY-MM-DD.csv) found on ${options.url}; has the page changed?`;
     return summary;
@@ -64,9 +80,32 @@ export async function fetchPublished(options: PublishedOptions, context: RunCont
 
   for (const [index, file] of selected.entries()) {
     context.signal?.throwIfAborted();
-    await fetchOne(file, `${counter(index + 1, selected.length)} ${file.link.fileName}`, context, summary);
+    await fetchOne(file, `${counter(index + 1, selected.length)} ${file.link.fileName}`, { checkHop, maxBytes: options.maxFileBytes }, context, summary);
   }
   return summary;
+}
+
+/** A daily-file link to a host we do not fetch from: never requested, recorded, and the run fails. */
+async function recordRefusedLink(link: DailyFileLink & { reason: string }, context: RunContext, summary: RunSummary): Promise<void> {
+  const reason = `not fetched: the landing page links ${link.url}, and ${link.reason}; if the FTC really moved its files, add --file-host`;
+  await record(context, summary, {
+    url: link.url,
+    file: archiveRelPath(link.fileName),
+    bytes: null,
+    sha256: null,
+    fetched_at: new Date(context.clock.now()).toISOString(),
+    http_status: null,
+    outcome: 'failed',
+    source: 'landing-page',
+    attempts: 0,
+    reason,
+  });
+  context.progress.loud([`${link.fileName}: REFUSED: ${reason}`]);
+}
+
+interface FileFetchRules {
+  checkHop: (url: URL) => Promise<string | null>;
+  maxBytes: number;
 }
 
 /** Files the archive lacks first, then those it has; each group oldest first. */
@@ -79,7 +118,7 @@ async function planFiles(links: DailyFileLink[], context: RunContext): Promise<P
   return [...files.filter((file) => !file.onDisk), ...files.filter((file) => file.onDisk)];
 }
 
-async function fetchOne(file: PlannedFile, label: string, context: RunContext, summary: RunSummary): Promise<void> {
+async function fetchOne(file: PlannedFile, label: string, rules: FileFetchRules, context: RunContext, summary: RunSummary): Promise<void> {
   const { progress, clock } = context;
   const { link, rel } = file;
   const finalPath = toAbsolute(context.raw, rel);
@@ -97,13 +136,15 @@ async function fetchOne(file: PlannedFile, label: string, context: RunContext, s
   let result;
   try {
     result = await downloadToTemp(link.url, finalPath, {
-      request: requestOptions(context, label),
+      request: requestOptions(context, label, { checkHop: rules.checkHop }),
+      maxBytes: rules.maxBytes,
       ...(validators ? { conditional: conditionalFrom(validators) } : {}),
       onBytes: (received, total) =>
         progress.live(`${label}: ${formatBytes(received)}${total === null ? '' : ` of ${formatBytes(total)}`}`),
     });
   } catch (error) {
     if (!(error instanceof FetchFailedError)) throw error;
+    const reason = withBlockedAdvice(error.message, error.status);
     await record(context, summary, {
       url: link.url,
       file: rel,
@@ -114,9 +155,9 @@ async function fetchOne(file: PlannedFile, label: string, context: RunContext, s
       outcome: 'failed',
       source: 'landing-page',
       attempts: error.attempts,
-      reason: error.message,
+      reason,
     });
-    progress.loud([`${label}: FAILED: ${error.message}`]);
+    progress.loud([`${label}: FAILED: ${reason}`]);
     return;
   }
 
@@ -152,6 +193,8 @@ async function fetchOne(file: PlannedFile, label: string, context: RunContext, s
     source: 'landing-page',
     attempts: result.attempts,
     ...validatorFields(result.etag, result.lastModified),
+    ...(result.finalUrl === link.url ? {} : { final_url: result.finalUrl }),
+    ...(result.verdict.warning === null ? {} : { warning: result.verdict.warning }),
   };
   if (settled.outcome === 'changed-kept-both') {
     entry.original_file = settled.original.rel;
@@ -160,6 +203,11 @@ async function fetchOne(file: PlannedFile, label: string, context: RunContext, s
     entry.reason = 'the FTC now serves different bytes under this name; the archived file is kept as it was and the new one saved beside it';
   }
   await record(context, summary, entry);
+  if (result.verdict.kind === 'changed' && settled.outcome !== 'skipped-present') {
+    progress.loud([`SHAPE CHANGED: ${settled.rel}: ${result.verdict.warning}`]);
+  } else if (result.verdict.warning !== null && settled.outcome !== 'skipped-present') {
+    progress.loud([`${settled.rel}: ${result.verdict.warning}`]);
+  }
 
   if (settled.outcome === 'downloaded') {
     progress.line(`${label}: downloaded ${formatBytes(result.bytes)} to ${settled.rel} (sha256 ${shortHash(result.sha256)})`);

@@ -8,6 +8,7 @@ import type { LedgerEntry, LedgerFile, Outcome } from './ledger';
 import type { Progress } from './progress';
 
 export interface NetworkSettings {
+  userAgent?: string;
   idleTimeoutMs: number;
   attemptTimeoutMs: number;
   policy: RetryPolicy;
@@ -31,6 +32,10 @@ export interface RunSummary {
   failures: string[];
   /** Set when the run could not even start (landing page unreachable, no links on it). */
   fatal: string | null;
+  /** Things archived but worth a human's look (a changed header), one line each. */
+  warnings: string[];
+  /** Archive paths (relative to --raw) of files new in the archive this run. */
+  added: string[];
 }
 
 export function emptySummary(): RunSummary {
@@ -39,6 +44,8 @@ export function emptySummary(): RunSummary {
     bytes: 0,
     failures: [],
     fatal: null,
+    warnings: [],
+    added: [],
   };
 }
 
@@ -52,6 +59,8 @@ export async function record(context: RunContext, summary: RunSummary, entry: Le
   // Recording a file found on disk is bookkeeping, not a fetch outcome.
   if (entry.source !== 'disk') summary.counts[entry.outcome] += 1;
   if (entry.outcome === 'failed') summary.failures.push(`${entry.file}: ${entry.reason ?? 'failed'}`);
+  if (entry.source !== 'disk' && (entry.outcome === 'downloaded' || entry.outcome === 'changed-kept-both')) summary.added.push(entry.file);
+  if (entry.warning !== undefined) summary.warnings.push(`${entry.file}: ${entry.warning}`);
 }
 
 /** A file already in the archive that the ledger does not know: hash it and record it, once. */
@@ -77,6 +86,7 @@ export function requestOptions(context: RunContext, label: string, extra: Partia
     attemptTimeoutMs: context.network.attemptTimeoutMs,
     policy: context.network.policy,
     clock: context.clock,
+    ...(context.network.userAgent === undefined ? {} : { userAgent: context.network.userAgent }),
     ...(context.signal ? { signal: context.signal } : {}),
     onRetry: (notice) => context.progress.retry(label, notice),
     ...extra,
@@ -90,6 +100,7 @@ export function summaryLines(summary: RunSummary, formatBytes: (n: number) => st
       `${counts['changed-kept-both']} changed (both kept), ${counts.failed} failed; ${formatBytes(summary.bytes)} received`,
   ];
   if (summary.fatal !== null) lines.push(`FAILED: ${summary.fatal}`);
+  for (const warning of summary.warnings) lines.push(`WARNING: ${warning}`);
   for (const failure of summary.failures) lines.push(`FAILED: ${failure}`);
   return lines;
 }

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { csvField, FTC_COLUMNS, FTC_HEADER } from '../../src/lib/ftc-format';
+import { csvField, FTC_COLUMNS, FTC_HEADER, isFtcHeader } from '../../src/lib/ftc-format';
 import { contiguousLineOffset, parseRecordLenient, scanCsv, type RejectReason } from './scan-csv';
 
 export interface QuarantinedRow {
@@ -51,11 +51,8 @@ export function sha256(buf: Uint8Array): string {
   return createHash('sha256').update(buf).digest('hex');
 }
 
-/** Compares header names the way a reader would: quotes, spacing and case do not matter. */
-export function isFtcHeader(header: string): boolean {
-  const names = header.split(',').map((name) => name.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase());
-  return names.length === FTC_COLUMNS.length && names.every((name, i) => name === FTC_COLUMNS[i]!.toLowerCase());
-}
+/** The one FTC-header predicate lives with the format (fetch uses it too); re-exported for existing callers. */
+export { isFtcHeader };
 
 export function describeNotFtc(buf: Uint8Array, header: string): string {
   if (buf.length === 0) return 'empty file (0 bytes)';

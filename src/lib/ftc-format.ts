@@ -22,6 +22,16 @@ export type FtcColumn = (typeof FTC_COLUMNS)[number];
 
 export const FTC_HEADER = FTC_COLUMNS.join(',');
 
+/**
+ * Is this first line (BOM and line ending removed) the FTC header? Compared the way a reader
+ * would: quotes around names, spacing and case do not matter; order and count do. The one
+ * predicate for fetch (is this download an FTC file?) and ingest (can this file be loaded?).
+ */
+export function isFtcHeader(line: string): boolean {
+  const names = line.split(',').map((name) => name.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase());
+  return names.length === FTC_COLUMNS.length && names.every((name, i) => name === FTC_COLUMNS[i]!.toLowerCase());
+}
+
 /** The FTC ends lines with CRLF. */
 export const FTC_NEWLINE = '\r\n';
 

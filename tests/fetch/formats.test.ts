@@ -12,6 +12,7 @@ import {
 import { apiRelPath, archiveRelPath, compactUtcTimestamp, isKeptBesideVersion, keptBesideName } from '../../scripts/fetch/archive';
 import { parseCommand, UsageError } from '../../scripts/fetch/args';
 import { checkFtcCsvHead } from '../../scripts/fetch/ftc-csv-check';
+import { USER_AGENT } from '../../scripts/fetch/http';
 import { latestValidators, type LedgerEntry } from '../../scripts/fetch/ledger';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -36,10 +37,12 @@ describe('checkFtcCsvHead', () => {
     });
   });
 
-  it('rejects another CSV, a different header order, and an empty body', () => {
+  // Issue 9.1 changed this: a CSV whose header the FTC changed must still be archived, so the head
+  // alone no longer rejects it; the whole-body check (ftc-body-check.test.ts) decides.
+  it('leaves another CSV or a different header order to the body check, and rejects an empty body', () => {
     const shuffled = ['Created_Date', 'Company_Phone_Number', ...FTC_HEADER.split(',').slice(2)].join(',');
-    expect(checkFtcCsvHead(bytes(`${shuffled}\r\n`), 'text/csv', false)).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('first line is "Created_Date,Company_Phone_Number,') });
-    expect(checkFtcCsvHead(bytes('a,b,c\n'), 'text/csv', false)).toMatchObject({ kind: 'rejected' });
+    expect(checkFtcCsvHead(bytes(`${shuffled}\r\n`), 'text/csv', false)).toEqual({ kind: 'other-header' });
+    expect(checkFtcCsvHead(bytes('a,b,c\n'), 'text/csv', false)).toEqual({ kind: 'other-header' });
     expect(checkFtcCsvHead(new Uint8Array(0), 'text/csv', true)).toEqual({ kind: 'rejected', reason: 'not an FTC CSV: the body is empty' });
   });
 });
@@ -182,18 +185,27 @@ describe('parseCommand', () => {
       url: 'https://www.ftc.gov/policy-notices/open-government/data-sets/do-not-call-data',
       since: null,
       limit: null,
-      network: { idleTimeoutMs: 60_000, attempts: 5 },
+      fileHosts: ['www.ftc.gov', 'ftc.gov'],
+      maxFileBytes: 64 * 1024 * 1024,
+      network: { idleTimeoutMs: 60_000, attempts: 5, userAgent: USER_AGENT },
     });
   });
 
   it('reads the published-files options', () => {
-    expect(parseCommand(['--since', '2026-05-01', '--raw', 'x', '--url', 'http://127.0.0.1:9/p', '--limit', '3', '--timeout', '0.5', '--attempts', '2'])).toEqual({
+    expect(
+      parseCommand([
+        ...['--since', '2026-05-01', '--raw', 'x', '--url', 'http://127.0.0.1:9/p', '--limit', '3', '--timeout', '0.5', '--attempts', '2'],
+        ...['--file-host', 'files.example:8443', '--file-host', 'WWW.FTC.GOV', '--max-file-mb', '2', '--user-agent', 'Mozilla/5.0 (X11)'],
+      ]),
+    ).toEqual({
       mode: 'published',
       raw: 'x',
       url: 'http://127.0.0.1:9/p',
       since: '2026-05-01',
       limit: 3,
-      network: { idleTimeoutMs: 500, attempts: 2 },
+      fileHosts: ['files.example:8443', 'www.ftc.gov'],
+      maxFileBytes: 2 * 1024 * 1024,
+      network: { idleTimeoutMs: 500, attempts: 2, userAgent: 'Mozilla/5.0 (X11)' },
     });
   });
 

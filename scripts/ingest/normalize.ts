@@ -2,6 +2,7 @@
  * Raw FTC records → canonical complaint rows, in DuckDB SQL. Every rule carries its reason;
  * together they are the methodology the /about/ page describes.
  */
+import { FORMULA_PATTERN } from '../../src/lib/download/csv';
 import { FTC_COLUMNS } from '../../src/lib/ftc-format';
 import { sqlString, type Db } from '../lib/duckdb';
 import type { PreparedFile } from './prepare-file';
@@ -78,6 +79,10 @@ export async function stageCounts(db: Db): Promise<{ perPath: Map<string, number
 export async function normalize(db: Db): Promise<void> {
   const ftc = FTC_COLUMNS.map((c) => `s."${c}"`).join(', ');
   await db.run(`
+    -- Free text, trimmed, unless it looks like a spreadsheet formula: then it is kept exactly as
+    -- typed, so trimming cannot turn ' =1+1' into a live '=1+1' (the CSV downloads neutralise both).
+    CREATE OR REPLACE TEMP MACRO trim_text(x) AS
+      CASE WHEN regexp_matches(x, ${sqlString(FORMULA_PATTERN)}) THEN x ELSE nullif(trim(x), '') END;
     CREATE OR REPLACE TEMP TABLE state_map AS
       SELECT raw, k.usps FROM (
         SELECT DISTINCT coalesce(Consumer_State, '') AS raw FROM stage_plain
@@ -107,12 +112,12 @@ export async function normalize(db: Db): Promise<void> {
         try_cast(trim(n.Created_Date) AS TIMESTAMP) AS created_at,
         nullif(trim(n.Violation_Date), '') AS violation_raw,
         try_cast(trim(n.Violation_Date) AS TIMESTAMP) AS violation_at,
-        nullif(trim(n.Company_Phone_Number), '') AS caller_number,
-        nullif(trim(n.Consumer_City), '') AS city,
-        nullif(trim(n.Consumer_State), '') AS state_raw,
+        trim_text(n.Company_Phone_Number) AS caller_number,
+        trim_text(n.Consumer_City) AS city,
+        trim_text(n.Consumer_State) AS state_raw,
         sm.usps AS state_reported_usps,
-        nullif(trim(n.Consumer_Area_Code), '') AS area_code,
-        nullif(trim(n.Subject), '') AS subject_raw,
+        trim_text(n.Consumer_Area_Code) AS area_code,
+        trim_text(n.Subject) AS subject_raw,
         subj.slug AS subject_slug,
         upper(trim(coalesce(n.Recorded_Message_Or_Robocall, ''))) AS robocall_raw
       FROM lined n

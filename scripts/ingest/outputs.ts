@@ -8,6 +8,8 @@ import { rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { sqlString, type Db } from '../lib/duckdb';
+import { COMPLAINT_COLUMNS } from '../../src/lib/catalog/tables';
+import { kindOfDuckDbType, neutraliseSql } from '../../src/lib/download/csv';
 import { CANONICAL_SELECT } from './normalize';
 
 export const BROWSER_STORAGE_VERSION = 'v1.4.0';
@@ -27,6 +29,14 @@ export async function writeComplaintFiles(db: Db, outDir: string, years: number[
 }
 
 /**
+ * The CSV download's columns: text neutralised for spreadsheets exactly as the explorer's downloads
+ * do it (one rule, src/lib/download/csv.ts); Parquet stays the exact copy.
+ */
+export const SPREADSHEET_SAFE_SELECT = COMPLAINT_COLUMNS.map((c) =>
+  kindOfDuckDbType(c.type) === 'text' ? `${neutraliseSql(c.name)} AS ${c.name}` : c.name,
+).join(', ');
+
+/**
  * Parquet and gzipped CSV per year, in the order of the yearly DuckDB files (state, then time).
  * Gzip runs in Node's thread pool, so it overlaps the DuckDB work that follows: await `compressed`
  * before using the files.
@@ -38,7 +48,7 @@ export async function writeDownloads(db: Db, outDir: string, years: number[]): P
     const csv = `${outDir}/downloads/complaints-${year}.csv`;
     const rows = `SELECT ${CANONICAL_SELECT} FROM loaded WHERE year(created_date) = ${year}`;
     // The CSV first, so its compression overlaps everything after it.
-    await db.run(`COPY (${rows}) TO ${sqlString(csv)} (FORMAT csv, HEADER)`);
+    await db.run(`COPY (SELECT ${SPREADSHEET_SAFE_SELECT} FROM loaded WHERE year(created_date) = ${year}) TO ${sqlString(csv)} (FORMAT csv, HEADER)`);
     compressions.push(gzipFile(csv, `${csv}.gz`).then(() => rm(csv)));
     await db.run(`COPY (${rows}) TO ${sqlString(parquet)} (FORMAT parquet, COMPRESSION zstd)`);
   }

@@ -35,18 +35,31 @@ describe('neutralising formula-looking text', () => {
     ['\t=1+1', "'\t=1+1"],
     ['\r=1+1', "'\r=1+1"],
     ['=cmd|\' /C calc\'!A0', "'=cmd|' /C calc'!A0"],
+    // Issue 14.2: what the first neutraliser missed.
+    [' =1+2', "' =1+2"],
+    ['   +1', "'   +1"],
+    ['\n=1+1', "'\n=1+1"],
+    ['\u00A0=1+1', "'\u00A0=1+1"],
+    ['\u200B=1+1', "'\u200B=1+1"],
+    ['\uFEFF=1+1', "'\uFEFF=1+1"],
+    ['\u3000@SUM(1)', "'\u3000@SUM(1)"],
+    ['\uFF1D1+1', "'\uFF1D1+1"],
+    ['\uFF0BSUM(A1)', "'\uFF0BSUM(A1)"],
+    ['\uFF0D2+3', "'\uFF0D2+3"],
+    ['\uFF20SUM(A1)', "'\uFF20SUM(A1)"],
+    ["|cmd '/C calc'!A0", "'|cmd '/C calc'!A0"],
   ])('prefixes %j', (input, output) => {
     expect(looksLikeFormula(input)).toBe(true);
     expect(neutraliseText(input)).toBe(output);
   });
 
-  it.each(['Columbus', "Lee's Summit", '', ' =1+2', 'a=b', '5125550100', '0000000000', "'=already", 'São Paulo', '東京'])('leaves %j alone', (input) => {
+  it.each(['Columbus', "Lee's Summit", '', ' Austin', '\u00A0Austin', 'a=b', 'a|b', '１２３', '5125550100', '0000000000', "'=already", 'São Paulo', '東京'])('leaves %j alone', (input) => {
     expect(looksLikeFormula(input)).toBe(false);
     expect(neutraliseText(input)).toBe(input);
   });
 
   it('covers exactly the documented triggers', () => {
-    expect([...FORMULA_TRIGGERS].sort()).toEqual(['\t', '\r', '+', '-', '=', '@'].sort());
+    expect([...FORMULA_TRIGGERS].sort()).toEqual(['\t', '\r', '\n', '+', '-', '=', '@', '|', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'].sort());
   });
 
   it('applies to text columns only: a number column is never altered', () => {

@@ -2,8 +2,8 @@
  * CSV for downloads: RFC 4180 text that a spreadsheet opens safely and code reads exactly. Pure.
  *
  * Spreadsheet safety (PEERS.md §12.3, OWASP "CSV Injection"): a *text* cell that starts with
- * `=`, `+`, `-`, `@`, a tab or a carriage return could be read as a formula by Excel, LibreOffice
- * or Google Sheets, and the FTC's free-text fields (city, the caller number as reported) are typed
+ * `=`, `+`, `-`, `@`, `|`, a full-width `＝ ＋ － ＠`, a tab, CR or LF — also after blank or
+ * invisible leading characters — could be read as a formula by Excel, LibreOffice or Google Sheets, and the FTC's free-text fields (city, the caller number as reported) are typed
  * by anyone. Such a cell gets a leading apostrophe (`=HYPERLINK(…)` → `'=HYPERLINK(…)`), which the
  * spreadsheets show as text. Only text columns are ever touched: a column of numeric, boolean, date
  * or timestamp type is written exactly as DuckDB holds it (Grafana once "fixed" this by corrupting
@@ -38,17 +38,58 @@ export interface CsvOptions {
 export const BOM = '\uFEFF';
 export const NEWLINE = '\r\n';
 
-/** Characters that make a spreadsheet read a cell as a formula when they come first. */
-export const FORMULA_TRIGGERS: readonly string[] = ['=', '+', '-', '@', '\t', '\r'];
+/**
+ * Characters that make a spreadsheet read a cell as a formula (or a DDE command) when they come
+ * first: the ASCII ones, their full-width forms (Excel and LibreOffice take `＝1+1` for `=1+1` in
+ * some locales), the pipe of DDE payloads, and the line and tab characters OWASP names.
+ */
+export const FORMULA_TRIGGERS: readonly string[] = ['=', '+', '-', '@', '|', '\t', '\r', '\n', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'];
+
+/**
+ * Blank or invisible characters a spreadsheet may skip before a trigger, so that ` =1+1`,
+ * `\u00A0=1+1` or a byte-order mark then `=1+1` are formulas too: spaces (ASCII, no-break,
+ * the Unicode space separators), zero-width characters, the word joiner and the BOM.
+ */
+export const FORMULA_LEADERS: readonly string[] = [
+  ' ', '\f', '\v', '\u00A0', '\u1680', '\u180E',
+  '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200A',
+  '\u200B', '\u200C', '\u200D', '\u2028', '\u2029', '\u202F', '\u205F', '\u2060', '\u3000', '\uFEFF',
+];
+
+/** One character inside a regular-expression class, written so both JavaScript and RE2 (DuckDB) read it alike. */
+function classChar(c: string): string {
+  const escapes: Record<string, string> = { '\t': '\\t', '\r': '\\r', '\n': '\\n', '\f': '\\f', '\v': '\\v', '\\': '\\\\', ']': '\\]', '[': '\\[', '^': '\\^', '-': '\\-' };
+  return escapes[c] ?? c;
+}
+
+/**
+ * The one rule, as a regular expression both engines run: any blank or invisible leaders, then a
+ * trigger. `looksLikeFormula` runs it in JavaScript, `neutraliseSql` in DuckDB (RE2), and a test
+ * holds the two to the same answers on a corpus of payloads.
+ */
+export const FORMULA_PATTERN = `^[${FORMULA_LEADERS.map(classChar).join('')}]*[${FORMULA_TRIGGERS.map(classChar).join('')}]`;
+const FORMULA_REGEXP = new RegExp(FORMULA_PATTERN);
+
+/** The rule in words, for READMEs and pages. */
+export const FORMULA_RULE_TEXT =
+  'a text cell that starts with `=`, `+`, `-`, `@`, `|` (or their full-width forms `＝ ＋ － ＠`), a tab, a carriage return or a line feed, also after leading spaces, no-break or zero-width spaces or a byte-order mark, gets an apostrophe (`\'`) put in front';
 
 /** True when a text cell would be read as a formula (or a DDE command) by a spreadsheet. */
 export function looksLikeFormula(text: string): boolean {
-  return text.length > 0 && FORMULA_TRIGGERS.includes(text[0]!);
+  return FORMULA_REGEXP.test(text);
 }
 
 /** `=1+2` → `'=1+2`; anything else unchanged. For text cells only. */
 export function neutraliseText(text: string): string {
   return looksLikeFormula(text) ? `'${text}` : text;
+}
+
+/**
+ * The same as `neutraliseText`, as a DuckDB SQL expression over a VARCHAR expression (NULL stays
+ * NULL), for files written by `COPY … TO` (ingest's bulk CSV downloads, the browser's downloads).
+ */
+export function neutraliseSql(expression: string): string {
+  return `CASE WHEN regexp_matches(${expression}, '${FORMULA_PATTERN.replace(/'/g, "''")}') THEN '''' || ${expression} ELSE ${expression} END`;
 }
 
 /** RFC 4180: quote a field holding a comma, a quote or a line break (quotes doubled), and the empty string. */
@@ -97,7 +138,7 @@ export function formatCell(value: unknown, kind: ColumnKind, options: CsvOptions
       return typeof value === 'number' || value instanceof Date ? formatTimestampValue(value) : quoteField(String(value));
     case 'text': {
       const text = String(value);
-      if (options.neutralise === false || !looksLikeFormula(text)) return quoteField(text);
+      if (options.neutralise === false || !FORMULA_REGEXP.test(text)) return quoteField(text);
       if (options.stats) options.stats.neutralised++;
       return quoteField(`'${text}`);
     }

@@ -8,7 +8,7 @@ import { COMPLAINT_COLUMNS } from '../catalog/tables';
 import { citationBibtex, citationText, FTC_SOURCE, FTC_SOURCE_URL, type CiteInput } from '../cite';
 import { MEASURE_LABELS } from '../explore/describe';
 import { dateBounds, type ExploreState } from '../explore/state';
-import { FORMULA_TRIGGERS, type ColumnKind } from './csv';
+import { FORMULA_LEADERS, FORMULA_RULE_TEXT, FORMULA_TRIGGERS, type ColumnKind } from './csv';
 
 export const METADATA_SCHEMA_VERSION = 1;
 
@@ -181,7 +181,7 @@ export function metadataJson(d: DownloadDescription): Record<string, unknown> {
       null: 'empty field',
       empty_string: '""',
       formula_neutralising: d.csv.neutralised
-        ? { on: true, prefix: "'", triggers: FORMULA_TRIGGERS, applies_to: 'text columns only', cells_prefixed: d.csv.neutralisedCells }
+        ? { on: true, prefix: "'", triggers: FORMULA_TRIGGERS, also_after_leading: FORMULA_LEADERS, applies_to: 'text columns only', cells_prefixed: d.csv.neutralisedCells }
         : { on: false },
       bytes: d.csv.bytes,
     },
@@ -248,7 +248,7 @@ export function readme(d: DownloadDescription): string {
   lines.push('- An empty field is NULL (no value); `""` is an empty text. Booleans are `true`/`false`. Timestamps are `YYYY-MM-DD HH:MM:SS` with no time zone, as the FTC gives them.');
   if (d.csv.neutralised)
     lines.push(
-      `- Spreadsheet safety: a text cell that starts with \`=\`, \`+\`, \`-\`, \`@\`, a tab or a carriage return has an apostrophe (\`'\`) put in front, so spreadsheets show it as text instead of running it as a formula. ${d.csv.neutralisedCells.toLocaleString('en-US')} cell${d.csv.neutralisedCells === 1 ? ' was' : 's were'} changed this way. Numeric, boolean, date and timestamp columns are never changed. For the text exactly as reported, download again with this protection off, or use the Parquet files.`,
+      `- Spreadsheet safety: ${FORMULA_RULE_TEXT}, so spreadsheets show it as text instead of running it as a formula. ${d.csv.neutralisedCells.toLocaleString('en-US')} cell${d.csv.neutralisedCells === 1 ? ' was' : 's were'} changed this way. Numeric, boolean, date and timestamp columns are never changed. For the text exactly as reported, download again with this protection off, or use the Parquet files.`,
     );
   else lines.push('- Spreadsheet safety was switched off: text is exactly as reported. Do not open this file in a spreadsheet if you do not trust its text.');
   lines.push('');

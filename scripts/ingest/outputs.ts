@@ -103,20 +103,28 @@ export async function writeCube(db: Db, outDir: string, referenceDir: string): P
       WHERE NOT p.likely_ftc_staff_number
       GROUP BY ALL ORDER BY ALL;
 
-    -- The most-reported numbers nationally and in each state, plus every PoNE number reported.
+    -- The most-reported valid numbers nationally and in each state (every number tied with the
+    -- last one kept too, so a ranking cut inside a tie can say how many more share it), plus every
+    -- PoNE number reported. Placeholder and invalid numbers are never ranked (issue 8.4): their
+    -- complaints are counted apart in callers_invalid_monthly.
     CREATE TEMP TABLE caller_totals AS
-      SELECT caller_number, state, count(*) AS complaints FROM loaded WHERE caller_number IS NOT NULL GROUP BY ALL;
+      SELECT caller_number, state, count(*) AS complaints FROM loaded WHERE caller_valid GROUP BY ALL;
     CREATE TEMP TABLE top_callers AS
-      SELECT caller_number FROM (SELECT caller_number, sum(complaints) AS n FROM caller_totals GROUP BY ALL ORDER BY n DESC, caller_number LIMIT ${TOP_CALLERS_NATIONAL})
+      SELECT caller_number FROM (
+        SELECT caller_number, rank() OVER (ORDER BY sum(complaints) DESC) AS rank FROM caller_totals GROUP BY ALL) WHERE rank <= ${TOP_CALLERS_NATIONAL}
       UNION
       SELECT caller_number FROM (
-        SELECT caller_number, row_number() OVER (PARTITION BY state ORDER BY complaints DESC, caller_number) AS rank
+        SELECT caller_number, rank() OVER (PARTITION BY state ORDER BY complaints DESC) AS rank
         FROM caller_totals WHERE state IS NOT NULL) WHERE rank <= ${TOP_CALLERS_PER_STATE}
       UNION
       SELECT DISTINCT caller_number FROM cube.pone_complaints_monthly;
     CREATE TABLE cube.callers_monthly AS
       SELECT date_trunc('month', created_date)::DATE AS month, caller_number, state, robocall, count(*)::BIGINT AS complaints
       FROM loaded WHERE caller_number IN (SELECT caller_number FROM top_callers)
+      GROUP BY ALL ORDER BY ALL;
+    CREATE TABLE cube.callers_invalid_monthly AS
+      SELECT date_trunc('month', created_date)::DATE AS month, state, robocall, count(*)::BIGINT AS complaints
+      FROM loaded WHERE NOT coalesce(caller_valid, false)
       GROUP BY ALL ORDER BY ALL;
     DETACH cube;
   `);

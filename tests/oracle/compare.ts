@@ -134,7 +134,10 @@ export function compareChart(oracle: Oracle, c: Case, chart: ChartName, measure:
       if (got !== null) say(`${label}: shows ${text}, oracle has no value`);
       return;
     }
-    if (!got) return say(`${label}: shows ${JSON.stringify(text)}, oracle ${expected}`);
+    if (!got) {
+      say(`${label}: shows ${JSON.stringify(text)}, oracle ${expected}`);
+      return;
+    }
     if (Math.abs(got.value - expected) > got.tolerance) say(`${label}: shows ${text}, oracle ${expected}`);
   };
   const keyed = (key: string) => new Map(shown.rows.map((r) => [r.keys[key] ?? '', r]));

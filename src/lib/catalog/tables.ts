@@ -86,6 +86,12 @@ export const TABLES: TableDef[] = [
     columns: [month, col('caller_number', 'VARCHAR', 'Caller number as reported'), state, robocall, complaints],
   },
   {
+    name: 'callers_invalid_monthly',
+    file: 'cube',
+    description: 'Complaints per month × state × robocall flag that carried no valid caller number (empty, a placeholder such as 0000000000, or not a 10-digit NANP number); they are never ranked',
+    columns: [month, state, robocall, complaints],
+  },
+  {
     name: 'pone_complaints_monthly',
     file: 'cube',
     description: 'Complaints whose caller number is named in a Project Point of No Entry letter, per month × provider × number × state',

@@ -7,6 +7,7 @@
 import { chooseSource, rowSource, type Column, type DataLayout, type Source } from './sources';
 import { SqlWriter, type SqlValue } from './sql';
 import { dateBounds, type ExploreState } from './state';
+import { CALLER_VALID_PATTERN } from '../numbers/rankings';
 
 export interface BuiltQuery {
   sql: string;
@@ -74,7 +75,7 @@ function trendQuery(state: ExploreState, mode: Mode, layout: DataLayout): BuiltQ
   const src = chooseSource(state, needs, mode, layout);
   const bucket = state.interval === 'day' ? src.date : `date_trunc('${state.interval}', ${src.date})`;
   const series = byState ? 'state' : state.measure === 'count' ? SERIES_BY_FLAG : `'all'`;
-  const { pop, value, popFilter } = measure(state, src, w, mode, layout);
+  const { pop, value, popFilter } = measure(state, src, w, mode, layout, byState);
   const conditions = popFilter ? [popFilter] : [];
   const sql = `${pop}SELECT strftime(${bucket}::DATE, '%Y-%m-%d') AS date, ${series} AS series, ${value} AS value, ${src.count}::BIGINT AS complaints
 FROM ${src.from}
@@ -103,17 +104,30 @@ function rankedQuery(state: ExploreState, mode: Mode, layout: DataLayout, column
   const w = new SqlWriter(mode);
   const src = chooseSource(state, [column], mode, layout);
   const pone = mode === 'bound' ? 'cube.pone_caller_numbers' : `read_csv(${quote(layout.referenceFile('pone_caller_numbers'))}, all_varchar = true)`;
-  const provider =
-    column === 'caller_number'
-      ? `, (SELECT any_value(provider) FROM ${pone} p WHERE p.caller_number = ranked.caller_number AND p.likely_ftc_staff_number::VARCHAR NOT IN ('true', 'yes')) AS pone_provider`
-      : '';
-  const sql = `SELECT *${provider} FROM (
+  const callers = column === 'caller_number';
+  // Placeholder and invalid numbers are not ranked (src/lib/numbers/rankings.ts); they are counted.
+  const valid = callers ? [`regexp_full_match(caller_number, '${CALLER_VALID_PATTERN}')`] : [`${column} IS NOT NULL`];
+  const grouped = `WITH grouped AS (
 SELECT ${column}, ${src.count}::BIGINT AS value
 FROM ${src.from}
-${where(state, src, w, [`${column} IS NOT NULL`])}
-GROUP BY ALL
-ORDER BY value DESC, ${column}
-LIMIT ${w.value(TOP_N)}) ranked
+${where(state, src, w, valid)}
+GROUP BY ALL),
+ranked AS (SELECT *, row_number() OVER (ORDER BY value DESC, ${column}) AS place FROM grouped)\n`;
+  // Parameters bind in the order the text names them: the cut in the tie count comes first.
+  const top = w.value(TOP_N);
+  let invalid = '';
+  if (callers) {
+    const bad = src.kind === 'callers_monthly' ? { ...src, from: 'cube.callers_invalid_monthly' } : src;
+    const condition = src.kind === 'callers_monthly' ? [] : ['NOT coalesce(caller_valid, false)'];
+    invalid = `, (SELECT coalesce(${bad.count}, 0)::BIGINT FROM ${bad.from} ${where(state, bad, w, condition).replace(/\n/g, ' ')}) AS no_valid_number`;
+  }
+  const provider = callers
+    ? `, (SELECT any_value(provider) FROM ${pone} p WHERE p.caller_number = ranked.caller_number AND p.likely_ftc_staff_number::VARCHAR NOT IN ('true', 'yes')) AS pone_provider`
+    : '';
+  // How many more share the last value shown, when the cut falls inside a tie.
+  const sql = `${grouped}SELECT ${column}, value, (SELECT count(*) FROM ranked r WHERE r.value = ranked.value AND r.place > ${top})::BIGINT AS tied_beyond${invalid}${provider}
+FROM ranked
+WHERE place <= ${w.value(TOP_N)}
 ORDER BY value DESC, ${column}`;
   return done(sql, w, src);
 }
@@ -144,7 +158,7 @@ ORDER BY value DESC, p.provider`;
 function measure(state: ExploreState, src: Source, w: SqlWriter, mode: Mode, layout: DataLayout, perGroup = false): { pop: string; value: string; popFilter: string | null } {
   if (state.measure === 'robocall_share') {
     const sumOf = (cond: string) => (src.kind === 'rows' ? `count(*) FILTER (WHERE ${cond})` : `sum(complaints) FILTER (WHERE ${cond})`);
-    return { pop: '', value: `round(${sumOf('robocall')} / nullif(${sumOf('robocall IS NOT NULL')}, 0), 4)`, popFilter: null };
+    return { pop: '', value: `coalesce(${sumOf('robocall')}, 0) / nullif(${sumOf('robocall IS NOT NULL')}, 0)`, popFilter: null };
   }
   if (state.measure === 'per100k') {
     const states = mode === 'bound' ? 'cube.states' : `read_csv(${quote(layout.referenceFile('states'))})`;

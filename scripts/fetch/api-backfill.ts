@@ -8,8 +8,10 @@
  * kept beside). Days already archived are skipped without a request unless `--refresh`: at 30
  * requests an hour on the demo key, requests are the scarce thing.
  */
-import { apiRelPath, digestBytes, exists, settleIntoArchive, toAbsolute, writeTemp } from './archive';
-import { apiPageUrl, complaintsToFtcCsv, datesInRange, ITEMS_PER_PAGE, parseApiPage, redactApiKey, type ApiComplaint, type ApiPage } from './api';
+import { apiRelPath, digestBytes, exists, removeQuietly, settleIntoArchive, toAbsolute, writeTemp } from './archive';
+import { apiPageUrl, complaintsToFtcCsv, datesInRange, ITEMS_PER_PAGE, misalignment, parseApiPage, redactApiKey, type ApiComplaint, type ApiPage } from './api';
+import { ApiLimitReached } from './api-budget';
+import { apiPartialPath, readJsonOrNull, writeJsonAtomic } from './state';
 import { hostPolicy, refusedHost } from './hosts';
 import { FetchFailedError, PermanentError, readText, requestWithRetries } from './http';
 import { ledgerKnows, type LedgerEntry } from './ledger';
@@ -44,8 +46,17 @@ export async function fetchFromApi(options: ApiOptions, context: RunContext): Pr
   for (const [index, day] of days.entries()) {
     context.signal?.throwIfAborted();
     await backfillDay(day, `${counter(index + 1, days.length)} ${day}`, options, context, summary);
+    if (summary.stopped !== null) {
+      summary.deferred = days.length - index;
+      break;
+    }
   }
   return summary;
+}
+
+/** The run stops here (the API's limit); the day's pages so far are saved for the next run. */
+class StopRun extends Error {
+  override name = 'StopRun';
 }
 
 async function backfillDay(day: string, label: string, options: ApiOptions, context: RunContext, summary: RunSummary): Promise<void> {
@@ -67,6 +78,11 @@ async function backfillDay(day: string, label: string, options: ApiOptions, cont
   try {
     fetched = await fetchDay(day, label, options, context, summary);
   } catch (error) {
+    if (error instanceof StopRun) {
+      summary.stopped = error.message;
+      progress.loud([`${label}: STOPPED: ${error.message}`]);
+      return;
+    }
     if (!(error instanceof FetchFailedError)) throw error;
     await recordFailure(context, summary, firstUrl, rel, error.status, error.attempts, error.message);
     progress.loud([`${label}: FAILED: ${error.message}`]);
@@ -82,6 +98,11 @@ async function backfillDay(day: string, label: string, options: ApiOptions, cont
     return;
   }
 
+  const rejected = fetched.rejected;
+  if (rejected.length > 0) {
+    progress.loud([`${label}: ${rejected.length} complaint(s) fail the shape checks (misaligned fields) and are kept apart with their reasons`]);
+  }
+  const rejectedRel = rejected.length > 0 ? await archiveRejected(context, rel, rejected, clock.now()) : null;
   const content = new TextEncoder().encode(complaintsToFtcCsv(complaints));
   const digest = digestBytes(content);
   const fetchedAt = new Date(clock.now());
@@ -98,6 +119,7 @@ async function backfillDay(day: string, label: string, options: ApiOptions, cont
     source: 'api',
     attempts: requests,
     rows: complaints.length,
+    ...(rejectedRel === null ? {} : { rows_rejected: rejected.length, rejected_file: rejectedRel }),
   };
   if (settled.outcome === 'changed-kept-both') {
     entry.original_file = settled.original.rel;
@@ -116,14 +138,44 @@ async function backfillDay(day: string, label: string, options: ApiOptions, cont
     );
   }
   await record(context, summary, entry);
+  await removeQuietly(apiPartialPath(context.raw, day));
+}
+
+/** An API complaint kept out of the day's CSV, with the reason and the item as the API sent it. */
+export interface RejectedComplaint {
+  reason: string;
+  complaint: ApiComplaint;
+}
+
+/**
+ * Rejected complaints go beside the day's CSV as `DNC_API_<day>.rejected.json` (JSON, so the
+ * ingest's `*.csv` search never loads them): archived like everything else, never lost.
+ */
+async function archiveRejected(context: RunContext, csvRel: string, rejected: RejectedComplaint[], at: number): Promise<string> {
+  const rel = csvRel.replace(/\.csv$/, '.rejected.json');
+  const content = new TextEncoder().encode(`${JSON.stringify({ source: 'FTC API', rejected }, null, 2)}\n`);
+  const temp = await writeTemp(toAbsolute(context.raw, rel), content);
+  const settled = await settleIntoArchive(context.raw, rel, temp, digestBytes(content), new Date(at));
+  return settled.rel;
 }
 
 interface DayFetch {
   complaints: ApiComplaint[];
+  rejected: RejectedComplaint[];
   /** HTTP requests made for the day, retries included. */
   requests: number;
   lastStatus: number;
   dropped: number;
+}
+
+/** What a day's backfill has collected so far, saved when the API's limit stops the run. */
+interface PartialDay {
+  schema_version: 1;
+  day: string;
+  next_page: number;
+  requests: number;
+  dropped: number;
+  complaints: ApiComplaint[];
 }
 
 async function fetchDay(day: string, label: string, options: ApiOptions, context: RunContext, summary: RunSummary): Promise<DayFetch> {
@@ -131,24 +183,47 @@ async function fetchDay(day: string, label: string, options: ApiOptions, context
   let requests = 0;
   let lastStatus = 0;
   let dropped = 0;
-  for (let page = 0; ; page += 1) {
+  let firstPage = 0;
+  const partialPath = apiPartialPath(context.raw, day);
+  const partial = await readJsonOrNull<PartialDay>(partialPath);
+  if (partial !== null && partial.day === day) {
+    for (const complaint of partial.complaints) byId.set(complaint.id === '' ? `row:${byId.size}` : complaint.id, complaint);
+    firstPage = partial.next_page;
+    requests = partial.requests;
+    dropped = partial.dropped;
+    context.progress.line(`${label}: resuming at page ${firstPage + 1} with ${byId.size} complaints from an earlier run`);
+  }
+  const saveAndStop = async (page: number, message: string): Promise<never> => {
+    const state: PartialDay = { schema_version: 1, day, next_page: page, requests, dropped, complaints: [...byId.values()] };
+    await writeJsonAtomic(partialPath, state);
+    throw new StopRun(`${message}; ${byId.size} complaints of ${day} so far are saved, the next run resumes at page ${page + 1}`);
+  };
+  for (let page = firstPage; ; page += 1) {
     if (page >= MAX_PAGES_PER_DAY) throw new FetchFailedError(`more than ${MAX_PAGES_PER_DAY} pages for one day; stopping`, lastStatus, requests);
     const offset = page * ITEMS_PER_PAGE;
     const url = apiPageUrl(options.apiUrl, day, offset, options.apiKey);
-    const result = await requestWithRetries(
-      url,
-      requestOptions(context, `${label} page ${page + 1}`, {
-        headers: { accept: 'application/json' },
-        // The API's own host only: a redirect elsewhere would carry the api_key with it.
-        checkHop: (hop) => refusedHost(hostPolicy(options.apiUrl, []), hop),
-        beforeAttempt: () => options.limiter.acquire(),
-      }),
-      async (response, attempt) => {
-        const body = await readText(response, attempt);
-        summary.bytes += Buffer.byteLength(body);
-        return parsePage(body);
-      },
-    );
+    let result;
+    try {
+      result = await requestWithRetries(
+        url,
+        requestOptions(context, `${label} page ${page + 1}`, {
+          headers: { accept: 'application/json' },
+          // The API's own host only: a redirect elsewhere would carry the api_key with it.
+          checkHop: (hop) => refusedHost(hostPolicy(options.apiUrl, []), hop),
+          beforeAttempt: () => options.limiter.acquire(),
+        }),
+        async (response, attempt) => {
+          const body = await readText(response, attempt);
+          summary.bytes += Buffer.byteLength(body);
+          return parsePage(body);
+        },
+      );
+    } catch (error) {
+      if (error instanceof ApiLimitReached) return saveAndStop(page, error.message);
+      // A 429 whose Retry-After is longer than we wait: the server's own count says "later".
+      if (error instanceof FetchFailedError && error.status === 429) return saveAndStop(page, `the API says its limit is reached (${error.message})`);
+      throw error;
+    }
     requests += result.attempts;
     lastStatus = result.status;
     const { complaints, unusable, recordTotal } = result.value;
@@ -178,7 +253,14 @@ async function fetchDay(day: string, label: string, options: ApiOptions, context
       throw new FetchFailedError(`page at offset ${offset} repeated earlier complaints; the API may be ignoring offset`, lastStatus, requests);
     }
   }
-  return { complaints: [...byId.values()], requests, lastStatus, dropped };
+  const complaints: ApiComplaint[] = [];
+  const rejected: RejectedComplaint[] = [];
+  for (const complaint of byId.values()) {
+    const reason = misalignment(complaint);
+    if (reason === null) complaints.push(complaint);
+    else rejected.push({ reason, complaint });
+  }
+  return { complaints, rejected, requests, lastStatus, dropped };
 }
 
 function parsePage(body: string): ApiPage {

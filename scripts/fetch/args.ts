@@ -32,6 +32,10 @@ the new bytes saved beside it as <name>.fetched-<UTC time>.csv. Nothing is ever 
   --to YYYY-MM-DD        last complaint creation date, inclusive (with --api)
   --api-url URL          API endpoint (default ${DEFAULT_API_URL})
   --requests-per-hour N  request budget (default 30 for DEMO_KEY, 1000 for a registered key)
+  --requests-per-day N   daily budget (default 50 for DEMO_KEY, none for a registered key); both are
+                         counted across runs in <raw>/dnc/state/api-budget.json. A run that reaches
+                         either stops cleanly (STOPPED in the summary, exit 0) and the next run
+                         resumes at the page where it stopped
   --refresh              fetch days again even when the archive has them (with --api)
                          API key: environment variable FTC_API_KEY (default DEMO_KEY)
 
@@ -76,6 +80,7 @@ export type Command =
       refresh: boolean;
       /** null: decide from the key (demo or registered). */
       requestsPerHour: number | null;
+      requestsPerDay: number | null;
       network: NetworkArgs;
     };
 
@@ -96,6 +101,7 @@ export function parseCommand(argv: readonly string[]): Command {
         to: { type: 'string' },
         'api-url': { type: 'string', default: DEFAULT_API_URL },
         'requests-per-hour': { type: 'string' },
+        'requests-per-day': { type: 'string' },
         refresh: { type: 'boolean', default: false },
         'file-host': { type: 'string', multiple: true },
         'max-file-mb': { type: 'string' },
@@ -136,10 +142,11 @@ export function parseCommand(argv: readonly string[]): Command {
       limit,
       refresh: v.refresh,
       requestsPerHour: v['requests-per-hour'] === undefined ? null : positiveNumber('--requests-per-hour', v['requests-per-hour']),
+      requestsPerDay: v['requests-per-day'] === undefined ? null : positiveInteger('--requests-per-day', v['requests-per-day']),
       network,
     };
   }
-  for (const name of ['from', 'to', 'requests-per-hour'] as const) {
+  for (const name of ['from', 'to', 'requests-per-hour', 'requests-per-day'] as const) {
     if (v[name] !== undefined) throw new UsageError(`--${name} only applies with --api`);
   }
   if (v.refresh) throw new UsageError('--refresh only applies with --api');

@@ -143,7 +143,7 @@ export class FtcBodyCheck {
         kind: 'changed',
         rows,
         warning:
-          `the header is not the FTC's: ${JSON.stringify(excerpt(header))} (${expected} columns); ` +
+          `the header is not the FTC's: ${JSON.stringify(excerpt(header, 240))} (${expected} columns); ` +
           `${share(modalLines)} have ${modal} fields. Kept byte for byte as published; the ingest quarantines what it cannot read`,
       };
     }
@@ -186,9 +186,9 @@ function looksLikeCsvHeader(line: string): boolean {
   return names.length >= 2 && names.every((name) => /^\s*"?[\p{L}\p{N} _\-./()#&%'’]{1,64}"?\s*$/u.test(name));
 }
 
-function excerpt(text: string): string {
+function excerpt(text: string, max = 80): string {
   const printable = text.replace(/[^\x20-\x7e]/g, '?');
-  return printable.length > 80 ? `${printable.slice(0, 77)}...` : printable;
+  return printable.length > max ? `${printable.slice(0, max - 3)}...` : printable;
 }
 
 function formatMiB(bytes: number): string {

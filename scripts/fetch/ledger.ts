@@ -7,10 +7,9 @@
  * Written atomically (temp file + rename) after every entry, so a crash or Ctrl-C loses at most
  * the attempt in flight and never leaves a half-written ledger.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { isErrno, removeQuietly } from './archive';
+import { readFile } from 'node:fs/promises';
+import { isErrno } from './archive';
+import { writeJsonAtomic } from './state';
 
 export type Outcome = 'downloaded' | 'skipped-present' | 'changed-kept-both' | 'failed';
 
@@ -47,6 +46,9 @@ export interface LedgerEntry {
   original_bytes?: number;
   /** For API files: complaints written. */
   rows?: number;
+  /** For API files: complaints that failed the shape checks, kept in `rejected_file` with reasons. */
+  rows_rejected?: number;
+  rejected_file?: string;
 }
 
 export interface Ledger {
@@ -82,20 +84,7 @@ export async function readLedger(path: string): Promise<Ledger> {
 }
 
 export async function writeLedger(path: string, ledger: Ledger): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(`${JSON.stringify(ledger, null, 2)}\n`);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
-  } finally {
-    await removeQuietly(temp);
-  }
+  await writeJsonAtomic(path, ledger);
 }
 
 /** The ledger of one run: entries are appended in memory and the file rewritten atomically. */

@@ -13,7 +13,9 @@ import { DEFAULT_POLICY, formatDuration, systemClock, type Clock, type RetryPoli
 import { LedgerFile } from './ledger';
 import { formatBytes, Progress, type Output } from './progress';
 import { fetchPublished } from './published';
-import { spacedLimiter, spacingMs, type RateLimiter } from './rate-limit';
+import { budgetLimiter, DEMO_KEY_REQUESTS_PER_DAY } from './api-budget';
+import { spacingMs, type RateLimiter } from './rate-limit';
+import { apiBudgetPath } from './state';
 import { exitCodeFor, summaryLines, type NetworkSettings, type RunContext, type RunSummary } from './run-context';
 
 export interface MainDeps {
@@ -86,7 +88,16 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
         `API key ${apiKey === 'DEMO_KEY' ? 'DEMO_KEY (also capped at 50 requests/day; set FTC_API_KEY for more)' : 'from FTC_API_KEY'}: ` +
           `${perHour} requests/hour, one every ${formatDuration(spacingMs(perHour))}`,
       );
-      const limiter = deps.limiter ?? spacedLimiter(perHour, clock, deps.signal);
+      const perDay = command.requestsPerDay ?? (apiKey === 'DEMO_KEY' ? DEMO_KEY_REQUESTS_PER_DAY : null);
+      const limiter =
+        deps.limiter ??
+        (await budgetLimiter({
+          requestsPerHour: perHour,
+          requestsPerDay: perDay,
+          clock,
+          statePath: apiBudgetPath(raw),
+          ...(deps.signal ? { signal: deps.signal } : {}),
+        }));
       summary = await fetchFromApi(
         { apiUrl: command.apiUrl, apiKey, from: command.from, to: command.to, limit: command.limit, refresh: command.refresh, limiter },
         context,

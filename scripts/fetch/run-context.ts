@@ -36,6 +36,10 @@ export interface RunSummary {
   warnings: string[];
   /** Archive paths (relative to --raw) of files new in the archive this run. */
   added: string[];
+  /** Set when the API's limit stopped the run early (not a failure: the next run resumes). */
+  stopped: string | null;
+  /** Days not reached because the run stopped (the one in progress included). */
+  deferred: number;
 }
 
 export function emptySummary(): RunSummary {
@@ -46,6 +50,8 @@ export function emptySummary(): RunSummary {
     fatal: null,
     warnings: [],
     added: [],
+    stopped: null,
+    deferred: 0,
   };
 }
 
@@ -101,6 +107,7 @@ export function summaryLines(summary: RunSummary, formatBytes: (n: number) => st
   ];
   if (summary.fatal !== null) lines.push(`FAILED: ${summary.fatal}`);
   for (const warning of summary.warnings) lines.push(`WARNING: ${warning}`);
+  if (summary.stopped !== null) lines.push(`STOPPED: ${summary.stopped}; ${summary.deferred} day(s) left for the next run`);
   for (const failure of summary.failures) lines.push(`FAILED: ${failure}`);
   return lines;
 }

@@ -118,7 +118,8 @@ describe('data:fetch --api', () => {
     // 2024-03-03 has no complaints in the API: a failure (not published yet, or purged) → exit 1.
     expect(await run('--from', '2024-03-01', '--to', '2024-03-03', '--requests-per-hour', '30')).toBe(1);
 
-    expect(await listFiles(raw)).toEqual(['dnc/2024/api/DNC_API_2024-03-01.csv', 'dnc/2024/api/DNC_API_2024-03-02.csv', 'dnc/ledger.json']);
+    // The request budget is kept between runs (issue 9.1: both API limits modelled across runs).
+    expect(await listFiles(raw)).toEqual(['dnc/2024/api/DNC_API_2024-03-01.csv', 'dnc/2024/api/DNC_API_2024-03-02.csv', 'dnc/ledger.json', 'dnc/state/api-budget.json']);
 
     // Day 1: 120 complaints over pages of 50, 50, 20, each exactly once, oldest first, FTC format.
     const day1 = await read('dnc/2024/api/DNC_API_2024-03-01.csv');

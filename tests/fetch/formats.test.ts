@@ -99,9 +99,15 @@ describe('API requests and responses', () => {
     expect(() => parseApiPage({ error: { code: 'OVER_RATE_LIMIT' } })).toThrow(/no "data" array/);
   });
 
-  it('normalizes only zone-less ISO date-times', () => {
+  // Issue 9.1 changed this: offsets are parsed (to the US Eastern wall clock), no longer kept verbatim.
+  it('normalizes ISO date-times, converting offsets to the US Eastern wall clock', () => {
     expect(normalizeDateTime('2020-02-26T16:00:00.000')).toBe('2020-02-26 16:00:00');
-    expect(normalizeDateTime('2020-02-26T16:00:00-05:00')).toBe('2020-02-26T16:00:00-05:00');
+    expect(normalizeDateTime('2020-02-26T16:00:00-05:00')).toBe('2020-02-26 16:00:00');
+    expect(normalizeDateTime('2020-07-26T16:00:00-04:00')).toBe('2020-07-26 16:00:00');
+    expect(normalizeDateTime('2020-02-26T21:00:00Z')).toBe('2020-02-26 16:00:00');
+    expect(normalizeDateTime('2020-02-27T02:30:00+0000')).toBe('2020-02-26 21:30:00');
+    expect(normalizeDateTime('2020-02-26 23:30:00-08:00')).toBe('2020-02-27 02:30:00');
+    expect(normalizeDateTime('yesterday')).toBe('yesterday');
     expect(normalizeDateTime('')).toBe('');
   });
 

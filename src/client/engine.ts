@@ -14,6 +14,8 @@ export interface DataFiles {
   cube: string;
   /** Yearly row-level files: year → URL. */
   years: Record<number, string>;
+  /** URL of callers.duckdb, the caller index (attached as `callers`), when the build has one. */
+  callers?: string;
 }
 
 export interface Engine {
@@ -30,14 +32,19 @@ let started: Promise<Engine> | null = null;
 
 /** Starts the engine once; later calls get the same promise. A failed start may be retried. */
 export function startEngine(files: DataFiles, onStage: (stage: EngineStage) => void = () => {}): Promise<Engine> {
-  started ??= boot(files, onStage).catch((error: unknown) => {
+  started ??= createEngine(files, onStage).catch((error: unknown) => {
     started = null;
     throw error;
   });
   return started;
 }
 
-async function boot(files: DataFiles, onStage: (stage: EngineStage) => void): Promise<Engine> {
+/**
+ * A new engine in its own worker, with the data attached read-only and the configuration locked.
+ * The page shares one (`startEngine`); the SQL console makes its own, so a query there can never
+ * hold up the explorer, and stopping it is ending its worker (`db.terminate()`).
+ */
+export async function createEngine(files: DataFiles, onStage: (stage: EngineStage) => void = () => {}): Promise<Engine> {
   if (typeof WebAssembly !== 'object') throw new Error('This browser cannot run WebAssembly.');
   onStage('loading engine');
   // Only the single-threaded bundles: the threaded one crashed under COOP/COEP (STACK-NOTES.md).
@@ -73,8 +80,14 @@ async function boot(files: DataFiles, onStage: (stage: EngineStage) => void): Pr
     await db.registerFileURL(name, absolute(url), duckdb.DuckDBDataProtocol.HTTP, false);
     await connection.query(`ATTACH '${name}' AS ${yearAlias(Number(year))} (READ_ONLY)`);
   }
-  // The data is attached; from here on the engine may not read or write anything else.
+  if (files.callers) {
+    await db.registerFileURL('callers.duckdb', absolute(files.callers), duckdb.DuckDBDataProtocol.HTTP, false);
+    await connection.query(`ATTACH 'callers.duckdb' AS callers (READ_ONLY)`);
+  }
+  // The data is attached; from here on the engine may not read or write anything else, and no
+  // statement may change a setting (lock_configuration comes last: it also locks itself).
   await connection.query(`SET enable_external_access = false`);
+  await connection.query(`SET lock_configuration = true`);
   onStage('ready');
   return { db, connection };
 }

@@ -9,7 +9,7 @@ import { renderChart, type Row } from '../lib/explore/render';
 import type { DataLayout } from '../lib/explore/sources';
 import { DEFAULT_STATE, parseExploreState, serializeExploreState, type ExploreState } from '../lib/explore/state';
 import type { DataFacts } from '../lib/download/metadata';
-import { runConsole } from './console';
+import { mountConsole, type ConsoleUi } from './console';
 import { mountDownloads } from './download';
 import { mountShare } from './embed-share';
 import { startEngine, yearAlias, type Engine, type EngineStage } from './engine';
@@ -132,6 +132,12 @@ export function startExplorer(): void {
       });
   };
 
+  const sqlConsole = mountConsole(ui.console, {
+    files: config.files,
+    dataVersion: config.dataVersion,
+    initialSql: new URLSearchParams(location.search).get('sql'),
+    onRun: () => {},
+  });
   fromUrl();
   void refresh();
   ui.form.addEventListener('change', () => commit(readControls(ui.form, state)));
@@ -142,14 +148,7 @@ export function startExplorer(): void {
   window.addEventListener('popstate', () => {
     fromUrl();
     void refresh();
-  });
-  ui.consoleRun.addEventListener('click', () => {
-    if (!engine) {
-      ui.consoleError.hidden = false;
-      ui.consoleError.textContent = 'The database engine has not started yet.';
-      return;
-    }
-    void runConsole(engine, ui.consoleSql.value, Number(ui.consoleLimit.value), ui.consoleResult, ui.consoleError);
+    sqlConsole.show(new URLSearchParams(location.search).get('sql'));
   });
   // Start when the page is idle: the first paint and the controls never wait for the engine.
   if ('requestIdleCallback' in window) requestIdleCallback(boot, { timeout: 500 });
@@ -274,11 +273,7 @@ interface Ui {
   reset: HTMLButtonElement;
   statesSummary: HTMLElement;
   subjectsSummary: HTMLElement;
-  consoleSql: HTMLTextAreaElement;
-  consoleLimit: HTMLInputElement;
-  consoleRun: HTMLButtonElement;
-  consoleError: HTMLElement;
-  consoleResult: HTMLElement;
+  console: ConsoleUi;
 }
 
 function elements(): Ui {
@@ -302,11 +297,18 @@ function elements(): Ui {
     reset: role<HTMLButtonElement>('reset'),
     statesSummary: role('states-summary'),
     subjectsSummary: role('subjects-summary'),
-    consoleSql: role<HTMLTextAreaElement>('console-sql'),
-    consoleLimit: role<HTMLInputElement>('console-limit'),
-    consoleRun: role<HTMLButtonElement>('console-run'),
-    consoleError: role('console-error'),
-    consoleResult: role('console-result'),
+    console: {
+      root: role<HTMLDetailsElement>('console'),
+      sql: role<HTMLTextAreaElement>('console-sql'),
+      limit: role<HTMLInputElement>('console-limit'),
+      run: role<HTMLButtonElement>('console-run'),
+      stop: role<HTMLButtonElement>('console-stop'),
+      status: role('console-status'),
+      error: role('console-error'),
+      result: role('console-result'),
+      download: role<HTMLButtonElement>('console-download'),
+      examples: role('console-examples'),
+    },
   };
 }
 

@@ -4,7 +4,7 @@ import { formatPhone } from '../lib/explore/render';
 
 export function renderTable(
   rows: Record<string, unknown>[],
-  options: { columns?: string[]; caption: string; format?: (column: string, value: unknown) => string; role?: string; empty?: string },
+  options: { columns?: string[]; caption: string; format?: (column: string, value: unknown) => string; numeric?: (column: string) => boolean; role?: string; empty?: string },
 ): HTMLTableElement {
   const table = document.createElement('table');
   if (options.role) table.dataset.role = options.role;
@@ -16,12 +16,17 @@ export function renderTable(
     const th = document.createElement('th');
     th.scope = 'col';
     th.textContent = column;
+    if (options.numeric?.(column)) th.className = 'num';
     head.append(th);
   }
   const body = table.createTBody();
   for (const row of rows) {
     const tr = body.insertRow();
-    for (const column of columns) tr.insertCell().textContent = format(column, row[column]);
+    for (const column of columns) {
+      const td = tr.insertCell();
+      td.textContent = format(column, row[column]);
+      if (options.numeric?.(column)) td.className = 'num';
+    }
   }
   if (rows.length === 0 && options.empty) body.insertRow().insertCell().textContent = options.empty;
   return table;

@@ -13,7 +13,7 @@ export interface ExploreConfig {
   dateMin: string | null;
   dateMax: string | null;
   /** Site-relative URLs of the DuckDB files. */
-  files: { cube: string; years: Record<number, string> };
+  files: { cube: string; years: Record<number, string>; callers?: string };
   states: { usps: string; name: string }[];
   subjects: { slug: string; label: string }[];
 }
@@ -27,7 +27,11 @@ export function loadExploreConfig(): ExploreConfig {
     synthetic: manifest.synthetic,
     dateMin: daily?.date_min ?? null,
     dateMax: daily?.date_max ?? null,
-    files: { cube: '/data/cube.duckdb', years: Object.fromEntries(yearly.map((t) => [t.year!, `/data/${t.file}`])) },
+    files: {
+      cube: '/data/cube.duckdb',
+      years: Object.fromEntries(yearly.map((t) => [t.year!, `/data/${t.file}`])),
+      ...(manifest.tables.some((t) => t.file === 'callers.duckdb') ? { callers: '/data/callers.duckdb' } : {}),
+    },
     // The reference tables as published with this data build (ingest copies them to <data>/reference/).
     states: loadStates(resolve(dataDir(), 'reference')).map((s) => ({ usps: s.usps, name: s.name })),
     subjects: [...loadSubjects(resolve(dataDir(), 'reference')).map((s) => ({ slug: s.slug, label: s.label })), { slug: 'unrecognized', label: 'Unrecognized subject' }],

@@ -133,7 +133,7 @@ export class FakeFtc {
   async start(): Promise<this> {
     await this.server.start();
     this.server.route(LANDING_PATH, { kind: 'custom', handle: (req, res) => this.guard(req.headers['user-agent'], res, () => this.landing(res)) });
-    this.server.route(API_PATH, { kind: 'custom', handle: (req, res, url) => this.api(res, url) });
+    this.server.route(API_PATH, { kind: 'custom', handle: (_req, res, url) => this.api(res, url) });
     for (const file of this.allFiles()) {
       this.server.route(`${FILES_PATH}${file.name}`, {
         kind: 'custom',

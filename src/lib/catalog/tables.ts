@@ -145,16 +145,18 @@ export const REFERENCE_TABLES: TableDef[] = [
   {
     name: 'enforcement_actions',
     file: 'cube',
-    description: 'Dated FTC, FCC and state actions against robocall facilitators and gateway providers, with sources',
+    description: 'FTC, FCC, DOJ and state actions against voice providers, gateway providers and robocall operations, January 2020 to February 2026, with sources',
     columns: [
-      text('date', '`YYYY-MM-DD`, or `YYYY-MM` where only the month is known'),
-      text('provider', 'Who the action was against'),
+      text('date', '`YYYY-MM-DD`, or `YYYY-MM` where only the month is known; empty where no source gives one'),
+      text('provider', 'Who the action was against, as the source names it; empty for a batch of unnamed providers (notes start with `batch`)'),
       text('provider_country', 'Provider’s country, where known'),
       text('agency', 'FTC, FCC, DOJ or a state'),
       text('action_type', 'What kind of action'),
       text('campaigns', 'Robocall campaigns named'),
       text('source_url', 'Where the action is documented'),
       text('notes', 'Notes on the source and date'),
+      text('category', 'What the action targets: `pone_letter` (FTC Project Point of No Entry letter or announcement), `gateway_action` (a gateway provider), `provider_action` (another voice provider), `robocaller_action` (a robocall operation), `sweep` (a multi-party sweep)'),
+      text('source_kind', '`primary` when `source_url` is the agency’s or court’s own document, `secondary` when it is reporting on it'),
     ],
   },
   {

@@ -6,8 +6,8 @@ import { formatBytes, publishedFiles, reasonsText, summariseSources } from '../.
 import { hostOf } from '../../src/lib/site-data/event-table';
 import type { Manifest } from '../../src/lib/manifest';
 
-const action = (date: string | null, provider: string, agency: string, action_type: string): ActionRow => ({ date, provider, agency, action_type, provider_country: null, campaigns: null, source_url: `https://example.gov/${provider.length}`, notes: null });
-const letter = (provider: string, letter_type: string, letter_date: string | null, caller_ids = '5'): LetterRow => ({ pdf_file: `pdf_files/${providerSlug(provider)}.pdf`, provider, letter_type, recordings: '1', caller_ids, letter_date, source_url: null, notes: null });
+const action = (date: string | null, provider: string, agency: string, action_type: string, category = 'gateway_action', notes: string | null = null, source_kind = 'primary'): ActionRow => ({ date, provider, agency, action_type, provider_country: null, campaigns: null, source_url: `https://example.gov/${provider.length}`, notes, category, source_kind });
+const letter = (provider: string, letter_type: string, letter_date: string | null, caller_ids = '5'): LetterRow => ({ pdf_file: `pdf_files/${providerSlug(provider)}.pdf`, provider, letter_type, recordings: '1', caller_ids, ftc_url: PONE_LETTERS_URL, letter_date, source_url: null, notes: null });
 
 describe('providerKey and providerSlug', () => {
   it.each([
@@ -30,6 +30,7 @@ describe('providerKey and providerSlug', () => {
 
   it('gives no key to entries that name no single provider', () => {
     expect(providerKey('(19 VoIP service providers - names not disclosed by FTC)')).toBe('');
+    expect(providerKey('')).toBe('');
   });
 
   it('makes readable slugs', () => {
@@ -66,20 +67,39 @@ describe('buildEvents and buildProviders', () => {
   const letters = [letter('One Eye, LLC', 'cease-and-desist', null, '50'), letter('Callvox, LLC', 'warning', '2022-05')];
   const actions = [
     action('2023-02-15', 'One Eye LLC', 'FCC', 'cease-and-desist letter'),
-    action(null, 'One Eye, LLC', 'FTC', 'PoNE cease-and-desist demand letter'),
-    action('2022-05', '(5 PoNE target providers - names on FTC PoNE page not captured)', 'FTC', 'PoNE warning letters (batch of 5)'),
+    action(null, 'One Eye, LLC', 'FTC', 'PoNE cease-and-desist demand letter', 'pone_letter'),
+    action('2022-05', '', 'FTC', 'PoNE warning letters (batch of 5)', 'pone_letter', 'batch: 5 PoNE warning letters; names on the FTC page'),
+    action('2024-05-13', 'One Eye LLC', 'FCC', 'C-CIST designation (Royal Tiger)', 'robocaller_action'),
+    action('2022-12-23', 'Sumco Panama SA / Sumco Panama USA', 'FCC', 'Notice of Apparent Liability', 'robocaller_action', null, 'secondary'),
   ];
 
   it('merges a letter into the action row that describes it, and lists undated events last', () => {
     const events = buildEvents(letters, actions);
-    expect(events.map((e) => [e.date.text, e.provider, e.origin, !!e.letter])).toEqual([
-      ['2022-05', '(5 PoNE target providers - names on FTC PoNE page not captured)', 'action', false],
+    expect(events.map((e) => [e.date.text, e.provider || e.batch, e.origin, !!e.letter])).toEqual([
+      ['2022-05', '5 PoNE warning letters', 'action', false],
       ['2022-05', 'Callvox, LLC', 'letter', true],
+      ['2022-12-23', 'Sumco Panama SA / Sumco Panama USA', 'action', false],
       ['2023-02-15', 'One Eye LLC', 'action', false],
+      ['2024-05-13', 'One Eye LLC', 'action', false],
       [null, 'One Eye, LLC', 'action', true],
     ]);
     const callvox = events.find((e) => e.provider === 'Callvox, LLC')!;
-    expect(callvox).toMatchObject({ kind: 'PoNE warning letter', agency: 'FTC', source_url: PONE_LETTERS_URL });
+    expect(callvox).toMatchObject({ kind: 'PoNE warning letter', agency: 'FTC', source_url: PONE_LETTERS_URL, category: 'pone_letter', sourceKind: 'primary' });
+  });
+
+  it('refuses placeholder names and unnamed rows that are not batches, naming the row', () => {
+    expect(() => buildEvents([], [action('2022-05', '(5 PoNE target providers)', 'FTC', 'x')])).toThrow(/row 2: provider "\(5 PoNE target providers\)" is a placeholder/);
+    expect(() => buildEvents([], [action('2022-05', '', 'FTC', 'x')])).toThrow(/row 2: no provider/);
+    expect(() => buildEvents([], [action('2022-05', 'A', 'FTC', 'x', 'gateway')])).toThrow(/row 2: category "gateway" is not one of/);
+  });
+
+  it('gives a robocall operation no provider record, and a provider every action naming it, whatever its category', () => {
+    const events = buildEvents(letters, actions);
+    const providers = buildProviders(events, [], []);
+    expect(providers.map((p) => p.slug)).toEqual(['callvox', 'one-eye']);
+    expect(providers[1]!.events.map((e) => e.category)).toEqual(['gateway_action', 'robocaller_action', 'pone_letter']);
+    expect(events.find((e) => e.provider.startsWith('Sumco'))!.slug).toBeNull();
+    expect(events.find((e) => e.batch !== null)!.slug).toBeNull();
   });
 
   it('groups events, numbers and complaints by provider, named as the letter names it', () => {
@@ -99,17 +119,21 @@ describe('buildEvents and buildProviders', () => {
     const oneEye = providers[1]!;
     expect(oneEye.name).toBe('One Eye, LLC');
     expect(oneEye.names).toEqual(expect.arrayContaining(['One Eye, LLC', 'One Eye LLC']));
-    expect(oneEye.events).toHaveLength(2);
+    expect(oneEye.events).toHaveLength(3);
     expect(oneEye.letters).toHaveLength(1);
     expect(oneEye.complaints).toBe(5);
     expect([...oneEye.monthly]).toEqual([['2026-01', 4], ['2026-02', 1]]);
     expect(oneEye.numbers.map((n) => [n.caller_number, n.complaints])).toEqual([['2025550100', 5], ['2025550101', 0]]);
-    expect(events.filter((e) => e.slug === 'one-eye')).toHaveLength(2);
+    expect(events.filter((e) => e.slug === 'one-eye')).toHaveLength(3);
   });
 
-  it('eventMarks() keeps dated events inside the months', () => {
+  it('eventMarks() keeps dated events inside the months, labelled with their category in words', () => {
     const events = buildEvents(letters, actions);
-    expect(eventMarks(events, ['2022-05', '2022-06']).map((m) => m.date)).toEqual(['2022-05', '2022-05']);
+    expect(eventMarks(events, ['2022-05', '2022-06']).map((m) => [m.date, m.label])).toEqual([
+      ['2022-05', 'PoNE letter: 5 PoNE warning letters'],
+      ['2022-05', 'PoNE letter: Callvox'],
+    ]);
+    expect(eventMarks(events, ['2024-05'], false).map((m) => m.label)).toEqual(['Robocall operation: FCC C-CIST designation']);
     expect(eventMarks(events, [])).toEqual([]);
   });
 });
@@ -160,15 +184,16 @@ describe('data files', () => {
 });
 
 describe('provider page helpers', () => {
-  it('sameDay() groups comparisons by the action date', async () => {
-    const { sameDay, kindShort, whoShort } = await import('../../src/lib/site-data/provider-pages');
-    const events = buildEvents([], [action('2023-11-27', 'A Inc.', 'FCC', 'notice'), action('2023-11-27', 'A Inc.', 'FTC', 'letter'), action('2023-12-01', 'A Inc.', 'FCC', 'order')]);
-    const groups = sameDay(events.map((event) => ({ event, national: null, provider: null })));
+  it('sameWindow() groups comparisons by the action month (a month-only date and a day in it share one window)', async () => {
+    const { sameWindow, windowName, kindShort, whoShort } = await import('../../src/lib/site-data/provider-pages');
+    const events = buildEvents([], [action('2023-11-27', 'A Inc.', 'FCC', 'notice'), action('2023-11', 'A Inc.', 'FTC', 'letter'), action('2023-12-01', 'A Inc.', 'FCC', 'order')]);
+    const groups = sameWindow(events.map((event) => ({ event, national: null, provider: null })));
     expect(groups.map((g) => g.length)).toEqual([2, 1]);
+    expect(groups.map((g) => windowName(g))).toEqual(['November 2023', 'December 1, 2023']);
     expect(kindShort('cease-and-desist letter + K4 public notice (DA 22-727)')).toBe('cease-and-desist letter');
     expect(kindShort('Final Determination Order - first RoboBlocking order (DA 23-389)')).toBe('Final Determination Order');
     expect(whoShort(events[0]!)).toBe('A Inc.');
-    expect(whoShort(buildEvents([], [action('2020-01', '(19 VoIP service providers - names not disclosed by FTC)', 'FTC', 'x')])[0]!)).toBe('19 VoIP service providers');
+    expect(whoShort(buildEvents([], [action('2020-01', '', 'FTC', 'x', 'provider_action', 'batch: 19 VoIP service providers; the FTC did not disclose the recipients.')])[0]!)).toBe('19 VoIP service providers');
     expect(whoShort(buildEvents([], [action('2021-10', 'PZ/Illum Telecommunication', 'FCC', 'x')])[0]!)).toBe('PZ/Illum Telecommunication');
   });
 });

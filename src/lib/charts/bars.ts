@@ -18,6 +18,8 @@ export interface BarRow {
   href?: string;
   /** Draw this row in the highlight colour with a ◆ marker. Default: false. */
   highlight?: boolean;
+  /** The value as it should read when the formatted number would claim too much ("about 2.1 million" for a rounded figure). Default: the number. */
+  valueText?: string;
 }
 
 export interface BarOptions extends ChartOptions {
@@ -44,7 +46,7 @@ export function barChart(input: readonly BarRow[], options: BarOptions = {}): Ch
   const rows = sorted.slice(0, options.limit ?? sorted.length);
   const anyHighlight = rows.some((r) => r.highlight);
   const highlightLabel = options.highlightLabel ?? 'Highlighted';
-  const valueText = (r: BarRow) => `${format(r.value)}${r.highlight ? ` ${MARKER}` : ''}`;
+  const valueText = (r: BarRow) => `${r.valueText ?? format(r.value)}${r.highlight ? ` ${MARKER}` : ''}`;
 
   // Names get up to 40% of the width; longer ones are cut with an ellipsis (the title keeps them whole).
   const maxName = width * 0.4;
@@ -55,7 +57,7 @@ export function barChart(input: readonly BarRow[], options: BarOptions = {}): Ch
   const marginTop = 6 + header.length * (FONT_SIZE + 6);
   const height = marginTop + rows.length * BAND + 6;
   const max = Math.max(0, ...rows.map((r) => r.value));
-  const title = (r: BarRow) => `${r.label}: ${format(r.value)}${r.highlight ? ` (${highlightLabel})` : ''}`;
+  const title = (r: BarRow) => `${r.label}: ${r.valueText ?? format(r.value)}${r.highlight ? ` (${highlightLabel})` : ''}`;
 
   const chart = Plot.plot({
     ...plotFrame(options, height),

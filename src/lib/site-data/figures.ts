@@ -165,7 +165,7 @@ export function barsFigure(input: BarsFigureInput): Figure {
       highlight: r.highlight ?? false,
       cells: [
         r.href ? { text: r.label, href: r.href } : r.label,
-        format === 'percent' ? { text: formatPercent(r.value, 1), value: r.value } : r.value,
+        r.valueText ? { text: r.valueText, value: r.value } : format === 'percent' ? { text: formatPercent(r.value, 1), value: r.value } : r.value,
         ...(input.shareOf ? [{ text: formatPercent(r.value / input.shareOf, 1), value: r.value / input.shareOf }] : []),
       ],
     })),

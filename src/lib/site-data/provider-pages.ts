@@ -6,11 +6,12 @@
 import type { EventMark } from '../charts/annotations';
 import { formatDate, formatMonth, formatNumber } from '../format';
 import { once, query } from './db';
-import { beforeAfterFigure, callKindTrendFigure, countTrendFigure, monthDate, timelineFigure } from './figures';
+import { beforeAfterFigure, callKindTrendFigure, countTrendFigure, monthDate } from './figures';
 import { sourceLine, type Figure, type SourceInfo } from './figure';
 import { loadSite, type Site } from './site';
 import { beforeAfter, fillMonths, type BeforeAfter, type MonthCount } from './shape';
-import { buildEvents, buildProviders, type ActionRow, type LetterRow, type NumberRow, type PoneComplaintRow, type Provider, type TimelineEvent } from './providers';
+import { buildEvents, buildProviders, isGatewayEvent, type ActionRow, type LetterRow, type NumberRow, type PoneComplaintRow, type Provider, type TimelineEvent } from './providers';
+import { CATEGORY_WORDS } from './action-categories';
 import { totalsByMonth } from './views';
 
 /** Months either side of an action in the before/after comparison. */
@@ -33,7 +34,6 @@ export interface ProvidersData {
   comparisons: EventComparison[];
   info: SourceInfo;
   nationalTrend: Figure;
-  timeline: Figure;
   /** National complaints around the latest action the data cover on both sides, if any. */
   nationalBeforeAfter: Figure | null;
 }
@@ -41,9 +41,9 @@ export interface ProvidersData {
 export const loadProviders = once(async (): Promise<ProvidersData> => {
   const site = await loadSite();
   const [letters, actions, numbers, complaints] = await Promise.all([
-    query<LetterRow>(`SELECT pdf_file, provider, letter_type, recordings, caller_ids, letter_date, source_url, notes FROM pone_letters ORDER BY pdf_file`),
-    query<ActionRow>(`SELECT date, provider, provider_country, agency, action_type, campaigns, source_url, notes FROM enforcement_actions`),
-    query<NumberRow>(`SELECT caller_number, provider, campaign, likely_ftc_staff_number FROM pone_caller_numbers ORDER BY provider, caller_number`),
+    query<LetterRow>(`SELECT pdf_file, provider, letter_type, recordings, caller_ids, ftc_url, letter_date, source_url, notes FROM pone_letters ORDER BY pdf_file`),
+    query<ActionRow>(`SELECT date, provider, provider_country, agency, action_type, campaigns, source_url, notes, category, source_kind FROM enforcement_actions`),
+    query<NumberRow>(`SELECT caller_number, provider, letter_pdf, campaign, likely_ftc_staff_number FROM pone_caller_numbers ORDER BY provider, caller_number`),
     query<PoneComplaintRow>(`SELECT strftime(month, '%Y-%m') AS month, provider, caller_number, sum(complaints)::BIGINT AS complaints FROM pone_complaints_monthly GROUP BY ALL ORDER BY ALL`),
   ]);
   return shapeProviders(site, letters, actions, numbers, complaints);
@@ -71,60 +71,50 @@ function shapeProviders(site: Site, letters: LetterRow[], actions: ActionRow[], 
     .filter((c) => c.national !== null);
   const nationalTrend = callKindTrendFigure({
     id: 'national',
-    title: 'National complaints, with enforcement actions marked',
+    title: 'National complaints, with letters and actions against gateway providers marked',
     info,
     months: site.months,
     rows: site.monthly,
     where: 'nationally',
-    marks: eventMarks(events, site.months),
+    marks: eventMarks(events.filter(isGatewayEvent), site.months),
   });
-  nationalTrend.note = 'Dashed lines mark dated actions from the list below. Complaints are reports, not a count of calls, and many things besides enforcement change them.';
-  const dated = events.filter((e) => e.date.text !== null);
-  const timeline = timelineFigure({
-    id: 'timeline',
-    title: 'Every dated letter and action',
-    info,
-    months: [],
-    events: dated.map((e) => ({ date: e.date.text!, label: whoShort(e), kind: kindShort(e.kind), agency: e.agencyGroup, source: e.source_url })),
-    summary: timelineSentence(dated),
-    what: 'FTC PoNE letters (NC State robocall audio dataset); FTC, FCC, DOJ and state releases',
-  });
-  const latestDay = sameDay(comparisons).at(-1);
-  const latest = latestDay?.[0];
-  const nationalBeforeAfter = latestDay && latest
+  nationalTrend.note = 'Dashed lines mark dated PoNE letters and actions against gateway providers from the timeline below; other actions are not marked. Complaints are reports, not a count of calls, and many things besides enforcement change them.';
+  const latestMonth = sameWindow(comparisons.filter((c) => isGatewayEvent(c.event))).at(-1);
+  const latest = latestMonth?.[0];
+  const nationalBeforeAfter = latestMonth && latest
     ? beforeAfterFigure({
         id: 'national-before-after',
-        title: `National complaints before and after ${eventDateText(latest.event)}`,
+        title: `National complaints before and after ${windowName(latestMonth)}`,
         info,
         months: site.months,
         series: national,
-        actionDate: latest.event.date.text!,
-        actionLabel: latestDay.length > 1 ? `${latestDay.length} actions` : shortLabel(latest.event),
-        event: latestDay.length > 1 ? `the ${latestDay.length} actions of ${eventDateText(latest.event)}` : `the ${latest.event.agencyGroup} action (${kindShort(latest.event.kind)})`,
+        actionDate: windowDate(latestMonth),
+        actionLabel: latestMonth.length > 1 ? `${latestMonth.length} gateway actions` : markLabel(latest.event),
+        event: latestMonth.length > 1 ? `the ${latestMonth.length} letters and actions against gateway providers of ${windowName(latestMonth)}` : `the ${latest.event.agencyGroup} ${kindShort(latest.event.kind)} (${CATEGORY_WORDS[latest.event.category].label.toLowerCase()})`,
         what: 'complaints nationally',
       })
     : null;
-  return { events, providers, bySlug, national, pone, comparisons, info, nationalTrend, timeline, nationalBeforeAfter };
+  return { events, providers, bySlug, national, pone, comparisons, info, nationalTrend, nationalBeforeAfter };
 }
 
 /** Marks for the dated events inside `months`, with short labels. */
-export function eventMarks(events: readonly TimelineEvent[], months: readonly string[]): EventMark[] {
+export function eventMarks(events: readonly TimelineEvent[], months: readonly string[], withWho = true): EventMark[] {
   const first = months[0];
   const last = months[months.length - 1];
   if (!first || !last) return [];
   return events
     .filter((e) => e.date.month !== null && e.date.month >= first && e.date.month <= last)
-    .map((e) => ({ date: e.date.text!, label: shortLabel(e) }));
+    .map((e) => ({ date: e.date.text!, label: markLabel(e, withWho) }));
 }
 
-/** The provider as the source names it, without the brackets round group entries ("(185 voice service providers)"). */
-export function providerText(e: TimelineEvent): string {
-  return e.provider.replace(/^\((.*)\)$/, '$1');
+/** Who an event concerns, in words: the provider as the source names it, or what a batch covers ("19 VoIP service providers, not named"). */
+export function whoText(e: TimelineEvent): string {
+  return e.batch !== null ? `${e.batch} (batch, not named one by one)` : e.provider;
 }
 
 /** `One Eye LLC`, `19 VoIP service providers`: who an event concerns, in a few words. */
 export function whoShort(e: TimelineEvent): string {
-  return e.provider.startsWith('(') ? e.provider.replace(/^\((.*)\)$/, '$1').split(' - ')[0]!.trim() : e.provider.split(/[,(;]| \/ | d\/b\/a /)[0]!.trim();
+  return e.batch !== null ? e.batch : e.provider.split(/[,(;]| \/ | d\/b\/a /)[0]!.trim();
 }
 
 /** `cease-and-desist letter` from `cease-and-desist letter + K4 public notice (DA 22-727)`. */
@@ -132,23 +122,18 @@ export function kindShort(kind: string): string {
   return kind.split(/\s+\(|\s+\+\s+|\s+-\s+|;/)[0]!.trim();
 }
 
-function shortLabel(e: TimelineEvent): string {
-  return `${e.agencyGroup}: ${whoShort(e)}`.slice(0, 48);
+/**
+ * A chart annotation in plain words: the category, then who (`PoNE letter: Callvox`) or, on a
+ * provider's own chart, what (`Robocall operation: FCC C-CIST designation`).
+ */
+export function markLabel(e: TimelineEvent, withWho = true): string {
+  const what = withWho ? whoShort(e) : `${e.agencyGroup} ${kindShort(e.kind)}`;
+  return `${CATEGORY_WORDS[e.category].short}: ${what}`.slice(0, 60);
 }
 
-function timelineSentence(dated: readonly TimelineEvent[]): string {
-  const first = dated[0];
-  const last = dated[dated.length - 1];
-  if (!first || !last) return 'No dated letters or actions.';
-  const byYear = new Map<string, number>();
-  for (const e of dated) byYear.set(e.date.text!.slice(0, 4), (byYear.get(e.date.text!.slice(0, 4)) ?? 0) + 1);
-  const [busiest, count] = [...byYear].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
-  return `${formatNumber(dated.length)} dated letters and actions from ${formatDate(first.date.text!)} to ${formatDate(last.date.text!)}; the busiest year was ${busiest}, with ${formatNumber(count)}.`;
-}
-
-/** `Mar 2023` for a month-precision date, `Mar 17, 2023` for a day; `date not published` for none. */
+/** `Mar 2023` for a month-precision date, `Mar 17, 2023` for a day; `Not dated` for none. */
 export function eventDateText(e: TimelineEvent, short = false): string {
-  return e.date.text ? formatDate(e.date.text, short) : 'Date not published';
+  return e.date.text ? formatDate(e.date.text, short) : 'Not dated';
 }
 
 /** A careful sentence about one before/after comparison. */
@@ -189,23 +174,23 @@ export const loadProviderPages = once(async (): Promise<Map<string, ProviderPage
         series,
         label: 'Complaints',
         where: `reporting these numbers`,
-        marks: eventMarks(provider.events, site.months),
+        marks: eventMarks(provider.events, site.months, false),
         what: 'FTC Do Not Call complaints; caller numbers from the FTC’s PoNE letters (NC State robocall audio dataset)',
         note: 'A complaint counts here when the caller number it reports is one this provider’s letter names. Caller numbers are often spoofed: this shows what consumers reported, not which provider carried the call.',
       }),
       comparisons: data.comparisons.filter((c) => c.event.slug === provider.slug),
-      beforeAfter: sameDay(data.comparisons.filter((c) => c.event.slug === provider.slug && c.provider !== null)).map((group, i) => {
+      beforeAfter: sameWindow(data.comparisons.filter((c) => c.event.slug === provider.slug && c.provider !== null)).map((group, i) => {
         const first = group[0]!.event;
-        const kinds = [...new Set(group.map((c) => kindShort(c.event.kind)))];
+        const kinds = [...new Set(group.map((c) => `${c.event.agencyGroup} ${kindShort(c.event.kind)}`))];
         return beforeAfterFigure({
           id: `before-after-${i + 1}`,
-          title: `Before and after ${eventDateText(first)}: ${kinds.join('; ')}`,
+          title: `Before and after ${windowName(group)}: ${kinds.join('; ')}`,
           info: data.info,
           months: site.months,
           series,
-          actionDate: first.date.text!,
+          actionDate: windowDate(group),
           actionLabel: group.length > 1 ? `${group.length} actions` : `${first.agencyGroup} ${kindShort(first.kind)}`.slice(0, 40),
-          event: group.length > 1 ? 'these actions' : `the ${kindShort(first.kind)}`,
+          event: group.length > 1 ? `the ${group.length} actions of ${windowName(group)}` : `the ${kindShort(first.kind)}`,
           what: 'complaints naming these numbers',
           whatSource: 'FTC Do Not Call complaints; caller numbers from the FTC’s PoNE letters (NC State robocall audio dataset)',
         });
@@ -231,9 +216,24 @@ export const loadPoneTrend = once(async (): Promise<Figure> => {
   });
 });
 
-/** Comparisons grouped by the action's date: actions on one day share one before/after chart. */
-export function sameDay(comparisons: readonly EventComparison[]): EventComparison[][] {
+/**
+ * Comparisons grouped by the action's month: the windows are whole months either side of it, so
+ * actions in one month (a month-only date and a day in that month, or several days) have the same
+ * before and after and share one chart, one sentence and one table row.
+ */
+export function sameWindow(comparisons: readonly EventComparison[]): EventComparison[][] {
   const groups = new Map<string, EventComparison[]>();
-  for (const c of comparisons) groups.set(c.event.date.text!, [...(groups.get(c.event.date.text!) ?? []), c]);
+  for (const c of comparisons) groups.set(c.event.date.month!, [...(groups.get(c.event.date.month!) ?? []), c]);
   return [...groups.values()];
+}
+
+/** The date a group's chart marks: the day when all its actions share it, else the month. */
+export function windowDate(group: readonly EventComparison[]): string {
+  const days = new Set(group.map((c) => c.event.date.text!));
+  return days.size === 1 ? [...days][0]! : group[0]!.event.date.month!;
+}
+
+/** `Nov 27, 2023`, or `Nov 2023` when the group's actions fall on different days of the month. */
+export function windowName(group: readonly EventComparison[]): string {
+  return formatDate(windowDate(group));
 }

@@ -4,6 +4,7 @@
  * Terminator d/b/a BL Marketing"), so providers are matched on a normalised key. Pure functions.
  */
 import { monthOf, type Month } from './months';
+import { GATEWAY_CATEGORIES, PROVIDER_CATEGORIES, parseCategory, parseSourceKind, type Category, type SourceKind } from './action-categories';
 
 export interface LetterRow {
   pdf_file: string;
@@ -11,25 +12,33 @@ export interface LetterRow {
   letter_type: string | null;
   recordings: string | null;
   caller_ids: string | null;
+  /** The FTC's PoNE letters page (no per-letter URL is known). */
+  ftc_url: string | null;
   letter_date: string | null;
+  /** Where the date comes from. */
   source_url: string | null;
   notes: string | null;
 }
 
 export interface ActionRow {
   date: string | null;
-  provider: string;
+  /** Empty for a batch row (its notes start with `batch`). */
+  provider: string | null;
   provider_country: string | null;
   agency: string | null;
   action_type: string | null;
   campaigns: string | null;
   source_url: string | null;
   notes: string | null;
+  category: string | null;
+  source_kind: string | null;
 }
 
 export interface NumberRow {
   caller_number: string;
   provider: string;
+  /** The letter's PDF, by base name. */
+  letter_pdf?: string | null;
   campaign: string | null;
   likely_ftc_staff_number: boolean;
 }
@@ -105,18 +114,28 @@ export function agencyGroup(agency: string | null): string {
 export interface TimelineEvent {
   id: string;
   date: EventDate;
-  /** As the source names it. */
+  /** As the source names it; '' for a batch. */
   provider: string;
-  /** Slug of the provider's page; null for entries that name no single provider. */
+  /** Slug of the provider's page; null for batches and for robocall operations (not providers). */
   slug: string | null;
   kind: string;
   agency: string;
   agencyGroup: string;
+  /** What the action targets (see action-categories.ts). */
+  category: Category;
+  /** Whether `source_url` is the agency's or court's own document, or reporting on it. */
+  sourceKind: SourceKind;
+  /** For a batch row, who it covers in a few words ("19 VoIP service providers"); null for one named party. */
+  batch: string | null;
   /** `letter` for a PoNE letter from the letters table, `action` for a row of the actions table. */
   origin: 'letter' | 'action';
   source_url: string | null;
+  /** Other reports of the same action, from the notes ("Also reported by …"). */
+  alsoReported: { host: string; url: string }[];
+  /** Another spelling the sources think is probably the same firm ("TeleCall Telecommunications"). */
+  sameFirmAs: string | null;
   notes: string | null;
-  /** For PoNE letters: the PDF, and how many caller numbers it names. */
+  /** For PoNE letters: the PDF, and how many caller numbers it names (filled in by buildProviders). */
   letter?: { pdf: string; callerIds: number | null; type: string | null };
 }
 
@@ -132,54 +151,97 @@ export interface Provider {
   /** Complaints reporting one of the provider's numbers, by month. */
   monthly: Map<Month, number>;
   complaints: number;
+  /** Another provider's name the sources think is probably this firm, with its slug when it has a page. */
+  probablySame: { name: string; slug: string | null } | null;
 }
 
 function letterKind(type: string | null): string {
   return type === 'warning' ? 'PoNE warning letter' : type ? `PoNE ${type} letter` : 'PoNE letter';
 }
 
+/** Who a batch row covers, from its notes: `batch: 19 VoIP service providers; the FTC …` → `19 VoIP service providers`. */
+export function batchWho(notes: string | null): string {
+  const rest = (notes ?? '').replace(/^batch\s*(\([^)]*\))?\s*:\s*/i, '');
+  const cut = rest.split(/\s\(|;\s|\.\s|\sthat\s|\ssent\s/)[0]!.replace(/["“”]/g, '').trim();
+  return cut || 'several providers';
+}
+
+/** `Also reported by commsrisk.com (https://…)` in the notes, as links. */
+export function alsoReportedIn(notes: string | null): { host: string; url: string }[] {
+  const out: { host: string; url: string }[] = [];
+  for (const m of (notes ?? '').matchAll(/[Aa]lso reported by ([a-z0-9.-]+\.[a-z]{2,})\s*\((https?:\/\/[^)\s]+)\)/g)) out.push({ host: m[1]!, url: m[2]! });
+  return out;
+}
+
+/** The other spelling the notes flag: `probably the same firm as "TeleCall Telecommunications"`. */
+export function probablySameFirm(notes: string | null): string | null {
+  const m = /probably the same firm as\s+["“]([^"”]+)["”]/i.exec(notes ?? '');
+  return m ? m[1]!.trim() : null;
+}
+
 /** Whether an action row describes the same PoNE letter as a row of the letters table. */
-function sameLetter(action: ActionRow, letter: LetterRow): boolean {
-  if (!/\bPoNE\b/.test(action.action_type ?? '') || agencyGroup(action.agency) !== 'FTC') return false;
-  const a = parseEventDate(action.date);
+function sameLetter(action: TimelineEvent, letter: LetterRow): boolean {
+  if (action.category !== 'pone_letter' || action.batch !== null || action.origin !== 'action') return false;
+  const a = action.date;
   const l = parseEventDate(letter.letter_date);
   return a.month === null || l.month === null || a.month === l.month;
 }
 
-/** Every letter and action as one dated list (undated last), with letters merged into the action rows that describe them. */
-export function buildEvents(letters: readonly LetterRow[], actions: readonly ActionRow[]): TimelineEvent[] {
-  const events: TimelineEvent[] = actions.map((a, i) => ({
+function actionEvent(a: ActionRow, i: number): TimelineEvent {
+  const where = `enforcement_actions.csv row ${i + 2}`;
+  const provider = (a.provider ?? '').trim();
+  const isBatch = /^batch\b/i.test((a.notes ?? '').trim());
+  if (!provider && !isBatch) throw new Error(`${where}: no provider, and the notes do not start with "batch"`);
+  if (provider.startsWith('(')) throw new Error(`${where}: provider ${JSON.stringify(provider)} is a placeholder, not a name`);
+  return {
     id: `action-${i + 1}`,
     date: parseEventDate(a.date),
-    provider: a.provider,
-    slug: providerKey(a.provider) ? providerSlug(a.provider) : null,
+    provider: isBatch ? '' : provider,
+    slug: null,
     kind: a.action_type ?? 'action',
     agency: a.agency ?? 'Not stated',
     agencyGroup: agencyGroup(a.agency),
+    category: parseCategory(a.category, where),
+    sourceKind: parseSourceKind(a.source_kind, where),
+    batch: isBatch ? batchWho(a.notes) : null,
     origin: 'action',
     source_url: a.source_url,
+    alsoReported: alsoReportedIn(a.notes),
+    sameFirmAs: probablySameFirm(a.notes),
     notes: a.notes,
-  }));
+  };
+}
+
+/** Every letter and action as one dated list (undated last), with letters merged into the action rows that describe them. */
+export function buildEvents(letters: readonly LetterRow[], actions: readonly ActionRow[]): TimelineEvent[] {
+  const events: TimelineEvent[] = actions.map(actionEvent);
   letters.forEach((l, i) => {
     const key = providerKey(l.provider);
     const info = { pdf: l.pdf_file.replace(/^.*\//, ''), callerIds: l.caller_ids ? Number(l.caller_ids) : null, type: l.letter_type };
-    const match = events.find((e, j) => e.origin === 'action' && !e.letter && providerKey(e.provider) === key && sameLetter(actions[j]!, l));
+    const match = events.find((e) => !e.letter && e.batch === null && providerKey(e.provider) === key && sameLetter(e, l));
     if (match) {
       match.letter = info;
       if (match.date.precision === 'none') match.date = parseEventDate(l.letter_date);
-      match.source_url ??= l.source_url;
+      match.source_url ??= l.ftc_url ?? PONE_LETTERS_URL;
+      match.sameFirmAs ??= probablySameFirm(l.notes);
       return;
     }
     events.push({
       id: `letter-${i + 1}`,
       date: parseEventDate(l.letter_date),
       provider: l.provider,
-      slug: providerSlug(l.provider),
+      slug: null,
       kind: letterKind(l.letter_type),
       agency: 'FTC',
       agencyGroup: 'FTC',
+      category: 'pone_letter',
+      // The FTC's own letters page publishes every letter.
+      sourceKind: 'primary',
+      batch: null,
       origin: 'letter',
-      source_url: l.source_url ?? PONE_LETTERS_URL,
+      source_url: l.ftc_url ?? PONE_LETTERS_URL,
+      alsoReported: [],
+      sameFirmAs: probablySameFirm(l.notes),
       notes: l.notes,
       letter: info,
     });
@@ -189,25 +251,36 @@ export function buildEvents(letters: readonly LetterRow[], actions: readonly Act
 
 function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
   if (a.date.day !== b.date.day) return a.date.day === null ? 1 : b.date.day === null ? -1 : a.date.day < b.date.day ? -1 : 1;
-  return a.provider.localeCompare(b.provider);
+  return (a.provider || a.batch || '').localeCompare(b.provider || b.batch || '');
 }
 
-/** One record per provider named in a letter or an action, with its events, numbers and complaints. */
+/** Whether the event belongs under "letters and actions against gateway providers". */
+export function isGatewayEvent(e: TimelineEvent): boolean {
+  return GATEWAY_CATEGORIES.has(e.category);
+}
+
+/**
+ * One record per provider named in a letter or an action, with its events, numbers and complaints.
+ * A name whose only actions are against robocall operations or sweeps (Sumco Panama) is not a
+ * provider and gets no record; a provider's record holds every action naming it, whatever its category.
+ */
 export function buildProviders(events: readonly TimelineEvent[], numbers: readonly NumberRow[], complaints: readonly PoneComplaintRow[]): Provider[] {
+  const named = events.filter((e) => e.batch === null && providerKey(e.provider) !== '');
+  const providerKeys = new Set(named.filter((e) => PROVIDER_CATEGORIES.has(e.category)).map((e) => providerKey(e.provider)));
   const byKey = new Map<string, Provider>();
   const ensure = (name: string): Provider | null => {
     const key = providerKey(name);
-    if (!key) return null;
+    if (!key || !providerKeys.has(key)) return null;
     let p = byKey.get(key);
     if (!p) {
-      p = { slug: providerSlug(name), key, name, names: [], events: [], letters: [], numbers: [], monthly: new Map(), complaints: 0 };
+      p = { slug: providerSlug(name), key, name, names: [], events: [], letters: [], numbers: [], monthly: new Map(), complaints: 0, probablySame: null };
       byKey.set(key, p);
     }
     if (!p.names.includes(name)) p.names.push(name);
     return p;
   };
   // Letters first, so a provider is called what its PoNE letter calls it.
-  for (const e of [...events].sort((a, b) => Number(!a.letter) - Number(!b.letter))) {
+  for (const e of [...named].sort((a, b) => Number(!a.letter) - Number(!b.letter))) {
     const p = ensure(e.provider);
     if (!p) continue;
     if (e.letter && p.letters.length === 0) {
@@ -225,21 +298,30 @@ export function buildProviders(events: readonly TimelineEvent[], numbers: readon
     p.monthly.set(c.month, (p.monthly.get(c.month) ?? 0) + c.complaints);
     p.complaints += c.complaints;
   }
+  const perLetter = new Map<string, Set<string>>();
   for (const n of numbers) {
     const p = ensure(n.provider);
     if (!p) continue;
+    if (p.numbers.some((m) => m.caller_number === n.caller_number)) continue;
     p.numbers.push({ caller_number: n.caller_number, campaign: n.campaign, staff: n.likely_ftc_staff_number, complaints: perNumber.get(`${p.key}|${n.caller_number}`) ?? 0 });
+    if (n.letter_pdf && !n.likely_ftc_staff_number) perLetter.set(n.letter_pdf, (perLetter.get(n.letter_pdf) ?? new Set()).add(n.caller_number));
   }
   const out = [...byKey.values()];
   for (const p of out) {
     p.events.sort(compareEvents);
     p.letters.sort(compareEvents);
     p.numbers.sort((a, b) => b.complaints - a.complaints || a.caller_number.localeCompare(b.caller_number));
+    // A letter names the numbers the numbers table lists for it: the count the page's lede adds up.
+    if (numbers.length) for (const l of p.letters) l.letter!.callerIds = perLetter.get(l.letter!.pdf)?.size ?? 0;
   }
   dedupeSlugs(out);
   // Re-point events at the final slugs (a letter may have renamed its provider).
   const slugByKey = new Map(out.map((p) => [p.key, p.slug]));
-  for (const e of events) e.slug = slugByKey.get(providerKey(e.provider)) ?? null;
+  for (const e of events) e.slug = e.batch === null ? (slugByKey.get(providerKey(e.provider)) ?? null) : null;
+  for (const p of out) {
+    const other = p.events.map((e) => e.sameFirmAs).find((n): n is string => n !== null && providerKey(n) !== p.key);
+    if (other) p.probablySame = { name: other, slug: slugByKey.get(providerKey(other)) ?? null };
+  }
   return out.sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
 }
 
@@ -251,4 +333,14 @@ function dedupeSlugs(providers: Provider[]): void {
     seen.set(p.slug, n);
     if (n > 1) p.slug = `${p.slug}-${n}`;
   }
+}
+
+/**
+ * Names whose only actions target a robocall operation (Sumco Panama): not providers, so no page
+ * and no place in the providers list; their actions stay in the timeline as what they are.
+ */
+export function operationNames(events: readonly TimelineEvent[]): string[] {
+  const seen = new Map<string, string>();
+  for (const e of events) if (e.category === 'robocaller_action' && e.slug === null && e.batch === null && !seen.has(providerKey(e.provider))) seen.set(providerKey(e.provider), e.provider.split(/ \/ | et al\.?| \(/)[0]!.trim());
+  return [...seen.values()];
 }

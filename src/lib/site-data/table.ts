@@ -29,7 +29,8 @@ export type Cell = string | number | null | RichCell;
 export interface TableSpec {
   caption: string;
   columns: Column[];
-  rows: { cells: Cell[]; highlight?: boolean }[];
+  /** `attrs`: data attributes for the row (`data-action`…), so scripts and tests can find what it lists. */
+  rows: { cells: Cell[]; highlight?: boolean; attrs?: Record<string, string> }[];
   /** Adds sort buttons when JavaScript runs; the table is complete without them. */
   sortable?: boolean;
   /** Index of the column the rows are sorted by as given, and the direction. */

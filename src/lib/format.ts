@@ -38,7 +38,7 @@ export function formatChange(fraction: number, digits = 0): string {
   return round(fraction * 100, digits) > 0 ? `+${text}` : text;
 }
 
-/** A rate per 100,000 people: one decimal below 100 (`12.3`), whole numbers above (`1,204`). */
+/** A rate per 100,000 residents: one decimal below 100 (`12.3`), whole numbers above (`1,204`). */
 export function formatPer100k(value: number): string {
   return formatNumber(value, Math.abs(round(value, 1)) < 100 ? 1 : 0);
 }

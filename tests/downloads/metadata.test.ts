@@ -124,8 +124,8 @@ describe('README.md', () => {
     const agg = readme(description({ kind: 'aggregate', csvFile: 'chart-map.csv', state: { ...state, chart: 'map', measure: 'per100k' }, chartTitle: 'Complaints by state' }));
     expect(agg).toMatch(/^# Robocall Atlas: Chart data: Complaints by state\n/);
     expect(agg).toContain('- Chart: map');
-    expect(agg).toContain('- Measure: complaints per 100,000 people');
-    expect(describeColumn('value', 'aggregate', { ...state, chart: 'map', measure: 'per100k' })).toBe('Complaints per 100,000 people');
+    expect(agg).toContain('- Measure: complaints per 100,000 residents');
+    expect(describeColumn('value', 'aggregate', { ...state, chart: 'map', measure: 'per100k' })).toBe('Complaints per 100,000 residents');
     expect(describeColumn('usps', 'aggregate', state)).toBe('USPS code of the state');
   });
 });

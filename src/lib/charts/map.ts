@@ -32,7 +32,7 @@ export interface StateValue {
 export interface MapOptions extends ChartOptions {
   /** How values read: `per100k` (12.3), `count` or `percent` (fractions). Default: `per100k`. */
   valueFormat?: ValueFormat;
-  /** The legend's title: "Complaints per 100,000 people, last 12 months". Default: none. */
+  /** The legend's title: "Complaints per 100,000 residents, last 12 months". Default: none. */
   legendLabel?: string;
   /** Number of colour classes (3–8). Default: 5. */
   classes?: number;

@@ -38,6 +38,8 @@ export interface TrendOptions extends ChartOptions {
   stacked?: boolean;
   /** Events to mark with a dashed rule and a short label (enforcement actions); those outside the data's dates are left out. Default: none. */
   marks?: EventMark[];
+  /** Periods that hold fewer days than a whole one (dates as in `points`), drawn as hollow points and named in the description. Default: none. */
+  partial?: { date: string; note: string }[];
 }
 
 /**
@@ -94,6 +96,9 @@ export function trendChart(points: readonly TrendPoint[], options: TrendOptions 
   const labels = seriesKeys.map((key, i) => ({ key, at: last, y: y.invert(labelY[i] ?? 0) }));
 
   const latest = (key: string) => data.filter((d) => d.series === key).at(-1);
+  // A partial period is not a dip: hollow points say its value counts fewer days.
+  const partialNote = new Map((options.partial ?? []).map((p) => [p.date, p.note]));
+  const partialDots = options.stacked ? [] : data.filter((d) => partialNote.has(d.date));
   const title = (d: Point) => `${label(d.series)}: ${exact(d.value)} (${when(d.date)})`;
   const marks: Plot.Markish[] = [
     Plot.gridY(yTicks, { y: (t: number) => t, stroke: '#d9d9d9', strokeOpacity: 1 }),
@@ -101,6 +106,7 @@ export function trendChart(points: readonly TrendPoint[], options: TrendOptions 
       ? Plot.areaY(data, { x: 'at', y: 'value', z: 'series', fill: (d: Point) => color(d.series), stroke: 'white', strokeWidth: 0.5, order: seriesKeys, title: (d: Point) => label(d.series), className: 'series' })
       : Plot.lineY(data, { x: 'at', y: 'value', z: 'series', stroke: (d: Point) => color(d.series), strokeWidth: 2, title: (d: Point) => label(d.series), className: 'series' }),
     options.stacked ? null : Plot.dot(seriesKeys.map(latest).filter((d) => d !== undefined), { x: 'at', y: 'value', fill: (d: Point) => color(d.series), r: 3, title, className: 'latest' }),
+    partialDots.length ? Plot.dot(partialDots, { x: 'at', y: 'value', stroke: (d: Point) => color(d.series), fill: 'white', strokeWidth: 1.5, r: 3.5, title: (d: Point) => `${title(d)}: ${partialNote.get(d.date) ?? 'partial'}`, className: 'partial' }) : null,
     Plot.ruleY([0], { stroke: INK }),
     ...eventMarks(layout, marginTop, height - marginBottom, (px) => y.invert(px)),
     eventKeyMark(layout, 36, width - marginLeft),
@@ -140,6 +146,7 @@ export function trendChart(points: readonly TrendPoint[], options: TrendOptions 
     options.ariaDescription ??
     `${options.stacked ? 'Stacked areas' : 'Lines'} over time, ${span}, for ${seriesKeys.map(label).join(', ')}. ` +
       `Latest values: ${latestText}.` +
-      (events.length ? ` Marked: ${events.map((e) => `${formatDate(e.date)}, ${e.label}`).join('; ')}.` : '');
+      (events.length ? ` Marked: ${events.map((e) => `${formatDate(e.date)}, ${e.label}`).join('; ')}.` : '') +
+      (partialNote.size ? ` Partial periods (hollow points): ${[...partialNote].map(([date, note]) => `${when(date)}, ${note}`).join('; ')}.` : '');
   return finishChart(chart, options.ariaLabel ?? options.yLabel ?? 'Trend over time', description);
 }

@@ -4,7 +4,7 @@
  */
 import { formatCompact, formatNumber, formatPer100k, formatPercent } from '../format';
 
-/** `count` (complaints), `per100k` (complaints per 100,000 people) or `percent` (a fraction 0–1). */
+/** `count` (complaints), `per100k` (complaints per 100,000 residents) or `percent` (a fraction 0–1). */
 export type ValueFormat = 'count' | 'per100k' | 'percent';
 
 /** Formatter for axis ticks: compact, since ticks are read at a glance. */

@@ -23,7 +23,7 @@ export const CHART_TITLES: Record<ExploreState['chart'], string> = {
 
 export const MEASURE_LABELS: Record<ExploreState['measure'], string> = {
   count: 'complaints',
-  per100k: 'complaints per 100,000 people',
+  per100k: 'complaints per 100,000 residents',
   robocall_share: 'share that were robocalls',
 };
 

@@ -88,7 +88,7 @@ ORDER BY date, series`;
 function groupedQuery(state: ExploreState, mode: Mode, layout: DataLayout, column: 'state' | 'subject', as: string): BuiltQuery {
   const w = new SqlWriter(mode);
   const src = chooseSource(state, [column, 'robocall'], mode, layout);
-  // Per 100,000 people of the group's own population on the map; of the filtered states' otherwise.
+  // Per 100,000 residents of the group's own population on the map; of the filtered states' otherwise.
   const { pop, value, popFilter } = measure(state, src, w, mode, layout, column === 'state');
   const conditions = popFilter ? [popFilter] : [];
   if (column === 'state') conditions.push('state IS NOT NULL');

@@ -91,7 +91,7 @@ export interface StateRate {
   complaints: number;
   population: number | null;
   per100k: number | null;
-  /** 1 = most complaints per 100,000 people; null for places without a population figure. */
+  /** 1 = most complaints per 100,000 residents; null for places without a population figure. */
   rank: number | null;
 }
 

@@ -4,6 +4,7 @@
  * at once; the rest is shaped in JS.
  */
 import { formatNumber, formatPer100k, formatPercent } from '../format';
+import { CALLER_VALID_PATTERN, cutRanking, invalidNote, tieNote } from '../numbers/rankings';
 import { once, query } from './db';
 import { ordinal } from './sentences';
 import { barsFigure, callKindTrendFigure, mapFigure, rateTrendFigure } from './figures';
@@ -55,14 +56,15 @@ export const loadStates = once(async (): Promise<StatesData> => {
   const site = await loadSite();
   const window = site.window;
   const range = window.length ? `month BETWEEN DATE '${window[0]}-01' AND DATE '${window[window.length - 1]}-01'` : 'false';
-  const [areas, callers] = await Promise.all([
+  const [areas, callers, invalid] = await Promise.all([
     query<AreaRow>(`SELECT state, area_code, sum(complaints)::BIGINT AS complaints FROM area_codes_monthly WHERE ${range} AND state IS NOT NULL AND area_code IS NOT NULL GROUP BY ALL`),
     query<CallerRow>(`
       SELECT c.state, c.caller_number, sum(c.complaints)::BIGINT AS complaints,
              c.caller_number IN (SELECT caller_number FROM pone_caller_numbers WHERE NOT likely_ftc_staff_number) AS pone
-      FROM callers_monthly c WHERE ${range} AND c.state IS NOT NULL GROUP BY ALL`),
+      FROM callers_monthly c WHERE ${range} AND c.state IS NOT NULL AND regexp_full_match(c.caller_number, '${CALLER_VALID_PATTERN}') GROUP BY ALL`),
+    query<{ state: string; complaints: number }>(`SELECT state, sum(complaints)::BIGINT AS complaints FROM callers_invalid_monthly WHERE ${range} AND state IS NOT NULL GROUP BY ALL`),
   ]);
-  return shapeStates(site, groupBy(areas, (r) => r.state), groupBy(callers, (r) => r.state));
+  return shapeStates(site, groupBy(areas, (r) => r.state), groupBy(callers, (r) => r.state), new Map(invalid.map((r) => [r.state, r.complaints])));
 });
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
@@ -71,7 +73,7 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return out;
 }
 
-function shapeStates(site: Site, areas: Map<string, AreaRow[]>, callers: Map<string, CallerRow[]>): StatesData {
+function shapeStates(site: Site, areas: Map<string, AreaRow[]>, callers: Map<string, CallerRow[]>, invalidCallers: Map<string, number>): StatesData {
   const info: SourceInfo = { dataVersion: site.dataVersion, synthetic: site.synthetic };
   const { months, window, monthly } = site;
   const counts = countsByState(monthly, window);
@@ -92,6 +94,8 @@ function shapeStates(site: Site, areas: Map<string, AreaRow[]>, callers: Map<str
     const callerRows = (callers.get(row.usps) ?? []).sort((a, b) => b.complaints - a.complaints || a.caller_number.localeCompare(b.caller_number));
     const topArea = areaRows[0];
     const topCaller = callerRows[0];
+    const areaCut = cutRanking(areaRows, TOP, (a) => a.complaints);
+    const callerCut = cutRanking(callerRows, TOP, (c) => c.complaints);
     const topNamed = subjectShares.find((x) => !CATCH_ALL_SUBJECTS.has(x.key));
     pages.set(row.usps, {
       state,
@@ -117,21 +121,25 @@ function shapeStates(site: Site, areas: Map<string, AreaRow[]>, callers: Map<str
           id: 'area-codes',
           title: `Busiest area codes in ${state.name}`,
           summary: topArea ? `Consumers with area code ${topArea.area_code} filed the most complaints from ${state.name}: ${formatNumber(topArea.complaints)} in ${site.windowPhrase}.` : `No area codes to list for ${state.name}.`,
-          rows: areaRows.slice(0, TOP).map((a) => ({ label: `Area code ${a.area_code}`, value: a.complaints })),
+          rows: areaCut.shown.map((a) => ({ label: `Area code ${a.area_code}`, value: a.complaints })),
           labelHeading: 'Consumer’s area code',
           valueHeading: `Complaints, ${site.windowName}`,
-          note: 'The area code is the consumer’s, not the caller’s. The ten busiest are shown.',
+          note: `The area code is the consumer’s, not the caller’s. The ten busiest are shown${areaCut.tiedBeyond ? `, ${tieNote(areaCut.tiedBeyond, areaCut.tiedValue, 'area code')}` : ''}.`,
         }),
         callers: barsFigure({
           ...base,
           id: 'callers',
           title: `Caller numbers reported most in ${state.name}`,
           summary: topCaller ? `The number reported most often by consumers in ${state.name} was ${phoneNumber(topCaller.caller_number)}, in ${formatNumber(topCaller.complaints)} complaints in ${site.windowPhrase}.` : `No caller numbers to list for ${state.name}.`,
-          rows: callerRows.slice(0, TOP).map((c) => ({ label: phoneNumber(c.caller_number), value: c.complaints, highlight: c.pone })),
+          rows: callerCut.shown.map((c) => ({ label: phoneNumber(c.caller_number), value: c.complaints, highlight: c.pone })),
           labelHeading: 'Caller number as displayed',
           valueHeading: `Complaints, ${site.windowName}`,
           highlightLabel: 'Named in a Project Point of No Entry letter',
-          note: 'Caller numbers are what the consumer’s phone displayed; they are often spoofed and do not identify who called.',
+          note: [
+            'Caller numbers are what the consumer’s phone displayed; they are often spoofed and do not identify who called.',
+            callerCut.tiedBeyond ? `The ten most reported are shown, ${tieNote(callerCut.tiedBeyond, callerCut.tiedValue)}.` : '',
+            invalidNote(invalidCallers.get(row.usps) ?? 0),
+          ].filter(Boolean).join(' '),
         }),
         rank: barsFigure({
           ...base,

@@ -21,7 +21,7 @@ import { openDb } from '../scripts/lib/duckdb';
 import { createStaticServer } from '../scripts/serve/static-server';
 import { rowsQuery } from '../src/lib/explore/queries';
 import type { DataLayout } from '../src/lib/explore/sources';
-import { DEFAULT_STATE, serializeExploreState, type ExploreState } from '../src/lib/explore/state';
+import { DEFAULT_STATE, serializeExploreState, type ExploreState } from '../src/lib/explore/view';
 import type { Manifest } from '../src/lib/manifest';
 import { benchDataset } from './lib/dataset';
 import { report, result, type BenchResult } from './results';

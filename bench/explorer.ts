@@ -11,7 +11,7 @@ import { openDb } from '../scripts/lib/duckdb';
 import { createStaticServer } from '../scripts/serve/static-server';
 import { chartQuery, countQuery } from '../src/lib/explore/queries';
 import type { DataLayout } from '../src/lib/explore/sources';
-import { DEFAULT_STATE, type ExploreState } from '../src/lib/explore/state';
+import { DEFAULT_STATE, type ExploreState } from '../src/lib/explore/view';
 import type { Manifest } from '../src/lib/manifest';
 import { readFileSync } from 'node:fs';
 import { benchDataset, type BenchDataset } from './lib/dataset';

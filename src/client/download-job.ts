@@ -16,7 +16,7 @@ import { chunkQuery, CHUNK_ROWS, dayCountsQuery, KEY_COLUMN, keyOf, planChunks, 
 import { csvFromColumns, csvHeader, type ColumnKind, type CsvColumn } from '../lib/download/csv';
 import { rowsQuery, type BuiltQuery } from '../lib/explore/queries';
 import type { DataLayout } from '../lib/explore/sources';
-import type { ExploreState } from '../lib/explore/state';
+import type { ExploreState } from '../lib/explore/view';
 
 /** Rows formatted and compressed between two yields to the page (a few tens of milliseconds). */
 const SLICE_ROWS = 2_500;

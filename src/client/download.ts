@@ -14,7 +14,7 @@ import { COMPLAINT_COLUMNS } from '../lib/catalog/tables';
 import { CHART_TITLES, describeFilters, type Names } from '../lib/explore/describe';
 import { chartQuery, ROW_COLUMNS, rowsQuery } from '../lib/explore/queries';
 import type { DataLayout } from '../lib/explore/sources';
-import { serializeExploreState, type ExploreState } from '../lib/explore/state';
+import { serializeExploreState, type ExploreState } from '../lib/explore/view';
 import { BlobSink, FileSink, plannedBatches, saveBlob, singleBatch, writeZip, type CsvResult, type Sink } from './download-job';
 import type { Engine } from './engine';
 

@@ -8,7 +8,7 @@ import { citationBibtex, citationText, type CiteInput } from '../lib/cite';
 import { filterSlug } from '../lib/download/filename';
 import { embedSnippet, embedUrl, exploreUrl, initialHeight } from '../lib/embed/snippet';
 import { CHART_TITLES, describeFilters, type Names } from '../lib/explore/describe';
-import { serializeExploreState, type ExploreState } from '../lib/explore/state';
+import { serializeExploreState, type ExploreState } from '../lib/explore/view';
 import { savePng, saveSvg, type SaveInfo } from './save-chart';
 
 export interface ShareContext {

@@ -10,7 +10,7 @@ import type { ExploreConfig } from '../lib/explore/page-config';
 import { chartQuery, countQuery } from '../lib/explore/queries';
 import { renderChart, type Row } from '../lib/explore/render';
 import type { DataLayout } from '../lib/explore/sources';
-import { parseExploreState, serializeExploreState } from '../lib/explore/state';
+import { parseExploreState, serializeExploreState } from '../lib/explore/view';
 import { startEngine, yearAlias } from './engine';
 import { runQuery } from './query';
 import { showIgnored } from './ignored';

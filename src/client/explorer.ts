@@ -7,7 +7,7 @@ import type { ExploreConfig } from '../lib/explore/page-config';
 import { chartQuery, countQuery, PAGE_SIZE, type BuiltQuery } from '../lib/explore/queries';
 import { renderChart, type Row } from '../lib/explore/render';
 import type { DataLayout } from '../lib/explore/sources';
-import { DEFAULT_STATE, parseExploreState, serializeExploreState, type ExploreState } from '../lib/explore/state';
+import { DEFAULT_STATE, parseExploreState, serializeExploreState, type ExploreState } from '../lib/explore/view';
 import type { DataFacts } from '../lib/download/metadata';
 import { mountConsole, type ConsoleUi } from './console';
 import { mountDownloads } from './download';

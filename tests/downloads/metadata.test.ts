@@ -8,7 +8,7 @@ import { csvName, downloadName, filterSlug } from '../../src/lib/download/filena
 import { describeColumn, filterList, metadataJson, readme, type DownloadDescription } from '../../src/lib/download/metadata';
 import { dataFactsOf, scriptJson } from '../../src/lib/download/page-config';
 import type { Manifest } from '../../src/lib/manifest';
-import { DEFAULT_STATE, type ExploreState } from '../../src/lib/explore/state';
+import { DEFAULT_STATE, type ExploreState } from '../../src/lib/explore/view';
 
 const state: ExploreState = { ...DEFAULT_STATE, states: ['OH', 'PA'], subjects: ['energy'], robocall: ['yes'], from: '2026-01', to: '2026-03', areas: ['614'] };
 

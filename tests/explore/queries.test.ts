@@ -9,7 +9,7 @@ import { openDb, type Db } from '../../scripts/lib/duckdb';
 import { REFERENCE_DIR } from '../../scripts/lib/reference';
 import { chartQuery, countQuery, rowsQuery, type BuiltQuery } from '../../src/lib/explore/queries';
 import type { DataLayout } from '../../src/lib/explore/sources';
-import { DEFAULT_STATE, type ExploreState } from '../../src/lib/explore/state';
+import { DEFAULT_STATE, type ExploreState } from '../../src/lib/explore/view';
 import { buildSample } from '../helpers/sample-build';
 import { tempDir } from '../helpers/temp';
 

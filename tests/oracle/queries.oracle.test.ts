@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../scripts/lib/duckdb';
 import { chartQuery, countQuery } from '../../src/lib/explore/queries';
 import type { DataLayout } from '../../src/lib/explore/sources';
-import { dateBounds, parseExploreState, type ExploreState } from '../../src/lib/explore/state';
+import { dateBounds, parseExploreState, type ExploreState } from '../../src/lib/explore/view';
 import type { Manifest } from '../../src/lib/manifest';
 import { shapeChart } from '../../src/lib/numbers/chart-data';
 import { effectiveView } from '../../src/lib/numbers/measures';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeFilters, describePeriod } from '../../src/lib/explore/describe';
-import { DEFAULT_STATE } from '../../src/lib/explore/state';
+import { DEFAULT_STATE } from '../../src/lib/explore/view';
 
 const names = { state: (u: string) => ({ OH: 'Ohio', PA: 'Pennsylvania', WV: 'West Virginia' })[u] ?? u, subject: (s: string) => ({ imposters: 'Imposters' })[s] ?? s };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STATE, dateBounds, parseExploreState, serializeExploreState, type ExploreState } from '../../src/lib/explore/state';
+import { DEFAULT_STATE, dateBounds, parseExploreState, serializeExploreState, type ExploreState } from '../../src/lib/explore/view';
 
 const vocabulary = { states: new Set(['OH', 'PA', 'CA', 'TX']), subjects: new Set(['imposters', 'warranties', 'other']) };
 const parse = (query: string) => parseExploreState(new URLSearchParams(query), vocabulary);

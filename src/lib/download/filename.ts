@@ -2,7 +2,7 @@
  * Download file names that say what they hold: `robocall-atlas-complaints-oh-2026-01-to-2026-03-3d823eea31c2.zip`.
  * Only `[a-z0-9-]`, so they survive every file system and mail client. Pure.
  */
-import type { ExploreState } from '../explore/state';
+import type { ExploreState } from '../explore/view';
 
 const MAX_PART = 40;
 

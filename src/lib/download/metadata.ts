@@ -7,7 +7,7 @@
 import { COMPLAINT_COLUMNS } from '../catalog/tables';
 import { citationBibtex, citationText, FTC_SOURCE, FTC_SOURCE_URL, type CiteInput } from '../cite';
 import { MEASURE_LABELS } from '../explore/describe';
-import { dateBounds, type ExploreState } from '../explore/state';
+import { dateBounds, type ExploreState } from '../explore/view';
 import { FORMULA_LEADERS, FORMULA_RULE_TEXT, FORMULA_TRIGGERS, type ColumnKind } from './csv';
 
 export const METADATA_SCHEMA_VERSION = 1;

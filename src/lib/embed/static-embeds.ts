@@ -12,7 +12,7 @@ import { loadHome } from '../site-data/home';
 import { stateUrl } from '../site-data/routes';
 import { loadSite } from '../site-data/site';
 import { loadStates } from '../site-data/states';
-import { serializeExploreState, DEFAULT_STATE, type ExploreState } from '../explore/state';
+import { serializeExploreState, DEFAULT_STATE, type ExploreState } from '../explore/view';
 import { iframeHtml } from './snippet';
 
 export const PROVIDER_NAME = 'Robocall Atlas';

@@ -2,7 +2,7 @@
  * A view's filters in words, for the chart title, the download's README and the citation:
  * "Robocall and live complaints in Ohio and Pennsylvania about imposters, January–December 2024".
  */
-import { dateBounds, type ExploreState } from './state';
+import { dateBounds, type ExploreState } from './view';
 
 export interface Names {
   state(usps: string): string;

@@ -6,7 +6,7 @@
  */
 import { chooseSource, rowSource, type Column, type DataLayout, type Source } from './sources';
 import { SqlWriter, type SqlValue } from './sql';
-import { dateBounds, type ExploreState } from './state';
+import { dateBounds, type ExploreState } from './view';
 import { CALLER_VALID_PATTERN } from '../numbers/rankings';
 
 export interface BuiltQuery {

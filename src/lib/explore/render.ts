@@ -9,7 +9,7 @@ import { trendChart } from '../charts/trend';
 import type { ValueFormat } from '../charts/values';
 import type { Names } from './describe';
 import { MEASURE_LABELS } from './describe';
-import type { ExploreState } from './state';
+import type { ExploreState } from './view';
 
 export type Row = Record<string, unknown>;
 

@@ -3,7 +3,7 @@
  * cube cannot answer (an area code with a subject, a single day with an area code, the rows
  * themselves) go to the yearly row-level files, which the browser reads by HTTP Range.
  */
-import { dateBounds, type ExploreState } from './state';
+import { dateBounds, type ExploreState } from './view';
 
 export type Column = 'state' | 'subject' | 'robocall' | 'area_code' | 'caller_number' | 'provider';
 

@@ -21,7 +21,7 @@ import { openDb } from '../scripts/lib/duckdb';
 import { createStaticServer } from '../scripts/serve/static-server';
 import { rowsQuery } from '../src/lib/explore/queries';
 import type { DataLayout } from '../src/lib/explore/sources';
-import { DEFAULT_STATE, serializeExploreState, type ExploreState } from '../src/lib/explore/view';
+import { DEFAULT_VIEW, serializeExploreView, type ExploreView } from '../src/lib/explore/view';
 import type { Manifest } from '../src/lib/manifest';
 import { benchDataset } from './lib/dataset';
 import { report, result, type BenchResult } from './results';
@@ -56,7 +56,7 @@ async function rangeFor(cube: string, target: number): Promise<{ from: string; t
   }
 }
 
-async function nativeCopy(build: string, state: ExploreState, layout: DataLayout, out: string): Promise<{ seconds: number; rows: number; bytes: number }> {
+async function nativeCopy(build: string, state: ExploreView, layout: DataLayout, out: string): Promise<{ seconds: number; rows: number; bytes: number }> {
   const db = await openDb();
   try {
     await db.run(`SET file_search_path = '${join(build, 'downloads')},${join(build, 'reference')}'`);
@@ -208,7 +208,7 @@ export async function benchDownloads(args: Map<string, string>): Promise<void> {
   try {
     for (const size of sizes) {
       const range = await rangeFor(join(dataset.build, 'cube.duckdb'), size);
-      const state: ExploreState = { ...DEFAULT_STATE, from: range.from, to: range.to };
+      const state: ExploreView = { ...DEFAULT_VIEW, from: range.from, to: range.to };
       const label = `${(size / 1000).toLocaleString('en-US')}k`;
       const natives: number[] = [];
       let native = { seconds: 0, rows: 0, bytes: 0 };
@@ -221,7 +221,7 @@ export async function benchDownloads(args: Map<string, string>): Promise<void> {
       const nativeBest = Math.min(...natives);
       const browserRuns: BrowserRun[] = [];
       for (let i = 0; i < runs; i++) {
-        const run = await browserDownload(browser, browserPid, origin, serializeExploreState(state));
+        const run = await browserDownload(browser, browserPid, origin, serializeExploreView(state));
         if (run.rows !== native.rows) throw new Error(`the browser wrote ${run.rows} rows, DuckDB ${native.rows}`);
         browserRuns.push(run);
         console.error(`${label}: ${run.rows} rows in ${run.seconds.toFixed(1)} s (native ${nativeBest.toFixed(2)} s), heap ${(run.heapBefore / 1e6).toFixed(0)} → peak ${(run.heapPeak / 1e6).toFixed(0)} MB, renderer memory ${(run.rssBefore / 1e6).toFixed(0)} → peak ${(run.rssPeak / 1e6).toFixed(0)} MB, longest block ${run.longestBlockMs.toFixed(0)} ms`);

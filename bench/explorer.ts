@@ -11,7 +11,7 @@ import { openDb } from '../scripts/lib/duckdb';
 import { createStaticServer } from '../scripts/serve/static-server';
 import { chartQuery, countQuery } from '../src/lib/explore/queries';
 import type { DataLayout } from '../src/lib/explore/sources';
-import { DEFAULT_STATE, type ExploreState } from '../src/lib/explore/view';
+import { DEFAULT_VIEW, type ExploreView } from '../src/lib/explore/view';
 import type { Manifest } from '../src/lib/manifest';
 import { readFileSync } from 'node:fs';
 import { benchDataset, type BenchDataset } from './lib/dataset';
@@ -81,10 +81,10 @@ async function benchOne(browser: Browser, dataset: BenchDataset): Promise<BenchR
     await db.run(`ATTACH '${join(dataset.build, 'cube.duckdb')}' AS cube (READ_ONLY)`);
     for (const y of years) await db.run(`ATTACH '${join(dataset.build, `complaints-${y}.duckdb`)}' AS c${y} (READ_ONLY)`);
     const layout: DataLayout = { years, attachedYear: (y) => `c${y}`, parquetFile: (y) => `complaints-${y}.parquet`, referenceFile: (n) => `${n}.csv` };
-    const native = async (view: Partial<ExploreState>) => {
+    const native = async (view: Partial<ExploreView>) => {
       const times: number[] = [];
       for (let i = 0; i < WARM_RUNS; i++) {
-        const state = { ...DEFAULT_STATE, ...view, states: [STATES[i % STATES.length]!] };
+        const state = { ...DEFAULT_VIEW, ...view, states: [STATES[i % STATES.length]!] };
         const t0 = performance.now();
         await Promise.all([db.all(countQuery(state, 'bound', layout).sql, countQuery(state, 'bound', layout).params), db.all(chartQuery(state, 'bound', layout).sql, chartQuery(state, 'bound', layout).params)]);
         times.push(performance.now() - t0);

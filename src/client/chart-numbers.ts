@@ -5,14 +5,14 @@
  * cell's `data-column`), and the notes that go with them (`[data-role=chart-notes]`). Also the
  * controls that cannot apply, disabled with the reason beside them.
  */
-import type { Names } from '../lib/explore/describe';
-import { dateBounds, type ExploreState } from '../lib/explore/state';
+import { dateBounds } from '../lib/dates';
+import type { ExploreView, Names } from '../lib/explore/view';
 import { shapeChart, type QueryRow, type ShapedChart } from '../lib/numbers/chart-data';
 import { intervalReason, measureReason, type Adjustment, type Measure } from '../lib/numbers/measures';
 import type { DayRange } from '../lib/numbers/periods';
 import { TOP_N } from '../lib/explore/queries';
 
-export function shapeView(state: ExploreState, rows: readonly QueryRow[], names: Names, data: DayRange): ShapedChart {
+export function shapeView(state: ExploreView, rows: readonly QueryRow[], names: Names, data: DayRange): ShapedChart {
   return shapeChart(
     { ...state, start: state.from ? dateBounds(state.from).start : null, end: state.to ? dateBounds(state.to).end : null },
     rows,
@@ -64,7 +64,7 @@ export function showNotes(element: HTMLElement, notes: readonly string[]): void 
  * Greys out the measures and the interval a view cannot use, with the reason beside the control
  * (`[data-role=measure-reason]`, `[data-role=interval-reason]`), and says what was changed.
  */
-export function markApplicable(form: HTMLFormElement, state: ExploreState, populations: ReadonlyMap<string, number | null>, adjusted: readonly Adjustment[]): void {
+export function markApplicable(form: HTMLFormElement, state: ExploreView, populations: ReadonlyMap<string, number | null>, adjusted: readonly Adjustment[]): void {
   const measure = form.elements.namedItem('measure') as HTMLSelectElement | null;
   const interval = form.elements.namedItem('interval') as HTMLSelectElement | null;
   const reasons: string[] = [];

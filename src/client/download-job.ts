@@ -16,7 +16,7 @@ import { chunkQuery, CHUNK_ROWS, dayCountsQuery, KEY_COLUMN, keyOf, planChunks, 
 import { csvFromColumns, csvHeader, type ColumnKind, type CsvColumn } from '../lib/download/csv';
 import { rowsQuery, type BuiltQuery } from '../lib/explore/queries';
 import type { DataLayout } from '../lib/explore/sources';
-import type { ExploreState } from '../lib/explore/view';
+import type { ExploreView } from '../lib/explore/view';
 
 /** Rows formatted and compressed between two yields to the page (a few tens of milliseconds). */
 const SLICE_ROWS = 2_500;
@@ -115,13 +115,13 @@ async function arrow(connection: AsyncDuckDBConnection, query: BuiltQuery): Prom
 }
 
 /** The matching complaints of a view in pieces: a plan by day, then one query per range of days. */
-export async function* plannedBatches(connection: AsyncDuckDBConnection, state: ExploreState, layout: DataLayout, signal?: AbortSignal, size = CHUNK_ROWS): AsyncGenerator<Table> {
-  const plan = await arrow(connection, dayCountsQuery(rowsQuery(state, 'bound', layout)));
+export async function* plannedBatches(connection: AsyncDuckDBConnection, view: ExploreView, layout: DataLayout, signal?: AbortSignal, size = CHUNK_ROWS): AsyncGenerator<Table> {
+  const plan = await arrow(connection, dayCountsQuery(rowsQuery(view, 'bound', layout)));
   const days = plan.toArray().map((row) => ({ day: String(row.day), rows: Number(row.rows) }));
   for (const range of planChunks(days, size)) {
     signal?.throwIfAborted();
     // The same filters, dates narrowed to the range (inside the view's own dates: the days come from its rows).
-    const rows = rowsQuery({ ...state, from: range.from, to: range.to, page: 1 }, 'bound', layout);
+    const rows = rowsQuery({ ...view, from: range.from, to: range.to, page: 1 }, 'bound', layout);
     if (range.rows <= size) {
       const table = await arrow(connection, rows);
       if (table.numRows > 0) yield table;

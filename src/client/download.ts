@@ -11,10 +11,11 @@ import { catalogType, describeColumn, metadataJson, readme, type DataFacts, type
 import type { CsvColumn } from '../lib/download/csv';
 import { kindOfDuckDbType } from '../lib/download/csv';
 import { COMPLAINT_COLUMNS } from '../lib/catalog/tables';
-import { CHART_TITLES, describeFilters, type Names } from '../lib/explore/describe';
+import { CHART_TITLES } from '../lib/catalog/enums';
+import { describeFilters } from '../lib/explore/describe';
 import { chartQuery, ROW_COLUMNS, rowsQuery } from '../lib/explore/queries';
 import type { DataLayout } from '../lib/explore/sources';
-import { serializeExploreState, type ExploreState } from '../lib/explore/view';
+import { serializeExploreView, type ExploreView, type Names } from '../lib/explore/view';
 import { BlobSink, FileSink, plannedBatches, saveBlob, singleBatch, writeZip, type CsvResult, type Sink } from './download-job';
 import type { Engine } from './engine';
 
@@ -27,7 +28,7 @@ export interface DownloadContext {
 }
 
 export interface DownloadView {
-  state: ExploreState;
+  view: ExploreView;
   /** Matching complaints, once counted. */
   matching: number | null;
   /** Rows of the chart data, once queried. */
@@ -94,7 +95,7 @@ export function mountDownloads(root: HTMLElement, context: DownloadContext): { s
     if (!engine || !view || running) return;
     const snapshot = view;
     const expected = kind === 'rows' ? snapshot.matching : snapshot.chartRows;
-    const name = downloadName(kind, snapshot.state, context.facts.dataVersion);
+    const name = downloadName(kind, snapshot.view, context.facts.dataVersion);
     let sink: Sink & { bytes: number };
     if (picker && ui.direct.checked) {
       try {
@@ -119,12 +120,12 @@ export function mountDownloads(root: HTMLElement, context: DownloadContext): { s
       // A connection of its own, so the explorer's queries keep running between chunks.
       connection = await engine.db.connect();
       const conn = connection;
-      const state = snapshot.state;
-      const query = kind === 'rows' ? rowsQuery(state, 'bound', context.layout) : chartQuery(state, 'bound', context.layout);
-      const literal = kind === 'rows' ? rowsQuery(state, 'literal', context.layout) : chartQuery(state, 'literal', context.layout);
+      const view = snapshot.view;
+      const query = kind === 'rows' ? rowsQuery(view, 'bound', context.layout) : chartQuery(view, 'bound', context.layout);
+      const literal = kind === 'rows' ? rowsQuery(view, 'literal', context.layout) : chartQuery(view, 'literal', context.layout);
       const { blob, result } = await writeZip({
-        csvName: csvName(kind, state),
-        batches: kind === 'rows' ? plannedBatches(conn, state, context.layout, controller.signal, chunkRows()) : singleBatch(conn, query),
+        csvName: csvName(kind, view),
+        batches: kind === 'rows' ? plannedBatches(conn, view, context.layout, controller.signal, chunkRows()) : singleBatch(conn, query),
         emptyColumns: kind === 'rows' ? ROW_COLUMNS.map((c) => ({ name: c, kind: kindOfDuckDbType(COMPLAINT_COLUMNS.find((x) => x.name === c)?.type ?? 'VARCHAR') })) : [],
         bom: ui.bom.checked,
         neutralise: ui.neutralise.checked,
@@ -165,21 +166,21 @@ export function mountDownloads(root: HTMLElement, context: DownloadContext): { s
   };
 
   const describe = (kind: Kind, snapshot: DownloadView, csv: CsvResult, sql: string, boundSql: string, boundParams: (string | number | boolean)[], bom: boolean, neutralised: boolean): DownloadDescription => {
-    const state = snapshot.state;
-    const query = serializeExploreState({ ...state, v: context.facts.dataVersion });
+    const view = snapshot.view;
+    const query = serializeExploreView({ ...view, v: context.facts.dataVersion });
     const site = location.origin;
     const columns = csv.columns.map((c: CsvColumn) => ({
       name: c.name,
       type: (kind === 'rows' ? catalogType(c.name) : undefined) ?? c.kind,
       kind: c.kind,
-      description: describeColumn(c.name, kind, state),
+      description: describeColumn(c.name, kind, view),
     }));
     return {
       kind,
-      csvFile: csvName(kind, state),
-      state,
-      chartTitle: CHART_TITLES[state.chart],
-      filtersText: describeFilters(state, context.names),
+      csvFile: csvName(kind, view),
+      view,
+      chartTitle: CHART_TITLES[view.chart],
+      filtersText: describeFilters(view, context.names),
       stateNames: context.stateNames,
       subjectNames: context.subjectNames,
       site,

@@ -7,8 +7,9 @@
 import { citationBibtex, citationText, type CiteInput } from '../lib/cite';
 import { filterSlug } from '../lib/download/filename';
 import { embedSnippet, embedUrl, exploreUrl, initialHeight } from '../lib/embed/snippet';
-import { CHART_TITLES, describeFilters, type Names } from '../lib/explore/describe';
-import { serializeExploreState, type ExploreState } from '../lib/explore/view';
+import { CHART_TITLES } from '../lib/catalog/enums';
+import { describeFilters } from '../lib/explore/describe';
+import { serializeExploreView, type ExploreView, type Names } from '../lib/explore/view';
 import { savePng, saveSvg, type SaveInfo } from './save-chart';
 
 export interface ShareContext {
@@ -22,7 +23,7 @@ export interface ShareContext {
 }
 
 export interface ShareView {
-  state: ExploreState;
+  view: ExploreView;
 }
 
 /** Today in UTC, `YYYY-MM-DD`. */
@@ -63,12 +64,12 @@ export function mountShare(root: HTMLElement, context: ShareContext): { update(v
     savePng: role<HTMLButtonElement>('save-png'),
     saveStatus: role('save-status'),
   };
-  let state: ExploreState | null = null;
+  let current: ExploreView | null = null;
 
-  const pinned = (s: ExploreState) => serializeExploreState({ ...s, v: context.dataVersion });
-  const title = (s: ExploreState) => `${CHART_TITLES[s.chart]}: ${describeFilters(s, context.names)}`;
+  const pinned = (s: ExploreView) => serializeExploreView({ ...s, v: context.dataVersion });
+  const title = (s: ExploreView) => `${CHART_TITLES[s.chart]}: ${describeFilters(s, context.names)}`;
 
-  const citeInput = (s: ExploreState): CiteInput => ({
+  const citeInput = (s: ExploreView): CiteInput => ({
     title: CHART_TITLES[s.chart],
     description: describeFilters(s, context.names),
     permalink: exploreUrl(location.origin, pinned(s)),
@@ -80,26 +81,26 @@ export function mountShare(root: HTMLElement, context: ShareContext): { update(v
   });
 
   const render = () => {
-    if (!state) return;
-    const query = pinned(state);
+    if (!current) return;
+    const query = pinned(current);
     const src = embedUrl(location.origin, query);
-    const snippet = embedSnippet({ src, title: title(state), height: initialHeight(state.chart), script: ui.withScript.checked ? `${location.origin}/embed.js` : undefined });
+    const snippet = embedSnippet({ src, title: title(current), height: initialHeight(current.chart), script: ui.withScript.checked ? `${location.origin}/embed.js` : undefined });
     // textContent sets the textarea's default value, which its value follows while nobody edits it.
     ui.code.textContent = snippet;
     ui.code.value = snippet;
     ui.preview.href = src;
-    const cite = citeInput(state);
+    const cite = citeInput(current);
     ui.citeText.textContent = citationText(cite);
     ui.citeBibtex.textContent = citationBibtex(cite);
     ui.permalink.href = cite.permalink;
     ui.permalink.textContent = cite.permalink;
-    const drawable = state.chart !== 'table';
+    const drawable = current.chart !== 'table';
     ui.saveSvg.disabled = !drawable;
     ui.savePng.disabled = !drawable;
     ui.saveStatus.textContent = drawable ? '' : 'The table view has no chart to save; download its rows instead.';
   };
 
-  const saveInfo = (s: ExploreState): SaveInfo => ({
+  const saveInfo = (s: ExploreView): SaveInfo => ({
     title: CHART_TITLES[s.chart],
     subtitle: describeFilters(s, context.names),
     source: `Source: Robocall Atlas, FTC Do Not Call complaints${context.synthetic ? ' (synthetic sample data)' : ''}; data version ${context.dataVersion}. ${exploreUrl(location.origin, pinned(s))}`,
@@ -114,18 +115,18 @@ export function mountShare(root: HTMLElement, context: ShareContext): { update(v
   ui.copyBibtex.addEventListener('click', () => void copy(ui.citeBibtex.textContent ?? '', ui.copyBibtex, ui.citeBibtex));
   ui.saveSvg.addEventListener('click', () => {
     const svg = chartSvg();
-    if (!svg || !state) return void (ui.saveStatus.textContent = 'The chart has not been drawn yet.');
-    saveSvg(svg, saveInfo(state));
+    if (!svg || !current) return void (ui.saveStatus.textContent = 'The chart has not been drawn yet.');
+    saveSvg(svg, saveInfo(current));
   });
   ui.savePng.addEventListener('click', () => {
     const svg = chartSvg();
-    if (!svg || !state) return void (ui.saveStatus.textContent = 'The chart has not been drawn yet.');
-    savePng(svg, saveInfo(state)).catch((error: unknown) => (ui.saveStatus.textContent = `The PNG could not be made: ${error instanceof Error ? error.message : String(error)}`));
+    if (!svg || !current) return void (ui.saveStatus.textContent = 'The chart has not been drawn yet.');
+    savePng(svg, saveInfo(current)).catch((error: unknown) => (ui.saveStatus.textContent = `The PNG could not be made: ${error instanceof Error ? error.message : String(error)}`));
   });
 
   return {
-    update(view) {
-      state = view.state;
+    update({ view }) {
+      current = view;
       render();
     },
   };

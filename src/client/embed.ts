@@ -4,20 +4,20 @@
  * functions; only the chart, its title, the count, the source and a link to the full view.
  * Everything from the URL is written with textContent.
  */
-import { CHART_TITLES, describeFilters, type Names } from '../lib/explore/describe';
+import { CHART_TITLES } from '../lib/catalog/enums';
+import { describeFilters } from '../lib/explore/describe';
 import { exploreUrl } from '../lib/embed/snippet';
-import type { ExploreConfig } from '../lib/explore/page-config';
 import { chartQuery, countQuery } from '../lib/explore/queries';
 import { renderChart, type Row } from '../lib/explore/render';
-import type { DataLayout } from '../lib/explore/sources';
-import { parseExploreState, serializeExploreState } from '../lib/explore/view';
-import { startEngine, yearAlias } from './engine';
+import { parseExploreView, serializeExploreView } from '../lib/explore/view';
+import { startEngine } from './engine';
 import { runQuery } from './query';
 import { showIgnored } from './ignored';
 import { formatCell, renderTable } from './table';
+import { readViewContext } from './view-context';
 
 export function startEmbed(): void {
-  const config = JSON.parse(document.getElementById('explore-config')!.textContent!) as ExploreConfig;
+  const { config, names, vocabulary, layout } = readViewContext();
   const role = <T extends HTMLElement>(name: string) => document.querySelector<T>(`[data-role="${name}"]`)!;
   const ui = {
     title: role('chart-title'),
@@ -30,24 +30,19 @@ export function startEmbed(): void {
     table: role('table-wrap'),
     fullView: role<HTMLAnchorElement>('full-view'),
   };
-  const stateNames = new Map(config.states.map((s) => [s.usps, s.name]));
-  const subjectNames = new Map(config.subjects.map((s) => [s.slug, s.label]));
-  const names: Names = { state: (u) => stateNames.get(u) ?? u, subject: (s) => subjectNames.get(s) ?? s };
-  const years = Object.keys(config.files.years).map(Number).sort((a, b) => a - b);
-  const layout: DataLayout = { years, attachedYear: yearAlias, parquetFile: (y) => `complaints-${y}.parquet`, referenceFile: (n) => `${n}.csv` };
-  const { state, ignored } = parseExploreState(new URLSearchParams(location.search), { states: new Set(stateNames.keys()), subjects: new Set(subjectNames.keys()) });
+  const { view, ignored } = parseExploreView(new URLSearchParams(location.search), vocabulary);
 
-  const title = CHART_TITLES[state.chart];
-  const filters = describeFilters(state, names);
+  const title = CHART_TITLES[view.chart];
+  const filters = describeFilters(view, names);
   ui.title.textContent = title;
   ui.filters.textContent = filters;
   document.title = `${title}: ${filters} · Robocall Atlas`;
   // The full view keeps the version the link was made with, so the explorer says so too.
-  ui.fullView.href = exploreUrl(location.origin, serializeExploreState({ ...state, v: state.v ?? config.dataVersion }));
+  ui.fullView.href = exploreUrl(location.origin, serializeExploreView({ ...view, v: view.v ?? config.dataVersion }));
   showIgnored(ui.ignored, ignored, { limit: 5, maxLength: 60 });
-  if (state.v && state.v !== config.dataVersion) {
+  if (view.v && view.v !== config.dataVersion) {
     ui.versionNote.hidden = false;
-    ui.versionNote.textContent = `This chart was made with data version ${state.v}; it now shows version ${config.dataVersion}, so the numbers may differ from what its author saw.`;
+    ui.versionNote.textContent = `This chart was made with data version ${view.v}; it now shows version ${config.dataVersion}, so the numbers may differ from what its author saw.`;
   }
 
   // The host page may size its iframe to the content once the chart is there (embed-resize.ts).
@@ -60,7 +55,7 @@ export function startEmbed(): void {
     const next = Math.max(280, Math.min(960, Math.round(ui.chart.clientWidth || 600)));
     if (next === width && ui.chart.childElementCount > 0) return;
     width = next;
-    const chart = renderChart(state, rows, { names, width });
+    const chart = renderChart(view, rows, { names, width });
     if (chart) ui.chart.replaceChildren(chart);
     else {
       ui.chart.replaceChildren();
@@ -73,7 +68,7 @@ export function startEmbed(): void {
   })
     .then(async (engine) => {
       ui.status.textContent = 'Counting…';
-      const [count, data] = await Promise.all([runQuery(engine, countQuery(state, 'bound', layout)), runQuery(engine, chartQuery(state, 'bound', layout))]);
+      const [count, data] = await Promise.all([runQuery(engine, countQuery(view, 'bound', layout)), runQuery(engine, chartQuery(view, 'bound', layout))]);
       ui.count.textContent = Number(count[0]?.complaints ?? 0).toLocaleString('en-US');
       rows = data;
       draw();

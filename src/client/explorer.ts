@@ -1,21 +1,23 @@
 /**
- * /explore/ in the browser: URL ⇄ view state ⇄ controls, queries from the pure builders, charts
+ * /explore/ in the browser: URL ⇄ view ⇄ controls, queries from the pure builders, charts
  * from the shared chart functions. This file only wires; every decision is in src/lib/explore.
  */
-import { CHART_TITLES, describeFilters, type Names } from '../lib/explore/describe';
-import type { ExploreConfig } from '../lib/explore/page-config';
+import { CHART_TITLES } from '../lib/catalog/enums';
+import { describeFilters } from '../lib/explore/describe';
+import { URL_KEYS, type FormContext, type UrlKey } from '../lib/explore/filters';
 import { chartQuery, countQuery, PAGE_SIZE, type BuiltQuery } from '../lib/explore/queries';
 import { renderChart, type Row } from '../lib/explore/render';
 import type { DataLayout } from '../lib/explore/sources';
-import { DEFAULT_STATE, parseExploreState, serializeExploreState, type ExploreState } from '../lib/explore/view';
+import { DEFAULT_VIEW, parseExploreView, serializeExploreView, type ExploreView, type Names, type Vocabulary } from '../lib/explore/view';
 import type { DataFacts } from '../lib/download/metadata';
 import { mountConsole, type ConsoleUi } from './console';
 import { mountDownloads } from './download';
 import { mountShare } from './embed-share';
-import { startEngine, yearAlias, type Engine, type EngineStage } from './engine';
+import { startEngine, type Engine, type EngineStage } from './engine';
 import { runQuery } from './query';
 import { formatCell, renderTable } from './table';
 import { showIgnored } from './ignored';
+import { readViewContext } from './view-context';
 
 const STAGE_TEXT: Record<EngineStage, string> = {
   'loading engine': 'Loading the database engine (about 8 MB, once)…',
@@ -26,52 +28,41 @@ const STAGE_TEXT: Record<EngineStage, string> = {
 const SLOW_START_MS = 30_000;
 
 export function startExplorer(): void {
-  const config = JSON.parse(document.getElementById('explore-config')!.textContent!) as ExploreConfig;
+  const { config, names, stateNames, subjectNames, vocabulary, layout } = readViewContext();
   const ui = elements();
-  const stateNames = new Map(config.states.map((s) => [s.usps, s.name]));
-  const subjectNames = new Map(config.subjects.map((s) => [s.slug, s.label]));
-  const names: Names = { state: (u) => stateNames.get(u) ?? u, subject: (s) => subjectNames.get(s) ?? s };
-  const vocabulary = { states: new Set(stateNames.keys()), subjects: new Set(subjectNames.keys()) };
-  const years = Object.keys(config.files.years).map(Number).sort((a, b) => a - b);
-  const layout: DataLayout = {
-    years,
-    attachedYear: yearAlias,
-    parquetFile: (y) => `complaints-${y}.parquet`,
-    referenceFile: (name) => `${name}.csv`,
-  };
 
   const facts = JSON.parse(document.getElementById('download-config')!.textContent!) as DataFacts;
   const downloads = mountDownloads(document.querySelector<HTMLElement>('[data-role="download-panel"]')!, {
     facts,
     names,
-    stateNames: Object.fromEntries(stateNames),
-    subjectNames: Object.fromEntries(subjectNames),
+    stateNames,
+    subjectNames,
     layout,
   });
   const share = mountShare(ui.results, { dataVersion: config.dataVersion, synthetic: config.synthetic, dateMin: config.dateMin, dateMax: config.dateMax, names, chart: ui.chart });
 
-  let state: ExploreState = DEFAULT_STATE;
+  let view: ExploreView = DEFAULT_VIEW;
   let engine: Engine | null = null;
   let generation = 0;
 
   const fromUrl = () => {
-    const parsed = parseExploreState(new URLSearchParams(location.search), vocabulary);
-    state = parsed.state;
-    writeControls(ui.form, state);
+    const parsed = parseExploreView(new URLSearchParams(location.search), vocabulary);
+    view = parsed.view;
+    writeControls(ui.form, view);
     showIgnored(ui.ignored, parsed.ignored);
     showVersion();
   };
 
   const showVersion = () => {
-    const other = state.v && state.v !== config.dataVersion;
+    const other = view.v && view.v !== config.dataVersion;
     ui.versionNote.hidden = !other;
-    if (other) ui.versionNote.textContent = `This link was made with data version ${state.v}; you are seeing version ${config.dataVersion}, so the numbers may differ from what its author saw.`;
+    if (other) ui.versionNote.textContent = `This link was made with data version ${view.v}; you are seeing version ${config.dataVersion}, so the numbers may differ from what its author saw.`;
   };
 
-  const commit = (next: ExploreState) => {
-    const query = serializeExploreState({ ...next, v: config.dataVersion });
+  const commit = (next: ExploreView) => {
+    const query = serializeExploreView({ ...next, v: config.dataVersion });
     if (query !== location.search.replace(/^\?/, '')) history.pushState(null, '', query ? `?${query}` : location.pathname);
-    state = { ...next, v: config.dataVersion };
+    view = { ...next, v: config.dataVersion };
     showIgnored(ui.ignored, []);
     showVersion();
     void refresh();
@@ -79,25 +70,25 @@ export function startExplorer(): void {
 
   const refresh = async () => {
     const ticket = ++generation;
-    ui.title.textContent = CHART_TITLES[state.chart];
-    ui.filtersText.textContent = `· ${describeFilters(state, names)}`;
-    ui.sql.textContent = sqlForPeople(state, layout);
-    summarise(ui, state, names);
-    share.update({ state });
-    downloads.update({ state, matching: null, chartRows: null });
+    ui.title.textContent = CHART_TITLES[view.chart];
+    ui.filtersText.textContent = `· ${describeFilters(view, names)}`;
+    ui.sql.textContent = sqlForPeople(view, layout);
+    summarise(ui.form, view, config);
+    share.update({ view });
+    downloads.update({ view, matching: null, chartRows: null });
     if (!engine) return;
     ui.results.setAttribute('aria-busy', 'true');
     try {
       const queried = performance.now();
-      const [count, rows] = await Promise.all([runQuery(engine, countQuery(state, 'bound', layout)), runQuery(engine, chartQuery(state, 'bound', layout))]);
+      const [count, rows] = await Promise.all([runQuery(engine, countQuery(view, 'bound', layout)), runQuery(engine, chartQuery(view, 'bound', layout))]);
       if (ticket !== generation) return; // a newer view has started
       // Read by `npm run bench -- explorer` to compare the engine's time with native DuckDB's.
       performance.measure('robocall-atlas:query', { start: queried, end: performance.now() });
       const matching = Number(count[0]?.complaints ?? 0);
       ui.count.textContent = matching.toLocaleString('en-US');
-      drawChart(ui, state, rows, names);
-      drawTable(ui, state, rows, names, matching);
-      downloads.update({ state, matching, chartRows: rows.length });
+      drawChart(ui, view, rows, names);
+      drawTable(ui, view, rows, names, matching);
+      downloads.update({ view, matching, chartRows: rows.length });
       ui.status.textContent = '';
     } catch (error) {
       if (ticket !== generation) return;
@@ -140,11 +131,11 @@ export function startExplorer(): void {
   });
   fromUrl();
   void refresh();
-  ui.form.addEventListener('change', () => commit(readControls(ui.form, state)));
+  ui.form.addEventListener('change', () => commit(readControls(ui.form, view, vocabulary)));
   ui.form.addEventListener('submit', (event) => event.preventDefault());
-  ui.reset.addEventListener('click', () => commit({ ...DEFAULT_STATE, chart: state.chart }));
-  ui.prev.addEventListener('click', () => commit({ ...state, page: Math.max(1, state.page - 1) }));
-  ui.next.addEventListener('click', () => commit({ ...state, page: state.page + 1 }));
+  ui.reset.addEventListener('click', () => commit({ ...DEFAULT_VIEW, chart: view.chart }));
+  ui.prev.addEventListener('click', () => commit({ ...view, page: Math.max(1, view.page - 1) }));
+  ui.next.addEventListener('click', () => commit({ ...view, page: view.page + 1 }));
   window.addEventListener('popstate', () => {
     fromUrl();
     void refresh();
@@ -155,46 +146,51 @@ export function startExplorer(): void {
   else setTimeout(boot, 50);
 }
 
-function sqlForPeople(state: ExploreState, layout: DataLayout): string {
-  const q: BuiltQuery = chartQuery(state, 'literal', layout);
-  const query = serializeExploreState(state);
+function sqlForPeople(view: ExploreView, layout: DataLayout): string {
+  const q: BuiltQuery = chartQuery(view, 'literal', layout);
+  const query = serializeExploreView(view);
   return `-- Robocall Atlas, ${location.origin}${location.pathname}${query ? `?${query}` : ''}\n-- Files: complaints-<year>.parquet and the reference CSV files from ${location.origin}/data/\n${q.sql};`;
 }
 
-function drawChart(ui: Ui, state: ExploreState, rows: Row[], names: Names): void {
+function drawChart(ui: Ui, view: ExploreView, rows: Row[], names: Names): void {
   const width = Math.max(300, Math.min(960, ui.chart.clientWidth || 640));
-  const chart = renderChart(state, rows, { names, width, stateHref: (usps) => `/states/${usps.toLowerCase()}/` });
+  const chart = renderChart(view, rows, { names, width, stateHref: (usps) => `/states/${usps.toLowerCase()}/` });
   ui.chart.replaceChildren(...(chart ? [chart] : []));
   ui.chart.closest('figure')!.hidden = chart === null;
 }
 
-function drawTable(ui: Ui, state: ExploreState, rows: Row[], names: Names, matching: number): void {
+function drawTable(ui: Ui, view: ExploreView, rows: Row[], names: Names, matching: number): void {
   const caption =
-    state.chart === 'table'
-      ? `Complaints ${(state.page - 1) * PAGE_SIZE + 1}–${(state.page - 1) * PAGE_SIZE + rows.length} of ${matching.toLocaleString('en-US')}`
+    view.chart === 'table'
+      ? `Complaints ${(view.page - 1) * PAGE_SIZE + 1}–${(view.page - 1) * PAGE_SIZE + rows.length} of ${matching.toLocaleString('en-US')}`
       : 'The numbers behind the chart';
   const table = renderTable(rows, {
     caption,
-    role: state.chart === 'table' ? 'rows-table' : 'numbers-table',
+    role: view.chart === 'table' ? 'rows-table' : 'numbers-table',
     format: (column, value) => formatCell(column, value, names),
     empty: 'No complaints match these filters.',
   });
   ui.tableWrap.replaceChildren(table);
-  const paged = state.chart === 'table';
+  const paged = view.chart === 'table';
   ui.pager.hidden = !paged;
   if (paged) {
-    ui.prev.disabled = state.page <= 1;
-    ui.next.disabled = state.page * PAGE_SIZE >= matching;
-    ui.pageLabel.textContent = `Page ${state.page} of ${Math.max(1, Math.ceil(matching / PAGE_SIZE)).toLocaleString('en-US')}`;
+    ui.prev.disabled = view.page <= 1;
+    ui.next.disabled = view.page * PAGE_SIZE >= matching;
+    ui.pageLabel.textContent = `Page ${view.page} of ${Math.max(1, Math.ceil(matching / PAGE_SIZE)).toLocaleString('en-US')}`;
   }
 }
 
 
-function summarise(ui: Ui, state: ExploreState, names: Names): void {
-  ui.statesSummary.textContent = state.states.length ? `(${state.states.map(names.state).join(', ')})` : '(all)';
-  ui.subjectsSummary.textContent = state.subjects.length ? `(${state.subjects.map(names.subject).join(', ')})` : '(all)';
+/** The summary line of each folded list of choices: the chosen ones by name, or (all). */
+function summarise(form: HTMLFormElement, view: ExploreView, context: FormContext): void {
+  for (const key of FORM_KEYS) {
+    const control = key.form!.control;
+    if (control.kind !== 'choices') continue;
+    const labels = new Map(control.options(context).map((o) => [o.value, o.label]));
+    const chosen = key.form!.value(view) as readonly string[];
+    form.querySelector(`[data-role="${control.summaryRole}"]`)!.textContent = chosen.length ? `(${chosen.map((v) => labels.get(v) ?? v).join(', ')})` : '(all)';
+  }
 }
-
 
 function retryButton(retry: () => void): HTMLButtonElement {
   const button = document.createElement('button');
@@ -218,40 +214,32 @@ function staticLinks(): DocumentFragment {
   return fragment;
 }
 
-function writeControls(form: HTMLFormElement, state: ExploreState): void {
-  const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement;
-  field('chart').value = state.chart;
-  field('interval').value = state.interval;
-  field('measure').value = state.measure;
-  field('from').value = state.from ?? '';
-  field('to').value = state.to ?? '';
-  field('area').value = state.areas.join(', ');
-  for (const input of form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
-    const list = input.name === 'state' ? state.states : input.name === 'subject' ? state.subjects : (state.robocall as string[]);
-    input.checked = list.includes(input.value);
+const FORM_KEYS = (URL_KEYS as readonly UrlKey[]).filter((k) => k.form);
+
+/** Each key's control shows the view (filters.ts: the entry's `form`). */
+function writeControls(form: HTMLFormElement, view: ExploreView): void {
+  for (const key of FORM_KEYS) {
+    const value = key.form!.value(view);
+    if (typeof value === 'string') (form.elements.namedItem(key.key) as HTMLInputElement | HTMLSelectElement).value = value;
+    else for (const input of form.querySelectorAll<HTMLInputElement>(`input[type=checkbox][name="${key.key}"]`)) input.checked = value.includes(input.value);
   }
 }
 
-function readControls(form: HTMLFormElement, previous: ExploreState): ExploreState {
+/** The form as a query string, read back through the URL grammar, so the form accepts what a link would. */
+function readControls(form: HTMLFormElement, previous: ExploreView, vocabulary: Vocabulary): ExploreView {
   const data = new FormData(form);
   const params = new URLSearchParams();
-  for (const key of ['chart', 'interval', 'measure', 'from', 'to']) {
-    const value = String(data.get(key) ?? '').trim();
+  for (const { key, form: field } of FORM_KEYS) {
+    const control = field!.control;
+    const value =
+      control.kind === 'checks' || control.kind === 'choices'
+        ? data.getAll(key).map(String).join(',')
+        : String(data.get(key) ?? '').replace(control.kind === 'text' && control.stripSpaces ? /\s+/g : /^\s+|\s+$/g, '');
     if (value) params.set(key, value);
   }
-  for (const key of ['state', 'subject', 'robocall']) {
-    const values = data.getAll(key).map(String);
-    if (values.length) params.set(key, values.join(','));
-  }
-  const area = String(data.get('area') ?? '').replace(/\s+/g, '');
-  if (area) params.set('area', area);
-  const vocabulary = {
-    states: new Set([...form.querySelectorAll<HTMLInputElement>('input[name=state]')].map((i) => i.value)),
-    subjects: new Set([...form.querySelectorAll<HTMLInputElement>('input[name=subject]')].map((i) => i.value)),
-  };
-  const { state } = parseExploreState(params, vocabulary);
+  const { view } = parseExploreView(params, vocabulary);
   // A new filter starts the table at its first page.
-  return { ...state, page: 1, v: previous.v };
+  return { ...view, page: 1, v: previous.v };
 }
 
 interface Ui {
@@ -271,8 +259,6 @@ interface Ui {
   pageLabel: HTMLElement;
   sql: HTMLElement;
   reset: HTMLButtonElement;
-  statesSummary: HTMLElement;
-  subjectsSummary: HTMLElement;
   console: ConsoleUi;
 }
 
@@ -295,8 +281,6 @@ function elements(): Ui {
     pageLabel: role('page-label'),
     sql: role('sql'),
     reset: role<HTMLButtonElement>('reset'),
-    statesSummary: role('states-summary'),
-    subjectsSummary: role('subjects-summary'),
     console: {
       root: role<HTMLDetailsElement>('console'),
       sql: role<HTMLTextAreaElement>('console-sql'),

@@ -1,5 +1,5 @@
 /** Rows as an HTML table, built with DOM calls and textContent only (values may come from the data). */
-import type { Names } from '../lib/explore/describe';
+import type { Names } from '../lib/explore/view';
 import { formatPhone } from '../lib/explore/render';
 
 export function renderTable(

@@ -10,7 +10,7 @@ import { openDb, type Db } from '../../scripts/lib/duckdb';
 import { chunkCount, chunkQuery, dayCountsQuery, KEY_COLUMN, keyOf, planChunks, type DayCount, type RowKey } from '../../src/lib/download/chunks';
 import { rowsQuery, type BuiltQuery } from '../../src/lib/explore/queries';
 import type { DataLayout } from '../../src/lib/explore/sources';
-import { DEFAULT_STATE, type ExploreState } from '../../src/lib/explore/view';
+import { DEFAULT_VIEW, type ExploreView } from '../../src/lib/explore/view';
 import { buildSample } from '../helpers/sample-build';
 import { tempDir } from '../helpers/temp';
 
@@ -48,7 +48,7 @@ async function readInChunks(rows: BuiltQuery, size: number): Promise<{ rows: Rec
   }
 }
 
-const views: Partial<ExploreState>[] = [{}, { states: ['CA', 'TX'], robocall: ['yes'] }, { from: '2025-12-24', to: '2026-01-05' }, { areas: ['212', '614'], from: '2025-12' }, { states: ['WY'], subjects: ['no-such-subject'] }];
+const views: Partial<ExploreView>[] = [{}, { states: ['CA', 'TX'], robocall: ['yes'] }, { from: '2025-12-24', to: '2026-01-05' }, { areas: ['212', '614'], from: '2025-12' }, { states: ['WY'], subjects: ['no-such-subject'] }];
 
 describe('planChunks', () => {
   const day = (d: number) => `2026-01-${String(d).padStart(2, '0')}`;
@@ -71,7 +71,7 @@ describe('planChunks', () => {
 
 describe('pieces by day', () => {
   it.each(views)('give exactly the rows of rowsQuery for %j', async (view) => {
-    const state = { ...DEFAULT_STATE, ...view };
+    const state = { ...DEFAULT_VIEW, ...view };
     const all = await run(rowsQuery(state, 'bound', layout));
     const days = (await run(dayCountsQuery(rowsQuery(state, 'bound', layout)))).map((r) => ({ day: String(r.day), rows: Number(r.rows) }));
     expect(days.reduce((n, d) => n + d.rows, 0)).toBe(all.length);
@@ -85,7 +85,7 @@ describe('pieces by day', () => {
 
 describe('keyset chunks', () => {
   it.each(views)('give exactly the rows of rowsQuery for %j', async (view) => {
-    const state = { ...DEFAULT_STATE, ...view };
+    const state = { ...DEFAULT_VIEW, ...view };
     const rows = rowsQuery(state, 'bound', layout);
     const all = await run(rows);
     expect(all.length).toBeLessThan(20_000);
@@ -97,14 +97,14 @@ describe('keyset chunks', () => {
   });
 
   it('pages through ties in created_at by file and line', async () => {
-    const all = rowsQuery(DEFAULT_STATE, 'bound', layout);
+    const all = rowsQuery(DEFAULT_VIEW, 'bound', layout);
     // Two complaints created in the same second: read their day and states one row at a time.
     const [tie] = await db.all<{ day: string; states: string[] }>(
       `SELECT strftime(any_value(created_date), '%Y-%m-%d') AS day, list(DISTINCT state) AS states FROM (${all.sql}) WHERE state IS NOT NULL GROUP BY created_at HAVING count(*) > 1 LIMIT 1`,
       all.params,
     );
     expect(tie, 'the sample has complaints created in the same second').toBeDefined();
-    const rows = rowsQuery({ ...DEFAULT_STATE, from: tie!.day, to: tie!.day, states: [...tie!.states].sort() }, 'bound', layout);
+    const rows = rowsQuery({ ...DEFAULT_VIEW, from: tie!.day, to: tie!.day, states: [...tie!.states].sort() }, 'bound', layout);
     const expected = await run(rows);
     const { rows: chunked } = await readInChunks(rows, 1);
     expect(chunked.map(({ [KEY_COLUMN]: _, ...rest }) => rest)).toEqual(expected);
@@ -113,7 +113,7 @@ describe('keyset chunks', () => {
   });
 
   it('keeps the filters bound and adds its own parameters after them', () => {
-    const rows = rowsQuery({ ...DEFAULT_STATE, states: ["OH' OR 1=1 --"] }, 'bound', layout);
+    const rows = rowsQuery({ ...DEFAULT_VIEW, states: ["OH' OR 1=1 --"] }, 'bound', layout);
     const q = chunkQuery(rows, { createdUs: 1_767_323_045_000_000, sourceFile: "x'; DROP TABLE c2026.complaints; --", sourceLine: 3 }, 10);
     expect(q.sql).not.toContain('OR 1=1');
     expect(q.sql).not.toContain('DROP');
@@ -122,9 +122,9 @@ describe('keyset chunks', () => {
   });
 
   it('refuses a paged query, a bad size and a bad key', () => {
-    const paged = rowsQuery(DEFAULT_STATE, 'bound', layout, { limit: 50, offset: 0 });
+    const paged = rowsQuery(DEFAULT_VIEW, 'bound', layout, { limit: 50, offset: 0 });
     expect(() => chunkQuery(paged, null)).toThrow(/without a page/);
-    expect(() => chunkQuery(rowsQuery(DEFAULT_STATE, 'bound', layout), null, 0)).toThrow(/chunk size/);
+    expect(() => chunkQuery(rowsQuery(DEFAULT_VIEW, 'bound', layout), null, 0)).toThrow(/chunk size/);
     expect(() => keyOf({ createdUs: 'x', sourceFile: 'f', sourceLine: 1 })).toThrow(/key/);
     expect(chunkCount(0)).toBe(1);
     expect(chunkCount(100_001, 50_000)).toBe(3);

@@ -8,9 +8,9 @@ import { csvName, downloadName, filterSlug } from '../../src/lib/download/filena
 import { describeColumn, filterList, metadataJson, readme, type DownloadDescription } from '../../src/lib/download/metadata';
 import { dataFactsOf, scriptJson } from '../../src/lib/download/page-config';
 import type { Manifest } from '../../src/lib/manifest';
-import { DEFAULT_STATE, type ExploreState } from '../../src/lib/explore/view';
+import { DEFAULT_VIEW, type ExploreView } from '../../src/lib/explore/view';
 
-const state: ExploreState = { ...DEFAULT_STATE, states: ['OH', 'PA'], subjects: ['energy'], robocall: ['yes'], from: '2026-01', to: '2026-03', areas: ['614'] };
+const state: ExploreView = { ...DEFAULT_VIEW, states: ['OH', 'PA'], subjects: ['energy'], robocall: ['yes'], from: '2026-01', to: '2026-03', areas: ['614'] };
 
 const manifest = {
   schema_version: 1,
@@ -36,7 +36,7 @@ function description(overrides: Partial<DownloadDescription> = {}): DownloadDesc
   return {
     kind: 'rows',
     csvFile: 'complaints.csv',
-    state,
+    view: state,
     chartTitle: 'Complaints over time',
     filtersText: 'Robocall complaints in Ohio and Pennsylvania from area code 614 about energy & utilities from January 2026 through March 2026',
     stateNames: { OH: 'Ohio', PA: 'Pennsylvania' },
@@ -121,7 +121,7 @@ describe('README.md', () => {
   });
 
   it('describes chart data by its chart', () => {
-    const agg = readme(description({ kind: 'aggregate', csvFile: 'chart-map.csv', state: { ...state, chart: 'map', measure: 'per100k' }, chartTitle: 'Complaints by state' }));
+    const agg = readme(description({ kind: 'aggregate', csvFile: 'chart-map.csv', view: { ...state, chart: 'map', measure: 'per100k' }, chartTitle: 'Complaints by state' }));
     expect(agg).toMatch(/^# Robocall Atlas: Chart data: Complaints by state\n/);
     expect(agg).toContain('- Chart: map');
     expect(agg).toContain('- Measure: complaints per 100,000 residents');
@@ -148,7 +148,7 @@ describe('metadata.json', () => {
   });
 
   it('lists the filters in order', () => {
-    expect(filterList({ state: DEFAULT_STATE, stateNames: {}, subjectNames: {}, kind: 'rows' }).map(([k, v]) => `${k}: ${v}`)).toEqual([
+    expect(filterList({ view: DEFAULT_VIEW, stateNames: {}, subjectNames: {}, kind: 'rows' }).map(([k, v]) => `${k}: ${v}`)).toEqual([
       'Created from: start of the data',
       'Created through: end of the data',
       'States: all',
@@ -162,11 +162,11 @@ describe('metadata.json', () => {
 describe('file names', () => {
   it('say what the file holds in safe characters', () => {
     expect(downloadName('rows', state, '3d823eea31c2')).toBe('robocall-atlas-complaints-oh-pa-energy-robocall-yes-area-614-2026-01-to-2026-03-3d823eea31c2.zip');
-    expect(downloadName('aggregate', { ...DEFAULT_STATE, chart: 'map' }, 'abc')).toBe('robocall-atlas-chart-map-all-abc.zip');
-    expect(filterSlug({ ...DEFAULT_STATE, states: ['AL', 'AK', 'AZ', 'AR', 'CA'] })).toBe('al-ak-az-and-2-more');
-    expect(filterSlug({ ...DEFAULT_STATE, to: '2026-02-03' })).toBe('start-to-2026-02-03');
-    expect(csvName('rows', DEFAULT_STATE)).toBe('complaints.csv');
-    expect(csvName('aggregate', { ...DEFAULT_STATE, chart: 'area-codes' })).toBe('chart-area-codes.csv');
-    expect(downloadName('rows', DEFAULT_STATE, '../../etc')).toMatch(/^[a-z0-9-]+\.zip$/);
+    expect(downloadName('aggregate', { ...DEFAULT_VIEW, chart: 'map' }, 'abc')).toBe('robocall-atlas-chart-map-all-abc.zip');
+    expect(filterSlug({ ...DEFAULT_VIEW, states: ['AL', 'AK', 'AZ', 'AR', 'CA'] })).toBe('al-ak-az-and-2-more');
+    expect(filterSlug({ ...DEFAULT_VIEW, to: '2026-02-03' })).toBe('start-to-2026-02-03');
+    expect(csvName('rows', DEFAULT_VIEW)).toBe('complaints.csv');
+    expect(csvName('aggregate', { ...DEFAULT_VIEW, chart: 'area-codes' })).toBe('chart-area-codes.csv');
+    expect(downloadName('rows', DEFAULT_VIEW, '../../etc')).toMatch(/^[a-z0-9-]+\.zip$/);
   });
 });

@@ -9,11 +9,11 @@ import { openDb, type Db } from '../../scripts/lib/duckdb';
 import { REFERENCE_DIR } from '../../scripts/lib/reference';
 import { chartQuery, countQuery, rowsQuery, type BuiltQuery } from '../../src/lib/explore/queries';
 import type { DataLayout } from '../../src/lib/explore/sources';
-import { DEFAULT_STATE, type ExploreState } from '../../src/lib/explore/view';
+import { DEFAULT_VIEW, type ExploreView } from '../../src/lib/explore/view';
 import { buildSample } from '../helpers/sample-build';
 import { tempDir } from '../helpers/temp';
 
-const VIEWS: Partial<ExploreState>[] = [
+const VIEWS: Partial<ExploreView>[] = [
   {},
   { states: ['OH'] },
   { states: ['CA', 'TX'], from: '2026-02', to: '2026-05', interval: 'week' },
@@ -56,7 +56,7 @@ describe('explorer queries', () => {
   it('spans two yearly files', () => expect(years.length).toBe(2));
 
   describe.each(VIEWS)('view %j', (view) => {
-    const state: ExploreState = { ...DEFAULT_STATE, ...view };
+    const state: ExploreView = { ...DEFAULT_VIEW, ...view };
 
     it('counts what an independent query over the rows counts', async () => {
       const bound = await run(countQuery(state, 'bound', layout));
@@ -75,7 +75,7 @@ describe('explorer queries', () => {
   });
 
   it('uses the cube where it can and the rows where it must', () => {
-    const base = DEFAULT_STATE;
+    const base = DEFAULT_VIEW;
     expect(countQuery(base, 'bound', layout).source).toBe('daily');
     expect(countQuery({ ...base, areas: ['614'] }, 'bound', layout).source).toBe('area_codes_monthly');
     expect(countQuery({ ...base, areas: ['614'], subjects: ['other'] }, 'bound', layout).source).toBe('rows');
@@ -86,7 +86,7 @@ describe('explorer queries', () => {
   });
 
   it('binds every value from the URL as a parameter, never as text', () => {
-    const hostile = { ...DEFAULT_STATE, states: ["OH' OR 1=1 --"], subjects: ['x"; DROP TABLE complaints; --'], areas: ['614'] };
+    const hostile = { ...DEFAULT_VIEW, states: ["OH' OR 1=1 --"], subjects: ['x"; DROP TABLE complaints; --'], areas: ['614'] };
     for (const chart of CHARTS) {
       const q = chartQuery({ ...hostile, chart }, 'bound', layout);
       expect(q.sql).not.toContain('OR 1=1');
@@ -98,7 +98,7 @@ describe('explorer queries', () => {
   });
 
   it('pages the table and downloads every matching row', async () => {
-    const state = { ...DEFAULT_STATE, chart: 'table' as const, states: ['OH'], page: 2 };
+    const state = { ...DEFAULT_VIEW, chart: 'table' as const, states: ['OH'], page: 2 };
     const page = await run(chartQuery(state, 'bound', layout));
     expect(page).toHaveLength(50);
     const all = await run(rowsQuery(state, 'bound', layout));
@@ -109,7 +109,7 @@ describe('explorer queries', () => {
 });
 
 /** The filters written by hand, without the query builder. */
-function independentWhere(state: ExploreState): string {
+function independentWhere(state: ExploreView): string {
   const conditions = ['TRUE'];
   const list = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
   if (state.from) conditions.push(`created_date >= DATE '${state.from.length === 4 ? `${state.from}-01-01` : state.from.length === 7 ? `${state.from}-01` : state.from}'`);

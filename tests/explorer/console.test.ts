@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../scripts/lib/duckdb';
 import { countQuery } from '../../src/lib/explore/queries';
 import type { DataLayout } from '../../src/lib/explore/sources';
-import { DEFAULT_STATE } from '../../src/lib/explore/view';
+import { DEFAULT_VIEW } from '../../src/lib/explore/view';
 import type { Manifest } from '../../src/lib/manifest';
 import { launchBrowser } from '../helpers/browser';
 import { serveSite, type ServedSite } from '../helpers/site-build';
@@ -129,7 +129,7 @@ describe('the SQL console', () => {
     // The explorer's own queries are not queued behind it.
     await page.locator('details.choices summary', { hasText: 'States' }).click();
     await page.locator('input[name=state][value=OH]').check();
-    const q = countQuery({ ...DEFAULT_STATE, states: ['OH'] }, 'bound', layout);
+    const q = countQuery({ ...DEFAULT_VIEW, states: ['OH'] }, 'bound', layout);
     const [{ complaints: ohio }] = (await db.all<{ complaints: number }>(q.sql, q.params)) as [{ complaints: number }];
     await page.waitForFunction((n) => Number(document.querySelector('[data-role=match-count]')!.textContent!.replace(/\D/g, '')) === n, ohio, { timeout: 20_000 });
     expect(await page.locator('[data-role=console]').getAttribute('data-state')).toBe('running');

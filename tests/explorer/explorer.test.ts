@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../scripts/lib/duckdb';
 import { chartQuery, countQuery } from '../../src/lib/explore/queries';
 import type { DataLayout } from '../../src/lib/explore/sources';
-import { DEFAULT_STATE, parseExploreState, type ExploreState } from '../../src/lib/explore/view';
+import { DEFAULT_VIEW, parseExploreView, type ExploreView } from '../../src/lib/explore/view';
 import type { Manifest } from '../../src/lib/manifest';
 import { launchBrowser } from '../helpers/browser';
 import { serveSite, type ServedSite } from '../helpers/site-build';
@@ -55,7 +55,7 @@ async function settled(page: Page): Promise<void> {
 
 const countOnScreen = async (page: Page) => Number((await page.locator('[data-role=match-count]').textContent())!.replace(/[^\d]/g, ''));
 
-async function nativeCount(state: ExploreState): Promise<number> {
+async function nativeCount(state: ExploreView): Promise<number> {
   const q = countQuery(state, 'bound', layout);
   const [row] = await db.all<{ complaints: number }>(q.sql, q.params);
   return row!.complaints;
@@ -107,7 +107,7 @@ describe('the explorer', () => {
     '?chart=callers',
     '?chart=providers&robocall=yes',
   ])('shows native DuckDB’s numbers for %s', async (query) => {
-    const state = parseExploreState(new URLSearchParams(query), { states: new Set(['OH', 'CA', 'TX', 'NY']), subjects: new Set(['imposters', 'other']) }).state;
+    const state = parseExploreView(new URLSearchParams(query), { states: new Set(['OH', 'CA', 'TX', 'NY']), subjects: new Set(['imposters', 'other']) }).view;
     const page = await openExplorer(query);
     expect(await countOnScreen(page)).toBe(await nativeCount(state));
     const q = chartQuery(state, 'bound', layout);
@@ -168,7 +168,7 @@ describe('the explorer', () => {
     const ignored = await page.locator('[data-role=ignored] li').allTextContents();
     expect(ignored.length).toBeGreaterThanOrEqual(8);
     expect(ignored.join('\n')).toContain('<img src=x onerror="window.__pwned=1">'); // shown as text
-    expect(await countOnScreen(page)).toBe(await nativeCount({ ...DEFAULT_STATE, states: ['OH'] }));
+    expect(await countOnScreen(page)).toBe(await nativeCount({ ...DEFAULT_VIEW, states: ['OH'] }));
     await page.close();
   });
 
@@ -206,7 +206,7 @@ describe('the explorer', () => {
     await page.unroute(/\.wasm$/);
     await page.locator('[data-role=retry-engine]').click();
     await settled(page);
-    expect(await countOnScreen(page)).toBe(await nativeCount({ ...DEFAULT_STATE, states: ['OH'] }));
+    expect(await countOnScreen(page)).toBe(await nativeCount({ ...DEFAULT_VIEW, states: ['OH'] }));
     await page.close();
   });
 });

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../scripts/lib/duckdb';
 import { chartQuery, countQuery } from '../../src/lib/explore/queries';
 import type { DataLayout } from '../../src/lib/explore/sources';
-import { dateBounds, parseExploreState, type ExploreState } from '../../src/lib/explore/view';
+import { dateBounds } from '../../src/lib/dates';
+import { parseExploreView, type ExploreView } from '../../src/lib/explore/view';
 import type { Manifest } from '../../src/lib/manifest';
 import { shapeChart } from '../../src/lib/numbers/chart-data';
 import { effectiveView } from '../../src/lib/numbers/measures';
@@ -40,8 +41,8 @@ beforeAll(async () => {
 
 afterAll(() => db?.close());
 
-function stateOf(query: string): ExploreState {
-  const { state, ignored } = parseExploreState(new URLSearchParams(query), vocabulary);
+function stateOf(query: string): ExploreView {
+  const { view: state, ignored } = parseExploreView(new URLSearchParams(query), vocabulary);
   expect(ignored).toEqual([]);
   return effectiveView(state, populations).view;
 }
@@ -128,11 +129,11 @@ describe('issue 8 regressions', () => {
   });
 
   it('robocall share under a single robocall value falls back to counts and says why', () => {
-    const { state } = parseExploreState(new URLSearchParams('robocall=yes&measure=robocall_share'), vocabulary);
+    const { view: state } = parseExploreView(new URLSearchParams('robocall=yes&measure=robocall_share'), vocabulary);
     const effective = effectiveView(state, populations);
     expect(effective.view.measure).toBe('count');
     expect(effective.adjusted[0]!.reason).toMatch(/flat 100%/);
-    const both = parseExploreState(new URLSearchParams('robocall=yes,no&measure=robocall_share'), vocabulary).state;
+    const both = parseExploreView(new URLSearchParams('robocall=yes,no&measure=robocall_share'), vocabulary).view;
     expect(effectiveView(both, populations).view.measure).toBe('robocall_share');
   });
 

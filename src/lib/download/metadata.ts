@@ -6,8 +6,9 @@
  */
 import { COMPLAINT_COLUMNS } from '../catalog/tables';
 import { citationBibtex, citationText, FTC_SOURCE, FTC_SOURCE_URL, type CiteInput } from '../cite';
-import { MEASURE_LABELS } from '../explore/describe';
-import { dateBounds, type ExploreState } from '../explore/view';
+import { capitalise, MEASURE_LABELS } from '../catalog/enums';
+import { FILTERS, URL_KEYS, type UrlKey } from '../explore/filters';
+import type { ExploreView, Names } from '../explore/view';
 import { FORMULA_LEADERS, FORMULA_RULE_TEXT, FORMULA_TRIGGERS, type ColumnKind } from './csv';
 
 export const METADATA_SCHEMA_VERSION = 1;
@@ -41,9 +42,9 @@ export interface DownloadDescription {
   kind: 'rows' | 'aggregate';
   /** The CSV's name inside the zip. */
   csvFile: string;
-  state: ExploreState;
+  view: ExploreView;
   chartTitle: string;
-  /** describeFilters(state). */
+  /** describeFilters(view). */
   filtersText: string;
   /** The view's names for its states and subjects, for the filter list. */
   stateNames: Record<string, string>;
@@ -82,9 +83,9 @@ const AGGREGATE_COLUMNS: Record<string, string> = {
 };
 
 /** What a column of a download means: the catalog for row columns, a fixed list for chart columns. */
-export function describeColumn(name: string, kind: 'rows' | 'aggregate', state: ExploreState): string {
+export function describeColumn(name: string, kind: 'rows' | 'aggregate', view: ExploreView): string {
   if (kind === 'rows') return COMPLAINT_COLUMNS.find((c) => c.name === name)?.description ?? '';
-  if (name === 'value') return state.chart === 'trend' || state.chart === 'map' || state.chart === 'subjects' ? capitalise(MEASURE_LABELS[state.measure]) : 'Number of complaints';
+  if (name === 'value') return view.chart === 'trend' || view.chart === 'map' || view.chart === 'subjects' ? capitalise(MEASURE_LABELS[view.measure]) : 'Number of complaints';
   return AGGREGATE_COLUMNS[name] ?? COMPLAINT_COLUMNS.find((c) => c.name === name)?.description ?? '';
 }
 
@@ -93,27 +94,15 @@ export function catalogType(name: string): string | undefined {
   return COMPLAINT_COLUMNS.find((c) => c.name === name)?.type;
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** The view's filters one by one, in words a reader can check against the URL. */
-export function filterList(d: Pick<DownloadDescription, 'state' | 'stateNames' | 'subjectNames' | 'kind'>): [string, string][] {
-  const s = d.state;
-  const list: [string, string][] = [];
-  const period = (v: string | null, end: boolean) => (v ? `${v} (${end ? dateBounds(v).end : dateBounds(v).start})` : end ? 'end of the data' : 'start of the data');
-  list.push(['Created from', period(s.from, false)]);
-  list.push(['Created through', period(s.to, true)]);
-  list.push(['States', s.states.length ? s.states.map((u) => `${d.stateNames[u] ?? u} (${u})`).join(', ') : 'all']);
-  list.push(['Subjects', s.subjects.length ? s.subjects.map((x) => `${d.subjectNames[x] ?? x} (${x})`).join(', ') : 'all']);
-  const flags = { yes: 'robocall', no: 'live caller', unknown: 'not said' };
-  list.push(['Robocall or live', s.robocall.length ? s.robocall.map((r) => flags[r]).join(', ') : 'all']);
-  list.push(['Consumer area codes', s.areas.length ? s.areas.join(', ') : 'all']);
+/** The view's filters one by one (each its entry's words), in words a reader can check against the URL. */
+export function filterList(d: Pick<DownloadDescription, 'view' | 'stateNames' | 'subjectNames' | 'kind'>): [string, string][] {
+  const names: Names = { state: (u) => d.stateNames[u] ?? u, subject: (s) => d.subjectNames[s] ?? s };
+  const list: [string, string][] = FILTERS.map((k) => [k.filter.listLabel, k.filter.listText(d.view, names)]);
   if (d.kind === 'aggregate') {
-    list.push(['Chart', s.chart]);
-    if (s.chart === 'trend') list.push(['Interval', s.interval]);
-    if (s.chart === 'trend' || s.chart === 'map' || s.chart === 'subjects') list.push(['Measure', MEASURE_LABELS[s.measure]]);
-    if (s.chart === 'table') list.push(['Page', String(s.page)]);
+    for (const k of URL_KEYS as readonly UrlKey[]) {
+      const text = k.chartSetting?.text(d.view);
+      if (k.chartSetting && text != null) list.push([k.chartSetting.label, text]);
+    }
   }
   return list;
 }
@@ -148,13 +137,8 @@ export function metadataJson(d: DownloadDescription): Record<string, unknown> {
     filters: {
       text: d.filtersText,
       url: d.permalink,
-      from: d.state.from,
-      to: d.state.to,
-      states: d.state.states,
-      subjects: d.state.subjects,
-      robocall: d.state.robocall,
-      area_codes: d.state.areas,
-      ...(d.kind === 'aggregate' ? { chart: d.state.chart, interval: d.state.interval, measure: d.state.measure, page: d.state.page } : {}),
+      ...Object.fromEntries(FILTERS.map((k) => [k.filter.metadataKey, d.view[k.field]])),
+      ...(d.kind === 'aggregate' ? { chart: d.view.chart, interval: d.view.interval, measure: d.view.measure, page: d.view.page } : {}),
     },
     data: {
       version: d.data.dataVersion,

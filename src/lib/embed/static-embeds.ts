@@ -12,7 +12,7 @@ import { loadHome } from '../site-data/home';
 import { stateUrl } from '../site-data/routes';
 import { loadSite } from '../site-data/site';
 import { loadStates } from '../site-data/states';
-import { serializeExploreState, DEFAULT_STATE, type ExploreState } from '../explore/view';
+import { serializeExploreView, DEFAULT_VIEW, type ExploreView } from '../explore/view';
 import { iframeHtml } from './snippet';
 
 export const PROVIDER_NAME = 'Robocall Atlas';
@@ -47,8 +47,8 @@ export const STATE_CHARTS = ['trend', 'rate', 'subjects', 'area-codes', 'callers
 
 const HEIGHTS: Record<string, number> = { trend: 560, map: 560, subjects: 560, rate: 560, 'area-codes': 600, callers: 600 };
 
-function explore(state: Partial<ExploreState>, version: string): string {
-  const query = serializeExploreState({ ...DEFAULT_STATE, ...state, v: version });
+function explore(view: Partial<ExploreView>, version: string): string {
+  const query = serializeExploreView({ ...DEFAULT_VIEW, ...view, v: version });
   return `/explore/${query ? `?${query}` : ''}`;
 }
 
@@ -59,7 +59,7 @@ export async function nationalEmbeds(): Promise<StaticEmbed[]> {
   const wFirst = site.window[0];
   const wLast = site.window.at(-1);
   const span = (a?: string, b?: string) => (a && b ? { from: a, to: b } : {});
-  const figures: Record<(typeof NATIONAL_CHARTS)[number], [Figure, Partial<ExploreState>]> = {
+  const figures: Record<(typeof NATIONAL_CHARTS)[number], [Figure, Partial<ExploreView>]> = {
     trend: [home.trend, { chart: 'trend', ...span(first, last) }],
     map: [states.map, { chart: 'map', measure: 'per100k', ...span(wFirst, wLast) }],
     subjects: [home.subjects, { chart: 'subjects', ...span(first, last) }],
@@ -89,7 +89,7 @@ export async function stateEmbeds(): Promise<StaticEmbed[]> {
   const wLast = site.window.at(-1);
   const out: StaticEmbed[] = [];
   for (const [usps, page] of states.pages) {
-    const views: Record<(typeof STATE_CHARTS)[number], [Figure, Partial<ExploreState>]> = {
+    const views: Record<(typeof STATE_CHARTS)[number], [Figure, Partial<ExploreView>]> = {
       trend: [page.figures.trend, { chart: 'trend', states: [usps], ...(first && last ? { from: first, to: last } : {}) }],
       rate: [page.figures.rate, { chart: 'trend', measure: 'per100k', states: [usps], ...(first && last ? { from: first, to: last } : {}) }],
       subjects: [page.figures.subjects, { chart: 'subjects', states: [usps], ...(wFirst && wLast ? { from: wFirst, to: wLast } : {}) }],

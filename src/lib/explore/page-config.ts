@@ -6,17 +6,7 @@
 import { resolve } from 'node:path';
 import { loadStates, loadSubjects } from '../../../scripts/lib/reference';
 import { dataDir, getManifest } from '../site-data/db';
-
-export interface ExploreConfig {
-  dataVersion: string;
-  synthetic: boolean;
-  dateMin: string | null;
-  dateMax: string | null;
-  /** Site-relative URLs of the DuckDB files. */
-  files: { cube: string; years: Record<number, string>; callers?: string };
-  states: { usps: string; name: string }[];
-  subjects: { slug: string; label: string }[];
-}
+import type { ExploreConfig } from './context';
 
 export function loadExploreConfig(): ExploreConfig {
   const manifest = getManifest();

@@ -1,12 +1,13 @@
 /**
- * Explorer view state → SQL. Pure: the same function gives the SQL the browser runs (values bound
+ * An explorer view → SQL. Pure: the same function gives the SQL the browser runs (values bound
  * as parameters, cube where it can answer) and the SQL a reader can run in the DuckDB CLI against
  * the downloadable Parquet files (values as literals, always from the rows). Both give the same
  * numbers; a test holds them to it.
  */
 import { chooseSource, rowSource, type Column, type DataLayout, type Source } from './sources';
 import { SqlWriter, type SqlValue } from './sql';
-import { dateBounds, type ExploreState } from './view';
+import { FILTERS } from './filters';
+import type { ExploreView } from './view';
 import { CALLER_VALID_PATTERN } from '../numbers/rankings';
 
 export interface BuiltQuery {
@@ -31,78 +32,78 @@ export const ROW_COLUMNS = [
 const SERIES_BY_FLAG = `CASE WHEN robocall THEN 'robocall' WHEN NOT robocall THEN 'live' ELSE 'unknown' END`;
 
 /** The number of complaints that match the filters. */
-export function countQuery(state: ExploreState, mode: Mode, layout: DataLayout): BuiltQuery {
+export function countQuery(view: ExploreView, mode: Mode, layout: DataLayout): BuiltQuery {
   const w = new SqlWriter(mode);
-  const src = chooseSource(state, [], mode, layout);
-  const sql = `SELECT coalesce(${src.count}, 0)::BIGINT AS complaints\nFROM ${src.from}\n${where(state, src, w)}`;
+  const src = chooseSource(view, [], mode, layout);
+  const sql = `SELECT coalesce(${src.count}, 0)::BIGINT AS complaints\nFROM ${src.from}\n${where(view, src, w)}`;
   return done(sql, w, src);
 }
 
 /** What the chart shows; every chart's rows have a `value` column (and `complaints` where it differs). */
-export function chartQuery(state: ExploreState, mode: Mode, layout: DataLayout): BuiltQuery {
-  switch (state.chart) {
+export function chartQuery(view: ExploreView, mode: Mode, layout: DataLayout): BuiltQuery {
+  switch (view.chart) {
     case 'trend':
-      return trendQuery(state, mode, layout);
+      return trendQuery(view, mode, layout);
     case 'map':
-      return groupedQuery(state, mode, layout, 'state', 'usps');
+      return groupedQuery(view, mode, layout, 'state', 'usps');
     case 'subjects':
-      return groupedQuery(state, mode, layout, 'subject', 'subject');
+      return groupedQuery(view, mode, layout, 'subject', 'subject');
     case 'area-codes':
-      return rankedQuery(state, mode, layout, 'area_code');
+      return rankedQuery(view, mode, layout, 'area_code');
     case 'callers':
-      return rankedQuery(state, mode, layout, 'caller_number');
+      return rankedQuery(view, mode, layout, 'caller_number');
     case 'providers':
-      return providersQuery(state, mode, layout);
+      return providersQuery(view, mode, layout);
     case 'table':
-      return rowsQuery(state, mode, layout, { limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE });
+      return rowsQuery(view, mode, layout, { limit: PAGE_SIZE, offset: (view.page - 1) * PAGE_SIZE });
   }
 }
 
 /** The matching complaints themselves, in file order of time; without a limit for downloads. */
-export function rowsQuery(state: ExploreState, mode: Mode, layout: DataLayout, page?: { limit: number; offset: number }): BuiltQuery {
+export function rowsQuery(view: ExploreView, mode: Mode, layout: DataLayout, page?: { limit: number; offset: number }): BuiltQuery {
   const w = new SqlWriter(mode);
-  const src = rowSource(state, mode, layout);
+  const src = rowSource(view, mode, layout);
   const columns = ROW_COLUMNS.join(', ');
-  let sql = `SELECT ${columns}\nFROM ${src.from}\n${where(state, src, w)}\nORDER BY created_at, source_file, source_line`;
+  let sql = `SELECT ${columns}\nFROM ${src.from}\n${where(view, src, w)}\nORDER BY created_at, source_file, source_line`;
   if (page) sql += `\nLIMIT ${w.value(page.limit)} OFFSET ${w.value(page.offset)}`;
   return done(sql, w, src);
 }
 
-function trendQuery(state: ExploreState, mode: Mode, layout: DataLayout): BuiltQuery {
+function trendQuery(view: ExploreView, mode: Mode, layout: DataLayout): BuiltQuery {
   const w = new SqlWriter(mode);
-  const byState = state.states.length >= 2 && state.states.length <= 8;
-  const needs: Column[] = byState ? ['state'] : state.measure === 'count' || state.measure === 'robocall_share' ? ['robocall'] : ['state'];
-  const src = chooseSource(state, needs, mode, layout);
-  const bucket = state.interval === 'day' ? src.date : `date_trunc('${state.interval}', ${src.date})`;
-  const series = byState ? 'state' : state.measure === 'count' ? SERIES_BY_FLAG : `'all'`;
-  const { pop, value, popFilter } = measure(state, src, w, mode, layout, byState);
+  const byState = view.states.length >= 2 && view.states.length <= 8;
+  const needs: Column[] = byState ? ['state'] : view.measure === 'count' || view.measure === 'robocall_share' ? ['robocall'] : ['state'];
+  const src = chooseSource(view, needs, mode, layout);
+  const bucket = view.interval === 'day' ? src.date : `date_trunc('${view.interval}', ${src.date})`;
+  const series = byState ? 'state' : view.measure === 'count' ? SERIES_BY_FLAG : `'all'`;
+  const { pop, value, popFilter } = measure(view, src, w, mode, layout, byState);
   const conditions = popFilter ? [popFilter] : [];
   const sql = `${pop}SELECT strftime(${bucket}::DATE, '%Y-%m-%d') AS date, ${series} AS series, ${value} AS value, ${src.count}::BIGINT AS complaints
 FROM ${src.from}
-${where(state, src, w, conditions)}
+${where(view, src, w, conditions)}
 GROUP BY ALL
 ORDER BY date, series`;
   return done(sql, w, src);
 }
 
-function groupedQuery(state: ExploreState, mode: Mode, layout: DataLayout, column: 'state' | 'subject', as: string): BuiltQuery {
+function groupedQuery(view: ExploreView, mode: Mode, layout: DataLayout, column: 'state' | 'subject', as: string): BuiltQuery {
   const w = new SqlWriter(mode);
-  const src = chooseSource(state, [column, 'robocall'], mode, layout);
+  const src = chooseSource(view, [column, 'robocall'], mode, layout);
   // Per 100,000 residents of the group's own population on the map; of the filtered states' otherwise.
-  const { pop, value, popFilter } = measure(state, src, w, mode, layout, column === 'state');
+  const { pop, value, popFilter } = measure(view, src, w, mode, layout, column === 'state');
   const conditions = popFilter ? [popFilter] : [];
   if (column === 'state') conditions.push('state IS NOT NULL');
   const sql = `${pop}SELECT ${column} AS ${as}, ${value} AS value, ${src.count}::BIGINT AS complaints
 FROM ${src.from}
-${where(state, src, w, conditions)}
+${where(view, src, w, conditions)}
 GROUP BY ALL
 ORDER BY value DESC NULLS LAST, ${as}`;
   return done(sql, w, src);
 }
 
-function rankedQuery(state: ExploreState, mode: Mode, layout: DataLayout, column: 'area_code' | 'caller_number'): BuiltQuery {
+function rankedQuery(view: ExploreView, mode: Mode, layout: DataLayout, column: 'area_code' | 'caller_number'): BuiltQuery {
   const w = new SqlWriter(mode);
-  const src = chooseSource(state, [column], mode, layout);
+  const src = chooseSource(view, [column], mode, layout);
   const pone = mode === 'bound' ? 'cube.pone_caller_numbers' : `read_csv(${quote(layout.referenceFile('pone_caller_numbers'))}, all_varchar = true)`;
   const callers = column === 'caller_number';
   // Placeholder and invalid numbers are not ranked (src/lib/numbers/rankings.ts); they are counted.
@@ -110,7 +111,7 @@ function rankedQuery(state: ExploreState, mode: Mode, layout: DataLayout, column
   const grouped = `WITH grouped AS (
 SELECT ${column}, ${src.count}::BIGINT AS value
 FROM ${src.from}
-${where(state, src, w, valid)}
+${where(view, src, w, valid)}
 GROUP BY ALL),
 ranked AS (SELECT *, row_number() OVER (ORDER BY value DESC, ${column}) AS place FROM grouped)\n`;
   // Parameters bind in the order the text names them: the cut in the tie count comes first.
@@ -119,7 +120,7 @@ ranked AS (SELECT *, row_number() OVER (ORDER BY value DESC, ${column}) AS place
   if (callers) {
     const bad = src.kind === 'callers_monthly' ? { ...src, from: 'cube.callers_invalid_monthly' } : src;
     const condition = src.kind === 'callers_monthly' ? [] : ['NOT coalesce(caller_valid, false)'];
-    invalid = `, (SELECT coalesce(${bad.count}, 0)::BIGINT FROM ${bad.from} ${where(state, bad, w, condition).replace(/\n/g, ' ')}) AS no_valid_number`;
+    invalid = `, (SELECT coalesce(${bad.count}, 0)::BIGINT FROM ${bad.from} ${where(view, bad, w, condition).replace(/\n/g, ' ')}) AS no_valid_number`;
   }
   const provider = callers
     ? `, (SELECT any_value(provider) FROM ${pone} p WHERE p.caller_number = ranked.caller_number AND p.likely_ftc_staff_number::VARCHAR NOT IN ('true', 'yes')) AS pone_provider`
@@ -132,13 +133,13 @@ ORDER BY value DESC, ${column}`;
   return done(sql, w, src);
 }
 
-function providersQuery(state: ExploreState, mode: Mode, layout: DataLayout): BuiltQuery {
+function providersQuery(view: ExploreView, mode: Mode, layout: DataLayout): BuiltQuery {
   const w = new SqlWriter(mode);
-  const src = chooseSource(state, ['provider'], mode, layout);
+  const src = chooseSource(view, ['provider'], mode, layout);
   if (src.kind === 'pone_complaints_monthly') {
     const sql = `SELECT provider, sum(complaints)::BIGINT AS value, count(DISTINCT caller_number) AS numbers
 FROM ${src.from}
-${where(state, src, w)}
+${where(view, src, w)}
 GROUP BY ALL
 ORDER BY value DESC, provider`;
     return done(sql, w, src);
@@ -148,21 +149,21 @@ ORDER BY value DESC, provider`;
   const sql = `SELECT p.provider, count(*)::BIGINT AS value, count(DISTINCT c.caller_number) AS numbers
 FROM ${src.from} c
 JOIN ${pone} p ON p.caller_number = c.caller_number AND p.likely_ftc_staff_number::VARCHAR NOT IN ('true', 'yes')
-${where(state, src, w, [], 'c.')}
+${where(view, src, w, [], 'c.')}
 GROUP BY ALL
 ORDER BY value DESC, p.provider`;
   return done(sql, w, src);
 }
 
 /** The measure's value expression, and the population CTE it needs. */
-function measure(state: ExploreState, src: Source, w: SqlWriter, mode: Mode, layout: DataLayout, perGroup = false): { pop: string; value: string; popFilter: string | null } {
-  if (state.measure === 'robocall_share') {
+function measure(view: ExploreView, src: Source, w: SqlWriter, mode: Mode, layout: DataLayout, perGroup = false): { pop: string; value: string; popFilter: string | null } {
+  if (view.measure === 'robocall_share') {
     const sumOf = (cond: string) => (src.kind === 'rows' ? `count(*) FILTER (WHERE ${cond})` : `sum(complaints) FILTER (WHERE ${cond})`);
     return { pop: '', value: `coalesce(${sumOf('robocall')}, 0) / nullif(${sumOf('robocall IS NOT NULL')}, 0)`, popFilter: null };
   }
-  if (state.measure === 'per100k') {
+  if (view.measure === 'per100k') {
     const states = mode === 'bound' ? 'cube.states' : `read_csv(${quote(layout.referenceFile('states'))})`;
-    const selected = state.states.length ? ` AND usps IN (${w.list(state.states)})` : '';
+    const selected = view.states.length ? ` AND usps IN (${w.list(view.states)})` : '';
     const pop = `WITH pop AS (SELECT usps, population_2020 AS population FROM ${states} WHERE population_2020 IS NOT NULL${selected})\n`;
     const value = perGroup
       ? `round(${src.count} * 100000.0 / any_value((SELECT population FROM pop WHERE pop.usps = state)), 2)`
@@ -172,18 +173,9 @@ function measure(state: ExploreState, src: Source, w: SqlWriter, mode: Mode, lay
   return { pop: '', value: `${src.count}::BIGINT`, popFilter: null };
 }
 
-function where(state: ExploreState, src: Source, w: SqlWriter, extra: string[] = [], prefix = ''): string {
-  const conditions: string[] = [];
-  const col = (name: string) => `${prefix}${name}`;
-  if (state.from) conditions.push(`${col(src.date)} >= CAST(${w.value(dateBounds(state.from).start)} AS DATE)`);
-  if (state.to) conditions.push(`${col(src.date)} <= CAST(${w.value(dateBounds(state.to).end)} AS DATE)`);
-  if (state.states.length) conditions.push(`${col('state')} IN (${w.list(state.states)})`);
-  if (state.subjects.length) conditions.push(`${col('subject')} IN (${w.list(state.subjects)})`);
-  if (state.robocall.length) {
-    const flag = { yes: `${col('robocall')} = TRUE`, no: `${col('robocall')} = FALSE`, unknown: `${col('robocall')} IS NULL` };
-    conditions.push(`(${state.robocall.map((r) => flag[r]).join(' OR ')})`);
-  }
-  if (state.areas.length) conditions.push(`${col('area_code')} IN (${w.list(state.areas)})`);
+function where(view: ExploreView, src: Source, w: SqlWriter, extra: string[] = [], prefix = ''): string {
+  const sql = { w, col: (name: string) => `${prefix}${name}`, date: `${prefix}${src.date}` };
+  const conditions = FILTERS.filter((k) => k.filter.active(view)).map((k) => k.filter.where(view, sql));
   conditions.push(...extra);
   return conditions.length ? `WHERE ${conditions.join('\n  AND ')}` : '';
 }

@@ -7,13 +7,13 @@ import type { ChartElement } from '../charts/common';
 import { stateMap } from '../charts/map';
 import { trendChart } from '../charts/trend';
 import type { ValueFormat } from '../charts/values';
-import type { Names } from './describe';
-import { MEASURE_LABELS } from './describe';
-import type { ExploreState } from './view';
+import { capitalise, MEASURE_LABELS, ROBOCALL } from '../catalog/enums';
+import type { ExploreView, Names } from './view';
 
 export type Row = Record<string, unknown>;
 
-export const SERIES_LABELS: Record<string, string> = { robocall: 'Robocall', live: 'Live caller', unknown: 'Not said' };
+/** The trend's lines by the robocall flag: `robocall`, `live`, `unknown` → their labels. */
+export const SERIES_LABELS: Record<string, string> = Object.fromEntries(Object.values(ROBOCALL).map((r) => [r.series, r.label]));
 
 export interface RenderContext {
   names: Names;
@@ -23,32 +23,32 @@ export interface RenderContext {
   stateHref?: (usps: string) => string;
 }
 
-const FORMATS: Record<ExploreState['measure'], ValueFormat> = { count: 'count', per100k: 'per100k', robocall_share: 'percent' };
+const FORMATS: Record<ExploreView['measure'], ValueFormat> = { count: 'count', per100k: 'per100k', robocall_share: 'percent' };
 
 /** The chart for a view; null for `table`, which is the rows themselves. */
-export function renderChart(state: ExploreState, rows: Row[], context: RenderContext): ChartElement | null {
+export function renderChart(view: ExploreView, rows: Row[], context: RenderContext): ChartElement | null {
   const base = { width: context.width, ...(context.document ? { document: context.document } : {}) };
-  const format = FORMATS[state.measure];
-  switch (state.chart) {
+  const format = FORMATS[view.measure];
+  switch (view.chart) {
     case 'trend':
       return trendChart(
         rows.map((r) => ({ date: String(r.date), series: String(r.series), value: Number(r.value ?? 0) })),
         {
           ...base,
           yFormat: format,
-          yLabel: capitalise(MEASURE_LABELS[state.measure]),
-          seriesLabels: { ...SERIES_LABELS, ...Object.fromEntries(state.states.map((s) => [s, context.names.state(s)])), all: capitalise(MEASURE_LABELS[state.measure]) },
+          yLabel: capitalise(MEASURE_LABELS[view.measure]),
+          seriesLabels: { ...SERIES_LABELS, ...Object.fromEntries(view.states.map((s) => [s, context.names.state(s)])), all: capitalise(MEASURE_LABELS[view.measure]) },
         },
       );
     case 'map':
       return stateMap(
         rows.map((r) => ({ usps: String(r.usps), value: r.value === null ? null : Number(r.value) })),
-        { ...base, valueFormat: format, legendLabel: capitalise(MEASURE_LABELS[state.measure]), ...(context.stateHref ? { href: context.stateHref } : {}) },
+        { ...base, valueFormat: format, legendLabel: capitalise(MEASURE_LABELS[view.measure]), ...(context.stateHref ? { href: context.stateHref } : {}) },
       );
     case 'subjects':
       return barChart(
         rows.map((r) => ({ label: context.names.subject(String(r.subject)), value: Number(r.value ?? 0) })),
-        { ...base, valueFormat: format, valueLabel: capitalise(MEASURE_LABELS[state.measure]) },
+        { ...base, valueFormat: format, valueLabel: capitalise(MEASURE_LABELS[view.measure]) },
       );
     case 'area-codes':
       return barChart(rows.map((r) => ({ label: String(r.area_code), value: Number(r.value) })), { ...base, valueLabel: 'Complaints' });
@@ -67,8 +67,4 @@ export function renderChart(state: ExploreState, rows: Row[], context: RenderCon
 /** `5125550100` → `(512) 555-0100`; anything that is not 10 digits stays as reported. */
 export function formatPhone(number: string): string {
   return /^\d{10}$/.test(number) ? `(${number.slice(0, 3)}) ${number.slice(3, 6)}-${number.slice(6)}` : number;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

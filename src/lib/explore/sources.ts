@@ -3,9 +3,11 @@
  * cube cannot answer (an area code with a subject, a single day with an area code, the rows
  * themselves) go to the yearly row-level files, which the browser reads by HTTP Range.
  */
-import { dateBounds, type ExploreState } from './view';
+import { dateBounds } from '../dates';
+import { FILTERS, type Column } from './filters';
+import type { ExploreView } from './view';
 
-export type Column = 'state' | 'subject' | 'robocall' | 'area_code' | 'caller_number' | 'provider';
+export type { Column };
 
 export interface Source {
   kind: 'daily' | 'area_codes_monthly' | 'callers_monthly' | 'pone_complaints_monthly' | 'rows';
@@ -38,44 +40,39 @@ const CUBE_SOURCES: Omit<Source, 'from'>[] = [
   { kind: 'pone_complaints_monthly', date: 'month', count: 'sum(complaints)', columns: new Set(['state', 'robocall', 'caller_number', 'provider']), monthly: true },
 ];
 
-/** Filters a view applies, as the columns they need. */
-export function filterColumns(state: ExploreState): Column[] {
-  const columns: Column[] = [];
-  if (state.states.length) columns.push('state');
-  if (state.subjects.length) columns.push('subject');
-  if (state.robocall.length) columns.push('robocall');
-  if (state.areas.length) columns.push('area_code');
-  return columns;
+/** Filters a view applies, as the columns they need (the date is every source's). */
+export function filterColumns(view: ExploreView): Column[] {
+  return FILTERS.flatMap((k) => (k.filter.column !== 'date' && k.filter.active(view) ? [k.filter.column] : []));
 }
 
 /** True when the date bounds fall on month boundaries, so a monthly table answers them exactly. */
-export function monthAligned(state: ExploreState): boolean {
-  const startOk = !state.from || dateBounds(state.from).start.endsWith('-01');
-  const endOk = !state.to || state.to.length <= 7;
+export function monthAligned(view: ExploreView): boolean {
+  const startOk = !view.from || dateBounds(view.from).start.endsWith('-01');
+  const endOk = !view.to || view.to.length <= 7;
   return startOk && endOk;
 }
 
 /** The smallest source that answers exactly, for the given extra columns the chart groups by. */
-export function chooseSource(state: ExploreState, needs: Column[], mode: 'bound' | 'literal', layout: DataLayout): Source {
+export function chooseSource(view: ExploreView, needs: Column[], mode: 'bound' | 'literal', layout: DataLayout): Source {
   if (mode === 'bound') {
-    const wanted = [...filterColumns(state), ...needs];
-    const fineInterval = state.interval === 'day' || state.interval === 'week';
+    const wanted = [...filterColumns(view), ...needs];
+    const fineInterval = view.interval === 'day' || view.interval === 'week';
     for (const source of CUBE_SOURCES) {
       if (!wanted.every((c) => source.columns.has(c))) continue;
-      if (source.monthly && (fineInterval || !monthAligned(state))) continue;
+      if (source.monthly && (fineInterval || !monthAligned(view))) continue;
       // The callers table keeps only the numbers most reported over the whole period, nationally and
       // per state: it ranks exactly only for the whole period, one state or all, any flag.
-      if (source.kind === 'callers_monthly' && (!needs.includes('caller_number') || state.from || state.to || state.robocall.length || state.states.length > 1)) continue;
+      if (source.kind === 'callers_monthly' && (!needs.includes('caller_number') || view.from || view.to || view.robocall.length || view.states.length > 1)) continue;
       if (source.kind === 'pone_complaints_monthly' && !needs.includes('provider')) continue;
       return { ...source, from: `cube.${source.kind}` };
     }
   }
-  return rowSource(state, mode, layout);
+  return rowSource(view, mode, layout);
 }
 
-export function rowSource(state: ExploreState, mode: 'bound' | 'literal', layout: DataLayout): Source {
-  const first = state.from ? Number(dateBounds(state.from).start.slice(0, 4)) : -Infinity;
-  const last = state.to ? Number(dateBounds(state.to).end.slice(0, 4)) : Infinity;
+export function rowSource(view: ExploreView, mode: 'bound' | 'literal', layout: DataLayout): Source {
+  const first = view.from ? Number(dateBounds(view.from).start.slice(0, 4)) : -Infinity;
+  const last = view.to ? Number(dateBounds(view.to).end.slice(0, 4)) : Infinity;
   let years = layout.years.filter((y) => y >= first && y <= last);
   if (years.length === 0) years = layout.years.slice(0, 1); // an empty range still needs a relation to say 0
   const from =

@@ -1,0 +1,8 @@
+/** The view context of an /explore/ or /embed/ page, from the config its build embedded as JSON. */
+import { viewContext, type ExploreConfig, type ViewContext } from '../lib/explore/context';
+import { yearAlias } from './engine';
+
+export function readViewContext(): ViewContext {
+  const config = JSON.parse(document.getElementById('explore-config')!.textContent!) as ExploreConfig;
+  return viewContext(config, yearAlias);
+}

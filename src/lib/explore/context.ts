@@ -1,0 +1,43 @@
+/**
+ * What the explorer and embed pages know about the build before the engine starts: the config the
+ * page embeds at build time (page-config.ts), and the view context both bootstraps derive from it
+ * once: names for codes, the URL's vocabulary and the data files' layout.
+ */
+import type { FormContext } from './filters';
+import type { DataLayout } from './sources';
+import type { Names, Vocabulary } from './view';
+
+export interface ExploreConfig extends FormContext {
+  dataVersion: string;
+  synthetic: boolean;
+  /** Site-relative URLs of the DuckDB files. */
+  files: { cube: string; years: Record<number, string>; callers?: string };
+}
+
+export interface ViewContext {
+  config: ExploreConfig;
+  names: Names;
+  stateNames: Record<string, string>;
+  subjectNames: Record<string, string>;
+  vocabulary: Vocabulary;
+  layout: DataLayout;
+}
+
+/** `attachedYear`: the alias the engine attaches a year's file as (client/engine.ts). */
+export function viewContext(config: ExploreConfig, attachedYear: (year: number) => string): ViewContext {
+  const stateNames = Object.fromEntries(config.states.map((s) => [s.usps, s.name]));
+  const subjectNames = Object.fromEntries(config.subjects.map((s) => [s.slug, s.label]));
+  return {
+    config,
+    names: { state: (u) => stateNames[u] ?? u, subject: (s) => subjectNames[s] ?? s },
+    stateNames,
+    subjectNames,
+    vocabulary: { states: new Set(Object.keys(stateNames)), subjects: new Set(Object.keys(subjectNames)) },
+    layout: {
+      years: Object.keys(config.files.years).map(Number).sort((a, b) => a - b),
+      attachedYear,
+      parquetFile: (y) => `complaints-${y}.parquet`,
+      referenceFile: (name) => `${name}.csv`,
+    },
+  };
+}

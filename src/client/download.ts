@@ -14,17 +14,13 @@ import { COMPLAINT_COLUMNS } from '../lib/catalog/tables';
 import { CHART_TITLES } from '../lib/catalog/enums';
 import { describeFilters } from '../lib/explore/describe';
 import { chartQuery, ROW_COLUMNS, rowsQuery } from '../lib/explore/queries';
-import type { DataLayout } from '../lib/explore/sources';
-import { serializeExploreView, type ExploreView, type Names } from '../lib/explore/view';
+import type { ViewContext } from '../lib/explore/context';
+import { serializeExploreView, type ExploreView } from '../lib/explore/view';
 import { BlobSink, FileSink, plannedBatches, saveBlob, singleBatch, writeZip, type CsvResult, type Sink } from './download-job';
 import type { Engine } from './engine';
 
-export interface DownloadContext {
+export interface DownloadContext extends Pick<ViewContext, 'names' | 'stateNames' | 'subjectNames' | 'layout'> {
   facts: DataFacts;
-  names: Names;
-  stateNames: Record<string, string>;
-  subjectNames: Record<string, string>;
-  layout: DataLayout;
 }
 
 export interface DownloadView {

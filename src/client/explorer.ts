@@ -28,17 +28,12 @@ const STAGE_TEXT: Record<EngineStage, string> = {
 const SLOW_START_MS = 30_000;
 
 export function startExplorer(): void {
-  const { config, names, stateNames, subjectNames, vocabulary, layout } = readViewContext();
+  const context = readViewContext();
+  const { config, names, vocabulary, layout } = context;
   const ui = elements();
 
   const facts = JSON.parse(document.getElementById('download-config')!.textContent!) as DataFacts;
-  const downloads = mountDownloads(document.querySelector<HTMLElement>('[data-role="download-panel"]')!, {
-    facts,
-    names,
-    stateNames,
-    subjectNames,
-    layout,
-  });
+  const downloads = mountDownloads(document.querySelector<HTMLElement>('[data-role="download-panel"]')!, { ...context, facts });
   const share = mountShare(ui.results, { dataVersion: config.dataVersion, synthetic: config.synthetic, dateMin: config.dateMin, dateMax: config.dateMax, names, chart: ui.chart });
 
   let view: ExploreView = DEFAULT_VIEW;

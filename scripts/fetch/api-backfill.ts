@@ -102,7 +102,7 @@ async function backfillDay(day: string, label: string, options: ApiOptions, cont
   if (rejected.length > 0) {
     progress.loud([`${label}: ${rejected.length} complaint(s) fail the shape checks (misaligned fields) and are kept apart with their reasons`]);
   }
-  const rejectedRel = rejected.length > 0 ? await archiveRejected(context, rel, rejected, clock.now()) : null;
+  const rejectedFile = rejected.length > 0 ? await archiveRejected(context, rel, rejected, clock.now()) : null;
   const content = new TextEncoder().encode(complaintsToFtcCsv(complaints));
   const digest = digestBytes(content);
   const fetchedAt = new Date(clock.now());
@@ -119,7 +119,7 @@ async function backfillDay(day: string, label: string, options: ApiOptions, cont
     source: 'api',
     attempts: requests,
     rows: complaints.length,
-    ...(rejectedRel === null ? {} : { rows_rejected: rejected.length, rejected_file: rejectedRel }),
+    ...(rejectedFile === null ? {} : { rows_rejected: rejected.length, rejected_file: rejectedFile.rel, rejected_sha256: rejectedFile.sha256 }),
   };
   if (settled.outcome === 'changed-kept-both') {
     entry.original_file = settled.original.rel;
@@ -151,12 +151,13 @@ export interface RejectedComplaint {
  * Rejected complaints go beside the day's CSV as `DNC_API_<day>.rejected.json` (JSON, so the
  * ingest's `*.csv` search never loads them): archived like everything else, never lost.
  */
-async function archiveRejected(context: RunContext, csvRel: string, rejected: RejectedComplaint[], at: number): Promise<string> {
+async function archiveRejected(context: RunContext, csvRel: string, rejected: RejectedComplaint[], at: number): Promise<{ rel: string; sha256: string }> {
   const rel = csvRel.replace(/\.csv$/, '.rejected.json');
   const content = new TextEncoder().encode(`${JSON.stringify({ source: 'FTC API', rejected }, null, 2)}\n`);
+  const digest = digestBytes(content);
   const temp = await writeTemp(toAbsolute(context.raw, rel), content);
-  const settled = await settleIntoArchive(context.raw, rel, temp, digestBytes(content), new Date(at));
-  return settled.rel;
+  const settled = await settleIntoArchive(context.raw, rel, temp, digest, new Date(at));
+  return { rel: settled.rel, sha256: digest.sha256 };
 }
 
 interface DayFetch {

@@ -49,6 +49,7 @@ export interface LedgerEntry {
   /** For API files: complaints that failed the shape checks, kept in `rejected_file` with reasons. */
   rows_rejected?: number;
   rejected_file?: string;
+  rejected_sha256?: string;
 }
 
 export interface Ledger {

@@ -36,6 +36,12 @@ export interface MainDeps {
 }
 
 export async function main(argv: readonly string[], deps: MainDeps = {}): Promise<number> {
+  return (await runFetch(argv, deps)).code;
+}
+
+/** `main`, also handing back the run's tally (null when the run did not get that far). */
+export async function runFetch(argv: readonly string[], deps: MainDeps = {}): Promise<{ code: number; summary: RunSummary | null }> {
+  const done = (code: number, summary: RunSummary | null = null): { code: number; summary: RunSummary | null } => ({ code, summary });
   const stderr = deps.stderr ?? process.stderr;
   const clock = deps.clock ?? systemClock;
   const env = deps.env ?? process.env;
@@ -46,11 +52,11 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     stderr.write(`data:fetch: ${error.message}\n\n${USAGE}\n`);
-    return 2;
+    return done(2);
   }
   if (command.mode === 'help') {
     (deps.stdout ?? process.stdout).write(`${USAGE}\n`);
-    return 0;
+    return done(0);
   }
 
   const raw = resolve(command.raw);
@@ -69,7 +75,7 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
     ledger = await LedgerFile.open(toAbsolute(raw, ledgerRelPath()));
   } catch (error) {
     stderr.write(`data:fetch: ${(error as Error).message}\n`);
-    return 1;
+    return done(1);
   }
   const context: RunContext = { raw, network, clock, progress, ledger, ...(deps.signal ? { signal: deps.signal } : {}) };
 
@@ -106,11 +112,11 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
   } catch (error) {
     if (deps.signal?.aborted) {
       progress.line('data:fetch: interrupted; no partial files left, the ledger has every finished attempt');
-      return 130;
+      return done(130);
     }
     throw error;
   }
 
   for (const line of summaryLines(summary, formatBytes)) progress.line(line);
-  return exitCodeFor(summary);
+  return done(exitCodeFor(summary), summary);
 }

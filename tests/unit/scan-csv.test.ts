@@ -22,16 +22,24 @@ describe('scanCsv(buf, fields)', () => {
     expect(goodLines('h,h,h\n1,"x,y",3\n2,"multi\nline\nfield",3\n4,5,6\n')).toEqual([2, 3, 6]);
   });
 
-  it('rejects too few and too many columns, blank lines and an unterminated quote', () => {
+  // Issue 8.6 changes this case: a blank line is no longer a rejected record but counted apart.
+  it('rejects too few and too many columns and an unterminated quote, and counts blank lines apart', () => {
     const s = scan('h,h,h\r\n1,2\r\n\r\n1,2,3,4\r\n1,2,3\r\n1,"open,3\r\n');
     expect(s.rejected.map((r) => [r.line, r.reason])).toEqual([
       [2, 'too few columns'],
-      [3, 'blank line'],
       [4, 'too many columns'],
       [6, 'unterminated quoted field'],
     ]);
-    expect(s.records).toBe(5);
+    expect(s.blankLines).toBe(1);
+    expect(s.records).toBe(4);
     expect(s.good.count).toBe(1);
+    expect(s.physicalLines).toBe(6);
+  });
+
+  it('resumes after a stray quote at the next line that reads as a whole record (issue 14.3)', () => {
+    const s = scan('h,h,h\n1,"open,3\n4,5,6\n7,"a\nb",9\n1,2,3\n');
+    expect(s.rejected.map((r) => [r.line, r.lastLine, r.reason])).toEqual([[2, 2, 'unterminated quoted field']]);
+    expect(Array.from(s.good.lines.subarray(0, s.good.count))).toEqual([3, 4, 6]);
   });
 
   it('marks records with stray quotes, lone CRs or invalid UTF-8 for repair, not rejection', () => {

@@ -7,12 +7,19 @@ import { fileSize, sha256File } from '../lib/files';
 /** The column a table is dated by, in order of preference. */
 const DATE_COLUMNS = ['created_date', 'day', 'month', 'date'];
 
-export async function describeTables(db: Db, outDir: string, years: number[]): Promise<TableEntry[]> {
+/** Checksums already known (files restored from the ingest cache), by path relative to the build. */
+export type KnownChecksums = Map<string, string>;
+
+async function checksum(outDir: string, file: string, known: KnownChecksums): Promise<string> {
+  return known.get(file) ?? sha256File(join(outDir, file));
+}
+
+export async function describeTables(db: Db, outDir: string, years: number[], known: KnownChecksums = new Map()): Promise<TableEntry[]> {
   const entries: TableEntry[] = [];
   const files = [...years.map((year) => ({ file: `complaints-${year}.duckdb`, year })), { file: 'cube.duckdb', year: undefined }, { file: 'callers.duckdb', year: undefined }];
   for (const { file, year } of files) {
     const path = join(outDir, file);
-    const [bytes, sha256] = await Promise.all([fileSize(path), sha256File(path)]);
+    const [bytes, sha256] = await Promise.all([fileSize(path), checksum(outDir, file, known)]);
     await db.run(`ATTACH ${sqlString(path)} AS described (READ_ONLY)`);
     const columns = await db.all<{ table_name: string; column_name: string; data_type: string }>(
       `SELECT table_name, column_name, data_type FROM duckdb_columns() WHERE database_name = 'described' ORDER BY table_name, column_index`,
@@ -43,14 +50,12 @@ export async function describeTables(db: Db, outDir: string, years: number[]): P
   return entries;
 }
 
-export async function describeDownloads(outDir: string, years: number[], db: Db): Promise<DownloadEntry[]> {
+export async function describeDownloads(outDir: string, rowsByYear: Map<number, number>, known: KnownChecksums = new Map()): Promise<DownloadEntry[]> {
   const entries: DownloadEntry[] = [];
-  for (const year of years) {
-    const [{ rows }] = (await db.all<{ rows: number }>(`SELECT count(*) AS rows FROM loaded WHERE year(created_date) = ${year}`)) as [{ rows: number }];
+  for (const [year, rows] of [...rowsByYear].sort((a, b) => a[0] - b[0])) {
     for (const format of ['parquet', 'csv.gz'] as const) {
       const file = `downloads/complaints-${year}.${format}`;
-      const path = join(outDir, file);
-      entries.push({ file, format, year, rows, bytes: await fileSize(path), sha256: await sha256File(path) });
+      entries.push({ file, format, year, rows, bytes: await fileSize(join(outDir, file)), sha256: await checksum(outDir, file, known) });
     }
   }
   return entries;

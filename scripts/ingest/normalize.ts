@@ -27,6 +27,9 @@ export async function loadReference(db: Db, referenceDir: string): Promise<void>
       SELECT area_code, CASE location WHEN 'CNMI' THEN 'MP' ELSE location END AS usps
       FROM ref_area_codes
       WHERE country = 'US' AND use = 'G' AND (CASE location WHEN 'CNMI' THEN 'MP' ELSE location END) IN (SELECT usps FROM ref_states);
+    CREATE OR REPLACE TEMP TABLE ref_pone_caller_numbers AS
+      SELECT caller_number, provider, letter_pdf, campaign, likely_ftc_staff_number = 'yes' AS likely_ftc_staff_number, found_in
+      FROM ${csv('pone_caller_numbers.csv')};
   `);
 }
 
@@ -155,15 +158,17 @@ export async function normalize(db: Db): Promise<void> {
       p.robocall_raw NOT IN ('', 'Y', 'N') AS flag_unknown_robocall_flag,
       p.area_code IS NOT NULL AND NOT regexp_full_match(p.area_code, '[0-9]{3}') AS flag_bad_area_code
     FROM parsed p
-    LEFT JOIN area_states a ON a.area_code = p.area_code
-    -- Sorted once, for every output: by year, then by the explorer's main filter (state) and time,
-    -- so a one-state query reads a few contiguous blocks of a yearly file. Scans keep this order.
-    ORDER BY year(created_date) NULLS LAST, state NULLS LAST, created_at, file_id, source_line;
+    LEFT JOIN area_states a ON a.area_code = p.area_code;
     DROP TABLE stage_plain;
     DROP TABLE stage_clean;
-    CREATE OR REPLACE TEMP VIEW loaded AS SELECT * FROM normalized WHERE created_at IS NOT NULL;
   `);
 }
+
+/**
+ * The order of every row-level output: by the explorer's main filter (state) and time, so a
+ * one-state query reads a few contiguous blocks of a yearly file; source file and line make it total.
+ */
+export const ROW_ORDER = 'state NULLS LAST, created_at, source_file, source_line';
 
 /** The canonical columns, in order (DESIGN.md §3 plus the two `*_reported` columns). */
 export const CANONICAL_SELECT = `source_file, source_line, created_at, created_date, violation_at, caller_number,

@@ -1,6 +1,6 @@
 /**
- * Everything ingest publishes, written from the `loaded` table: the yearly row-level DuckDB files,
- * the cube of aggregates, and the download files. DuckDB files use storage version v1.4.0 because
+ * Everything ingest publishes: the yearly row-level DuckDB files and download files (one year at a
+ * time, from `year_rows`), and the cube of aggregates (from the years' parts). DuckDB files use storage version v1.4.0 because
  * that is what the browser's duckdb-wasm can attach (STACK-NOTES.md).
  */
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -10,23 +10,12 @@ import { createGzip } from 'node:zlib';
 import { sqlString, type Db } from '../lib/duckdb';
 import { COMPLAINT_COLUMNS } from '../../src/lib/catalog/tables';
 import { kindOfDuckDbType, neutraliseSql } from '../../src/lib/download/csv';
-import { CANONICAL_SELECT } from './normalize';
 
 export const BROWSER_STORAGE_VERSION = 'v1.4.0';
 
 /** How many of the most-reported caller numbers the cube keeps, nationally and per state. */
 export const TOP_CALLERS_NATIONAL = 500;
 export const TOP_CALLERS_PER_STATE = 25;
-
-export async function writeComplaintFiles(db: Db, outDir: string, years: number[]): Promise<void> {
-  for (const year of years) {
-    await db.run(`
-      ATTACH ${sqlString(`${outDir}/complaints-${year}.duckdb`)} AS y (STORAGE_VERSION '${BROWSER_STORAGE_VERSION}');
-      CREATE TABLE y.complaints AS SELECT ${CANONICAL_SELECT} FROM loaded WHERE year(created_date) = ${year};
-      DETACH y;
-    `);
-  }
-}
 
 /**
  * The CSV download's columns: text neutralised for spreadsheets exactly as the explorer's downloads
@@ -36,25 +25,35 @@ export const SPREADSHEET_SAFE_SELECT = COMPLAINT_COLUMNS.map((c) =>
   kindOfDuckDbType(c.type) === 'text' ? `${neutraliseSql(c.name)} AS ${c.name}` : c.name,
 ).join(', ');
 
+/** The files one year's rows go to, relative to the build. */
+export function yearFiles(year: number, downloads: boolean): string[] {
+  return [
+    `complaints-${year}.duckdb`,
+    ...(downloads ? [`downloads/complaints-${year}.csv.gz`, `downloads/complaints-${year}.parquet`] : []),
+  ];
+}
+
 /**
- * Parquet and gzipped CSV per year, in the order of the yearly DuckDB files (state, then time).
- * Gzip runs in Node's thread pool, so it overlaps the DuckDB work that follows: await `compressed`
- * before using the files.
+ * One year's row-level outputs from the table `year_rows` (sorted: state, then time): the DuckDB
+ * file and, unless skipped, the gzipped CSV and the Parquet download. The CSV comes first and is
+ * gzipped in Node's thread pool, overlapping the DuckDB work that follows: await `compressed`
+ * before reading it.
  */
-export async function writeDownloads(db: Db, outDir: string, years: number[]): Promise<{ compressed: Promise<void> }> {
-  const compressions: Promise<void>[] = [];
-  for (const year of years) {
-    const parquet = `${outDir}/downloads/complaints-${year}.parquet`;
+export async function writeYearOutputs(db: Db, outDir: string, year: number, downloads: boolean): Promise<{ compressed: Promise<void> }> {
+  let compressed: Promise<void> = Promise.resolve();
+  if (downloads) {
     const csv = `${outDir}/downloads/complaints-${year}.csv`;
-    const rows = `SELECT ${CANONICAL_SELECT} FROM loaded WHERE year(created_date) = ${year}`;
-    // The CSV first, so its compression overlaps everything after it.
-    await db.run(`COPY (SELECT ${SPREADSHEET_SAFE_SELECT} FROM loaded WHERE year(created_date) = ${year}) TO ${sqlString(csv)} (FORMAT csv, HEADER)`);
-    compressions.push(gzipFile(csv, `${csv}.gz`).then(() => rm(csv)));
-    await db.run(`COPY (${rows}) TO ${sqlString(parquet)} (FORMAT parquet, COMPRESSION zstd)`);
+    await db.run(`COPY (SELECT ${SPREADSHEET_SAFE_SELECT} FROM year_rows) TO ${sqlString(csv)} (FORMAT csv, HEADER)`);
+    compressed = gzipFile(csv, `${csv}.gz`).then(() => rm(csv));
+    compressed.catch(() => undefined); // reported where it is awaited, not as an unhandled rejection
+    await db.run(`COPY year_rows TO ${sqlString(`${outDir}/downloads/complaints-${year}.parquet`)} (FORMAT parquet, COMPRESSION zstd)`);
   }
+  await db.run(`
+    ATTACH ${sqlString(`${outDir}/complaints-${year}.duckdb`)} AS y (STORAGE_VERSION '${BROWSER_STORAGE_VERSION}');
+    CREATE TABLE y.complaints AS SELECT * FROM year_rows;
+    DETACH y;
+  `);
   // Wrapped in an object: an async function returning a bare promise would make the caller wait for it.
-  const compressed = Promise.all(compressions).then(() => undefined);
-  compressed.catch(() => undefined); // reported where it is awaited, not as an unhandled rejection
   return { compressed };
 }
 
@@ -63,20 +62,46 @@ async function gzipFile(from: string, to: string): Promise<void> {
   await pipeline(createReadStream(from, { highWaterMark: 1 << 20 }), createGzip({ level: 4, chunkSize: 1 << 20 }), createWriteStream(to));
 }
 
+/**
+ * The cube's aggregates, one year at a time: each year's complaints fall into that year's days and
+ * months only, so the cube is the union of the years' parts (and a year that did not change keeps
+ * its parts). `part_callers` counts every caller number; the cube keeps the most reported.
+ */
+export const CUBE_PARTS: Record<string, string> = {
+  part_daily: `SELECT created_date AS day, state, subject, robocall, count(*)::BIGINT AS complaints FROM year_rows GROUP BY ALL`,
+  part_area_codes: `SELECT date_trunc('month', created_date)::DATE AS month, area_code, state, robocall, count(*)::BIGINT AS complaints FROM year_rows GROUP BY ALL`,
+  // FTC staff numbers from the letterheads are not robocallers and are left out.
+  part_pone: `SELECT date_trunc('month', l.created_date)::DATE AS month, p.provider, l.caller_number, l.state, l.robocall, count(*)::BIGINT AS complaints
+    FROM year_rows l JOIN ref_pone_caller_numbers p ON p.caller_number = l.caller_number WHERE NOT p.likely_ftc_staff_number GROUP BY ALL`,
+  part_callers: `SELECT date_trunc('month', created_date)::DATE AS month, caller_number, state, robocall, caller_valid, count(*)::BIGINT AS complaints FROM year_rows WHERE caller_number IS NOT NULL GROUP BY ALL`,
+  part_callers_invalid: `SELECT date_trunc('month', created_date)::DATE AS month, state, robocall, count(*)::BIGINT AS complaints FROM year_rows WHERE NOT coalesce(caller_valid, false) GROUP BY ALL`,
+};
+
+/** Empty part tables, typed by running their queries over `year_rows` while it is still empty. */
+export async function createCubeParts(db: Db): Promise<void> {
+  for (const [name, sql] of Object.entries(CUBE_PARTS)) await db.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
+}
+
+/** The parts of the year in `year_rows`, added to the cube's; returns the year's own part tables (`year_<part>`). */
+export async function addCubeParts(db: Db): Promise<string[]> {
+  const tables: string[] = [];
+  for (const [name, sql] of Object.entries(CUBE_PARTS)) {
+    await db.run(`CREATE OR REPLACE TEMP TABLE year_${name} AS ${sql}; INSERT INTO ${name} SELECT * FROM year_${name};`);
+    tables.push(`year_${name}`);
+  }
+  return tables;
+}
+
 export async function writeCube(db: Db, outDir: string, referenceDir: string): Promise<void> {
   const csv = (name: string) => `read_csv(${sqlString(`${referenceDir}/${name}`)}, header = true, all_varchar = true)`;
   await db.run(`
     ATTACH ${sqlString(`${outDir}/cube.duckdb`)} AS cube (STORAGE_VERSION '${BROWSER_STORAGE_VERSION}');
 
-    CREATE TABLE cube.daily AS
-      SELECT created_date AS day, state, subject, robocall, count(*)::BIGINT AS complaints
-      FROM loaded GROUP BY ALL ORDER BY ALL;
+    CREATE TABLE cube.daily AS SELECT * FROM part_daily ORDER BY ALL;
     CREATE TABLE cube.monthly AS
       SELECT date_trunc('month', day)::DATE AS month, state, subject, robocall, sum(complaints)::BIGINT AS complaints
       FROM cube.daily GROUP BY ALL ORDER BY ALL;
-    CREATE TABLE cube.area_codes_monthly AS
-      SELECT date_trunc('month', created_date)::DATE AS month, area_code, state, robocall, count(*)::BIGINT AS complaints
-      FROM loaded GROUP BY ALL ORDER BY ALL;
+    CREATE TABLE cube.area_codes_monthly AS SELECT * FROM part_area_codes ORDER BY ALL;
 
     -- Reference tables, typed, so the site and the explorer need only this file.
     CREATE TABLE cube.states AS
@@ -95,20 +120,14 @@ export async function writeCube(db: Db, outDir: string, referenceDir: string): P
       FROM ${csv('databook_annual.csv')};
 
     -- Complaints linked to PoNE providers through the caller numbers their letters name.
-    -- FTC staff numbers from the letterheads are not robocallers and are left out.
-    CREATE TABLE cube.pone_complaints_monthly AS
-      SELECT date_trunc('month', l.created_date)::DATE AS month, p.provider, l.caller_number, l.state, l.robocall,
-             count(*)::BIGINT AS complaints
-      FROM loaded l JOIN cube.pone_caller_numbers p ON p.caller_number = l.caller_number
-      WHERE NOT p.likely_ftc_staff_number
-      GROUP BY ALL ORDER BY ALL;
+    CREATE TABLE cube.pone_complaints_monthly AS SELECT * FROM part_pone ORDER BY ALL;
 
     -- The most-reported valid numbers nationally and in each state (every number tied with the
     -- last one kept too, so a ranking cut inside a tie can say how many more share it), plus every
     -- PoNE number reported. Placeholder and invalid numbers are never ranked (issue 8.4): their
     -- complaints are counted apart in callers_invalid_monthly.
     CREATE TEMP TABLE caller_totals AS
-      SELECT caller_number, state, count(*) AS complaints FROM loaded WHERE caller_valid GROUP BY ALL;
+      SELECT caller_number, state, sum(complaints) AS complaints FROM part_callers WHERE caller_valid GROUP BY ALL;
     CREATE TEMP TABLE top_callers AS
       SELECT caller_number FROM (
         SELECT caller_number, rank() OVER (ORDER BY sum(complaints) DESC) AS rank FROM caller_totals GROUP BY ALL) WHERE rank <= ${TOP_CALLERS_NATIONAL}
@@ -119,13 +138,8 @@ export async function writeCube(db: Db, outDir: string, referenceDir: string): P
       UNION
       SELECT DISTINCT caller_number FROM cube.pone_complaints_monthly;
     CREATE TABLE cube.callers_monthly AS
-      SELECT date_trunc('month', created_date)::DATE AS month, caller_number, state, robocall, count(*)::BIGINT AS complaints
-      FROM loaded WHERE caller_number IN (SELECT caller_number FROM top_callers)
-      GROUP BY ALL ORDER BY ALL;
-    CREATE TABLE cube.callers_invalid_monthly AS
-      SELECT date_trunc('month', created_date)::DATE AS month, state, robocall, count(*)::BIGINT AS complaints
-      FROM loaded WHERE NOT coalesce(caller_valid, false)
-      GROUP BY ALL ORDER BY ALL;
+      SELECT month, caller_number, state, robocall, complaints FROM part_callers WHERE caller_number IN (SELECT caller_number FROM top_callers) ORDER BY ALL;
+    CREATE TABLE cube.callers_invalid_monthly AS SELECT * FROM part_callers_invalid ORDER BY ALL;
     DETACH cube;
   `);
 }

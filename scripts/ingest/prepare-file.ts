@@ -12,7 +12,7 @@ export interface QuarantinedRow {
   source_line: number;
   /** The last physical line the record holds (records may span lines). */
   last_line: number;
-  reason: RejectReason | 'no parseable Created_Date';
+  reason: RejectReason | 'no parseable Created_Date' | 'created on a date a published file covers';
   detail: string;
   raw_text: string;
 }

@@ -1,13 +1,13 @@
 /** quarantine/<source file>.csv: every rejected record with its first and last line, reason and raw text. */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PreparedFile } from './prepare-file';
+import type { QuarantinedRow } from './prepare-file';
 import { csvField } from '../../src/lib/ftc-format';
 
 export const QUARANTINE_HEADER = 'source_file,source_line,last_line,reason,detail,raw_text';
 
 /** Writes one file per source with rejected rows; returns source file → path relative to the output. */
-export async function writeQuarantine(outDir: string, files: PreparedFile[]): Promise<Map<string, string>> {
+export async function writeQuarantine(outDir: string, files: { file: string; quarantined: QuarantinedRow[] }[]): Promise<Map<string, string>> {
   const written = new Map<string, string>();
   const used = new Set<string>();
   for (const file of files) {

@@ -2,22 +2,32 @@
  * `npm run data:ingest`: raw FTC daily files → canonical rows → DuckDB files, downloads,
  * quarantine and manifest.json. Everything is written into a temporary folder beside the output
  * and moved into place at the end, so a failed run leaves the previous build untouched.
+ *
+ * With `cache` (`--incremental`), files seen before are not read again and years whose files did
+ * not change are not rebuilt (cache.ts); the outputs are the same as a full ingest's.
  */
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { MANIFEST_SCHEMA_VERSION, type Manifest, type SourceEntry } from '../../src/lib/manifest';
-import { openDb, type Db } from '../lib/duckdb';
+import { FTC_COLUMNS } from '../../src/lib/ftc-format';
+import { openDb, sqlString, type Db } from '../lib/duckdb';
 import { listFiles, replaceDir } from '../lib/files';
 import { createProgress, formatRate, type Progress } from '../lib/progress';
 import { REFERENCE_DIR } from '../lib/reference';
-import { describeTables, describeDownloads } from './describe-outputs';
-import { loadReference, loadStage, normalize, stageCounts } from './normalize';
+import { codeVersion, IngestCache, type SourceSummary } from './cache';
 import { writeCallerIndex } from './caller-index';
-import { writeComplaintFiles, writeCube, writeDownloads } from './outputs';
-import { prepareFile, sha256, type PreparedFile, type QuarantinedRow } from './prepare-file';
+import { describeDownloads, describeTables } from './describe-outputs';
+import { loadReference } from './normalize';
+import { writeCube } from './outputs';
+import { sha256 } from './prepare-file';
 import { writeQuarantine } from './quarantine';
+import { countLines, readSources } from './read-sources';
+import { findGaps, MONDAY_FILE_HOLDS_WEEKEND, reconcileByCreatedDates } from './reconcile';
+import { scanCsv } from './scan-csv';
+import { sourceEntry } from './source-entries';
 import { assignRoles, type SourceRole } from './sources';
+import { rowsOf, writeYears, type CountedSource } from './years';
 
 /** Bump when a change to the pipeline changes its outputs for the same inputs. */
 export const PIPELINE_VERSION = 1;
@@ -29,6 +39,8 @@ export interface IngestOptions {
   progress?: Progress;
   /** Skip the Parquet and CSV downloads (tests that do not look at them). */
   skipDownloads?: boolean;
+  /** The ingest cache's folder (see cache.ts and `defaultCacheDir`): incremental ingest. */
+  cache?: string;
 }
 
 export interface IngestResult {
@@ -38,6 +50,13 @@ export interface IngestResult {
   seconds: number;
   /** Seconds spent in each stage, in order. */
   stages: Record<string, number>;
+  /** Years whose files were written in this run (with a cache, the others were restored). */
+  yearsRebuilt: number[];
+}
+
+/** Where `--incremental` keeps its cache: beside the build, never inside what gets published. */
+export function defaultCacheDir(out: string): string {
+  return `${resolve(out)}.cache`;
 }
 
 export async function ingest(options: IngestOptions): Promise<IngestResult> {
@@ -46,6 +65,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const out = resolve(options.out);
   const referenceDir = options.referenceDir ?? REFERENCE_DIR;
   const progress = options.progress ?? createProgress();
+  const downloads = !options.skipDownloads;
   const staging = `${out}.tmp-${process.pid}`;
   const work = join(staging, '.work');
   await rm(staging, { recursive: true, force: true });
@@ -64,70 +84,52 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   try {
     const files = (await listFiles(raw, '.csv')).filter((f) => !f.split('/').includes('quarantine'));
     progress.log(`ingest: ${files.length} CSV files under ${raw}`);
-
-    // 1. Read, hash and judge every record of every file.
-    const prepared: PreparedFile[] = [];
-    let rowsSeen = 0;
-    for (const [i, file] of files.entries()) {
-      const path = join(raw, file);
-      const buf = await readFile(path);
-      const p = prepareFile(file, path, buf, join(work, `${i}.csv`));
-      prepared.push(p);
-      rowsSeen += p.rowsRead;
-      progress.update(`scan ${i + 1}/${files.length} files, ${rowsSeen.toLocaleString('en-US')} rows, ${formatRate(rowsSeen, performance.now() - started)}`);
-    }
-    endStage('scan');
-    const roles = assignRoles(prepared.filter((p) => !p.problem).map((p) => ({ file: p.file, sha256: p.sha256 })));
-    const toLoad = prepared.filter((p) => !p.problem && roles.get(p.file)?.role === 'load' && p.loadPath);
-    const problems = prepared.filter((p) => p.problem).map((p) => `${p.file}: ${p.problem}`);
-    for (const problem of problems) progress.log(`ingest: ${problem}`);
-
-    // 2. Load and normalise in DuckDB.
     db = await openDb();
     await loadReference(db, referenceDir);
-    progress.log(`load: ${toLoad.length} files into DuckDB`);
-    await loadStage(db, toLoad);
-    await checkDuckDbAgreesWithScan(db, toLoad);
-    endStage('load');
-    await normalize(db);
-    const undated = await db.all<{ source_file: string; source_line: number; created_raw: string | null }>(
-      `SELECT source_file, source_line, created_raw FROM normalized WHERE created_at IS NULL ORDER BY source_file, source_line`,
-    );
-    await quoteUndatedRows(raw, toLoad, undated);
-    const loadedRows = (await db.all<{ n: number }>(`SELECT count(*) AS n FROM loaded`))[0]!.n;
-    progress.log(`load: ${loadedRows.toLocaleString('en-US')} rows, ${formatRate(loadedRows, performance.now() - started)} so far`);
-    endStage('normalize');
+    const [{ version }] = (await db.all<{ version: string }>(`SELECT version() AS version`)) as [{ version: string }];
+    const cache = options.cache ? await IngestCache.open(resolve(options.cache), await codeVersion(version, referenceDir)) : null;
 
-    // 3. Outputs.
-    const years = (await db.all<{ y: number }>(`SELECT DISTINCT year(created_date) AS y FROM loaded ORDER BY y`)).map((r) => r.y);
-    let compressing: Promise<void> = Promise.resolve();
-    if (!options.skipDownloads) {
-      progress.log('write: downloads (Parquet, CSV.gz)');
-      compressing = (await writeDownloads(db, staging, years)).compressed;
-      endStage('downloads');
+    // 1–2. Every file hashed and judged; those not seen before read and normalised.
+    const { summaries, fresh, keys } = await readSources(db, raw, files, work, cache, progress, endStage);
+    const problems = summaries.filter((s) => s.problem).map((s) => `${s.file}: ${s.problem}`);
+    for (const problem of problems) progress.log(`ingest: ${problem}`);
+
+    // 3. Which files count, and which of their complaints: duplicates and older versions out, API
+    // backfills only for created dates no published file has.
+    const roles = assignRoles(summaries.filter((s) => !s.problem).map((s) => ({ file: s.file, sha256: s.sha256 })));
+    const loadable = summaries.filter((s) => !s.problem && roles.get(s.file)?.role === 'load');
+    const reconciled = reconcileByCreatedDates(loadable.map((s) => ({ file: s.file, dates: s.stats?.dates ?? {} })));
+    for (const [file, by] of reconciled.superseded) roles.set(file, { role: 'superseded', by });
+    const counted: CountedSource[] = loadable
+      .filter((s) => !reconciled.superseded.has(s.file))
+      .map((s) => ({ summary: s, excludedDates: reconciled.partial.get(s.file)?.dates ?? [] }));
+    const from = { fresh, keys, cache };
+    const leftOut = new Map<string, number>();
+    for (const c of counted.filter((c) => c.excludedDates.length > 0)) {
+      leftOut.set(c.summary.file, await quarantineCoveredRows(db, raw, c, from, reconciled.partial.get(c.summary.file)!.by));
     }
-    progress.log(`write: complaints-<year>.duckdb for ${years.join(', ') || 'no year'}`);
-    await writeComplaintFiles(db, staging, years);
-    endStage('complaint files');
+    const asCounted = new Map(counted.map((c) => [c.summary.file, c.summary]));
+    const reported = summaries.map((s) => asCounted.get(s.file) ?? s);
+
+    // 4. Outputs: the years (rebuilt or restored), then what spans them.
+    const written = await writeYears(db, staging, counted, from, downloads, progress);
+    endStage('years');
     progress.log('write: cube.duckdb');
     await writeCube(db, staging, referenceDir);
     endStage('cube');
+    await db.run(`CREATE OR REPLACE TEMP VIEW loaded AS ${rowsOf(counted, from)}`);
     await writeCallerIndex(db, staging);
     endStage('caller index');
-    await compressing;
-    endStage('gzip (overlapped)');
-    const quarantineFiles = await writeQuarantine(staging, prepared);
+    const quarantineFiles = await writeQuarantine(staging, reported);
     // The reference tables travel with the data: the SQL the explorer shows reads them beside the Parquet files.
     await mkdir(join(staging, 'reference'), { recursive: true });
     for (const name of await listFiles(referenceDir, '.csv')) await copyFile(join(referenceDir, name), join(staging, 'reference', name));
-    const sources = await sourceEntries(db, prepared, roles, quarantineFiles);
+    const sources = reported.map((s) => sourceEntry(s, roles.get(s.file), quarantineFiles.get(s.file), leftOut.get(s.file)));
     await rm(work, { recursive: true, force: true });
 
-    const tables = await describeTables(db, staging, years);
-    const downloads = options.skipDownloads ? [] : await describeDownloads(staging, years, db);
     const manifest: Manifest = {
       schema_version: MANIFEST_SCHEMA_VERSION,
-      data_version: await dataVersion(prepared, roles, referenceDir),
+      data_version: await dataVersion(summaries, roles, referenceDir),
       generated_at: new Date().toISOString(),
       synthetic: await isSynthetic(raw),
       totals: {
@@ -136,22 +138,26 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
         rows_loaded: sum(sources, 'rows_loaded'),
         rows_rejected: sum(sources, 'rows_rejected'),
       },
+      gaps: findGaps(counted.flatMap((c) => Object.keys(c.summary.stats?.dates ?? {}))),
+      gaps_assume_monday_file_holds_weekend: MONDAY_FILE_HOLDS_WEEKEND,
       sources,
-      tables,
-      downloads,
+      tables: await describeTables(db, staging, written.years, written.checksums),
+      downloads: downloads ? await describeDownloads(staging, written.rowsByYear, written.checksums) : [],
     };
     await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     db.close();
     db = null;
     await replaceDir(staging, out);
+    await cache?.finish();
     endStage('manifest');
     const seconds = (performance.now() - started) / 1000;
     progress.log(
       `ingest: ${manifest.totals.rows_read.toLocaleString('en-US')} rows read, ${manifest.totals.rows_loaded.toLocaleString('en-US')} loaded, ` +
-        `${manifest.totals.rows_rejected.toLocaleString('en-US')} quarantined, in ${seconds.toFixed(1)} s (${formatRate(manifest.totals.rows_read, seconds * 1000)}) → ${out}`,
+        `${manifest.totals.rows_rejected.toLocaleString('en-US')} quarantined, in ${seconds.toFixed(1)} s (${formatRate(manifest.totals.rows_read, seconds * 1000)}) → ${out}` +
+        (cache ? ` (incremental: ${written.rebuilt.length} of ${written.years.length} years rebuilt)` : ''),
     );
     progress.log(`ingest: stages ${Object.entries(stages).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')}`);
-    return { manifest, problems, seconds, stages };
+    return { manifest, problems, seconds, stages, yearsRebuilt: written.rebuilt };
   } catch (error) {
     db?.close();
     await rm(staging, { recursive: true, force: true });
@@ -159,137 +165,37 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   }
 }
 
-/** The scan accepted these records; DuckDB must have read exactly them, or line numbers would drift. */
-async function checkDuckDbAgreesWithScan(db: Db, files: PreparedFile[]): Promise<void> {
-  const { perPath, rejected } = await stageCounts(db);
-  const disagreements = files.filter((f) => (perPath.get(f.loadPath!) ?? 0) !== f.rowsAccepted);
-  if (disagreements.length > 0 || rejected > 0) {
-    const detail = disagreements.map((f) => `${f.file}: scan accepted ${f.rowsAccepted}, DuckDB read ${perPath.get(f.loadPath!) ?? 0}`);
-    throw new Error(`ingest: DuckDB and the record scan disagree (${rejected} DuckDB rejects); no output written.\n${detail.join('\n')}`);
-  }
-}
-
-async function quoteUndatedRows(
-  raw: string,
-  files: PreparedFile[],
-  rows: { source_file: string; source_line: number; created_raw: string | null }[],
-): Promise<void> {
-  const byFile = new Map(files.map((f) => [f.file, f]));
-  let current = '';
-  let buf = Buffer.alloc(0);
-  for (const row of rows) {
-    const file = byFile.get(row.source_file)!;
-    if (current !== file.file) {
-      buf = await readFile(join(raw, file.file));
-      current = file.file;
-    }
-    const k = indexOfLine(file.lines, row.source_line);
-    const raw_text = buf.toString('utf8', file.starts[k]!, file.ends[k]!);
-    const value = row.created_raw?.trim() ?? '';
-    const entry: QuarantinedRow = {
-      source_line: row.source_line,
-      last_line: row.source_line + countLines(raw_text),
-      reason: 'no parseable Created_Date',
-      detail: value === '' ? 'Created_Date is empty' : `Created_Date ${JSON.stringify(value)} is not a date and time`,
-      raw_text,
-    };
-    file.quarantined.push(entry);
-  }
-  for (const file of files) file.quarantined.sort((a, b) => a.source_line - b.source_line);
-}
-
-function countLines(text: string): number {
-  let n = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) n++;
-  return n;
-}
-
-/** Binary search: the accepted record that starts on `line`. */
-function indexOfLine(lines: Uint32Array, line: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (lines[mid]! === line) return mid;
-    if (lines[mid]! < line) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  throw new Error(`no accepted record starts on line ${line}`);
-}
-
-async function sourceEntries(
-  db: Db,
-  prepared: PreparedFile[],
-  roles: Map<string, SourceRole>,
-  quarantineFiles: Map<string, string>,
-): Promise<SourceEntry[]> {
-  const stats = new Map(
-    (
-      await db.all<Record<string, number | string | null> & { source_file: string }>(`
-        SELECT source_file, count(*) AS rows_loaded,
-          strftime(min(created_at), '%Y-%m-%d %H:%M:%S') AS created_min,
-          strftime(max(created_at), '%Y-%m-%d %H:%M:%S') AS created_max,
-          count(*) FILTER (state_from = 'area_code') AS state_from_area_code,
-          count(*) FILTER (state_from = 'none') AS state_unknown,
-          count(*) FILTER (state_reported IS NOT NULL) AS unknown_state_name,
-          count(*) FILTER (subject = 'unrecognized') AS unrecognized_subject,
-          count(*) FILTER (NOT caller_valid) AS caller_not_10_digit_nanp,
-          count(*) FILTER (flag_bad_violation_date) AS bad_violation_date,
-          count(*) FILTER (flag_unknown_robocall_flag) AS unknown_robocall_flag,
-          count(*) FILTER (flag_bad_area_code) AS bad_area_code
-        FROM loaded GROUP BY source_file`)
-    ).map((r) => [r.source_file, r]),
+/**
+ * An API backfill loaded in part: its complaints of dates a published file has go to quarantine
+ * with their raw text, so they are accounted for and visibly not counted twice. Returns how many.
+ */
+async function quarantineCoveredRows(db: Db, raw: string, source: CountedSource, from: Parameters<typeof rowsOf>[1], by: string): Promise<number> {
+  const whole = { ...source, excludedDates: [] };
+  const lines = await db.all<{ source_line: number }>(
+    `SELECT source_line FROM (${rowsOf([whole], from)}) WHERE strftime(created_date, '%Y-%m-%d') IN (${source.excludedDates.map(sqlString).join(', ')}) ORDER BY source_line`,
   );
-  const FLAGS = [
-    'state_from_area_code', 'state_unknown', 'unknown_state_name', 'unrecognized_subject',
-    'caller_not_10_digit_nanp', 'bad_violation_date', 'unknown_robocall_flag', 'bad_area_code',
-  ];
-  return prepared.map((p): SourceEntry => {
-    const role = roles.get(p.file);
-    const entry: SourceEntry = {
-      file: p.file,
-      sha256: p.sha256,
-      bytes: p.bytes,
-      rows_read: 0,
-      rows_loaded: 0,
-      rows_rejected: 0,
-      blank_lines: 0,
-      lines: p.physicalLines,
-      lines_rejected: 0,
-      rejected_by_reason: {},
-      flagged: {},
-      created_min: null,
-      created_max: null,
-      status: 'loaded',
-    };
-    if (p.problem) return { ...entry, status: 'not_ftc_csv', problem: p.problem };
-    if (role?.role === 'duplicate') return { ...entry, status: 'duplicate', duplicate_of: role.of, problem: `same content as ${role.of}: counted once` };
-    if (role?.role === 'superseded') return { ...entry, status: 'superseded', superseded_by: role.by, problem: `a later version of the same publication (${role.by}) replaces it` };
-    const s = stats.get(p.file);
-    const rejected_by_reason: Record<string, number> = {};
-    for (const q of p.quarantined) rejected_by_reason[q.reason] = (rejected_by_reason[q.reason] ?? 0) + 1;
-    const flagged: Record<string, number> = {};
-    for (const flag of FLAGS) if (s && Number(s[flag]) > 0) flagged[flag] = Number(s[flag]);
-    if (p.rowsRepaired > 0) flagged.repaired_encoding_or_quoting = p.rowsRepaired;
-    const quarantine = quarantineFiles.get(p.file);
-    return {
-      ...entry,
-      rows_read: p.rowsRead,
-      rows_loaded: s ? Number(s.rows_loaded) : 0,
-      rows_rejected: p.quarantined.length,
-      blank_lines: p.blankLines,
-      lines_rejected: p.quarantined.reduce((n, q) => n + q.last_line - q.source_line + 1, 0),
-      rejected_by_reason,
-      flagged,
-      created_min: (s?.created_min as string | null) ?? null,
-      created_max: (s?.created_max as string | null) ?? null,
-      ...(p.bytes === 0 ? { problem: 'empty file (0 bytes)' } : {}),
-      ...(quarantine ? { quarantine } : {}),
-    };
-  });
+  const buf = await readFile(join(raw, source.summary.file));
+  const { good } = scanCsv(buf, FTC_COLUMNS.length);
+  const at = new Map<number, number>();
+  for (let k = 0; k < good.count; k++) at.set(good.lines[k]!, k);
+  // A copy: the summary may be the cache's, and the cache keeps what the file holds, not this run's decision.
+  source.summary = { ...source.summary, quarantined: [...source.summary.quarantined] };
+  for (const { source_line } of lines) {
+    const k = at.get(source_line)!;
+    const raw_text = buf.toString('utf8', good.starts[k]!, good.ends[k]!);
+    source.summary.quarantined.push({
+      source_line,
+      last_line: source_line + countLines(raw_text),
+      reason: 'created on a date a published file covers',
+      detail: `counted from ${by}`,
+      raw_text,
+    });
+  }
+  source.summary.quarantined.sort((a, b) => a.source_line - b.source_line);
+  return lines.length;
 }
 
-async function dataVersion(prepared: PreparedFile[], roles: Map<string, SourceRole>, referenceDir: string): Promise<string> {
+async function dataVersion(prepared: SourceSummary[], roles: Map<string, SourceRole>, referenceDir: string): Promise<string> {
   const hash = createHash('sha256');
   hash.update(`pipeline ${PIPELINE_VERSION} schema ${MANIFEST_SCHEMA_VERSION}\n`);
   for (const p of [...prepared].sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1))) {

@@ -72,6 +72,14 @@ export interface Manifest {
   /** True when built from generated sample data. */
   synthetic: boolean;
   totals: { rows_read: number; rows_loaded: number; rows_rejected: number; files: number };
+  /**
+   * Weekdays between the first and last created date on which no loaded source (published file
+   * or API backfill) has a single complaint, with the publication date of the daily file expected
+   * to hold them. Complaints are reconciled by created date, so this is what is missing.
+   */
+  gaps: { created_date: string; expected_file_date: string }[];
+  /** The assumption behind `expected_file_date`: Monday's file holds Saturday's and Sunday's complaints. */
+  gaps_assume_monday_file_holds_weekend: boolean;
   sources: SourceEntry[];
   tables: TableEntry[];
   downloads: DownloadEntry[];

@@ -2,35 +2,14 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb } from '../../scripts/lib/duckdb';
 import { createProgress } from '../../scripts/lib/progress';
 import { REFERENCE_DIR } from '../../scripts/lib/reference';
 import { ingest } from '../../scripts/ingest/run-ingest';
-import type { Manifest } from '../../src/lib/manifest';
 import { writeCorpus } from '../fixtures/malformed-corpus';
 import { tempDir } from '../helpers/temp';
+import { snapshot } from './snapshot';
 
 const quiet = createProgress(process.stderr, true);
-
-/** Everything a reader sees in the build, except the time it was made and the DuckDB files' random ids. */
-async function snapshot(out: string) {
-  const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
-  const db = await openDb();
-  const contents: Record<string, string> = {};
-  for (const table of manifest.tables) {
-    await db.run(`ATTACH '${join(out, table.file)}' AS s (READ_ONLY)`);
-    const [row] = await db.all<{ h: string }>(`SELECT md5(string_agg(t::VARCHAR, '|' ORDER BY t::VARCHAR)) AS h FROM s."${table.name}" t`);
-    contents[`${table.file}:${table.name}`] = row!.h;
-    await db.run('DETACH s');
-  }
-  db.close();
-  const quarantine = Object.fromEntries(readdirSync(join(out, 'quarantine')).map((f) => [f, readFileSync(join(out, 'quarantine', f), 'utf8')]));
-  return {
-    manifest: { ...manifest, generated_at: null, tables: manifest.tables.map((t) => ({ ...t, sha256: null })) },
-    contents,
-    quarantine,
-  };
-}
 
 describe('ingest, run again', () => {
   const tmp = tempDir('idempotent');

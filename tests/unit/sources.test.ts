@@ -40,11 +40,16 @@ describe('assignRoles(files)', () => {
     expect(roles.get('fixtures/anything.csv')).toEqual({ role: 'load' });
   });
 
-  it('lets the published file replace an API backfill of the same complaints', () => {
+  // Issue 9.2: names no longer decide between a published file and an API backfill; created
+  // dates do (tests/ingest/reconcile.test.ts). Between versions of one API day, the latest wins.
+  it('leaves published files and API backfills to the created dates, and keeps the latest API copy of a day', () => {
     const roles = assignRoles([
       { file: 'dnc/2026/api/DNC_API_2026-05-14.csv', sha256: 'x' },
+      { file: 'dnc/2026/api/DNC_API_2026-05-14.fetched-20260601T000000Z.csv', sha256: 'z' },
       { file: 'dnc/2026/DNC_Complaint_Numbers_2026-05-15.csv', sha256: 'y' },
     ]);
-    expect(roles.get('dnc/2026/api/DNC_API_2026-05-14.csv')).toEqual({ role: 'superseded', by: 'dnc/2026/DNC_Complaint_Numbers_2026-05-15.csv' });
+    expect(roles.get('dnc/2026/DNC_Complaint_Numbers_2026-05-15.csv')).toEqual({ role: 'load' });
+    expect(roles.get('dnc/2026/api/DNC_API_2026-05-14.fetched-20260601T000000Z.csv')).toEqual({ role: 'load' });
+    expect(roles.get('dnc/2026/api/DNC_API_2026-05-14.csv')).toEqual({ role: 'superseded', by: 'dnc/2026/api/DNC_API_2026-05-14.fetched-20260601T000000Z.csv' });
   });
 });

@@ -1,0 +1,111 @@
+/**
+ * Stage 3 of ingest: the rows that count, one year at a time. A year's rows come from the sources
+ * read in this run (table `normalized`) and from the cache (sources seen before); each year gets
+ * its row-level files and its parts of the cube. With a cache, a year whose sources are all
+ * unchanged is not rebuilt: its files and parts are restored as they were written.
+ */
+import { join } from 'node:path';
+import { sqlString, type Db } from '../lib/duckdb';
+import { fileSize, sha256File } from '../lib/files';
+import type { Progress } from '../lib/progress';
+import type { IngestCache, SourceSummary, YearFiles } from './cache';
+import { CANONICAL_SELECT, ROW_ORDER } from './normalize';
+import { addCubeParts, createCubeParts, CUBE_PARTS, writeYearOutputs, yearFiles } from './outputs';
+
+export interface CountedSource {
+  summary: SourceSummary;
+  /** Created dates whose complaints are left out (a published file has them; reconcile.ts). */
+  excludedDates: string[];
+}
+
+export interface YearsWritten {
+  years: number[];
+  rowsByYear: Map<number, number>;
+  /** Checksums of the year files, known without reading them again. */
+  checksums: Map<string, string>;
+  rebuilt: number[];
+}
+
+export interface RowSources {
+  fresh: Set<string>;
+  keys: Map<string, string>;
+  cache: IngestCache | null;
+}
+
+/**
+ * A query over the canonical rows of `sources`: read in this run from `normalized`, seen before
+ * from the cache, minus the excluded dates.
+ */
+export function rowsOf(sources: CountedSource[], from: RowSources): string {
+  const fresh = sources.filter((s) => from.fresh.has(s.summary.file));
+  const cached = sources.filter((s) => !from.fresh.has(s.summary.file) && (s.summary.stats?.rows_loaded ?? 0) > 0);
+  const parts = [`SELECT ${CANONICAL_SELECT} FROM normalized WHERE false`];
+  if (fresh.length > 0) {
+    parts.push(`SELECT ${CANONICAL_SELECT} FROM normalized WHERE created_at IS NOT NULL AND source_file IN (${fresh.map((s) => sqlString(s.summary.file)).join(', ')})`);
+  }
+  if (cached.length > 0) {
+    const globs = cached.map((s) => sqlString(from.cache!.rowsGlob(from.keys.get(s.summary.file)!)));
+    parts.push(`SELECT ${CANONICAL_SELECT} FROM read_parquet([${globs.join(', ')}])`);
+  }
+  const excluded = sources.flatMap((s) => s.excludedDates.map((d) => `(${sqlString(s.summary.file)}, DATE '${d}')`));
+  const union = parts.join('\nUNION ALL ');
+  if (excluded.length === 0) return union;
+  return `SELECT * FROM (${union}) WHERE (source_file, created_date) NOT IN (VALUES ${excluded.join(', ')})`;
+}
+
+export async function writeYears(
+  db: Db,
+  staging: string,
+  counted: CountedSource[],
+  from: RowSources,
+  downloads: boolean,
+  progress: Progress,
+): Promise<YearsWritten> {
+  const yearsOf = (s: CountedSource) =>
+    new Set(Object.keys(s.summary.stats?.dates ?? {}).filter((d) => !s.excludedDates.includes(d)).map((d) => Number(d.slice(0, 4))));
+  const years = [...new Set(counted.flatMap((s) => [...yearsOf(s)]))].sort((a, b) => a - b);
+  // Typed empty: the cube's part tables take their columns from it.
+  await db.run(`CREATE OR REPLACE TEMP TABLE year_rows AS SELECT ${CANONICAL_SELECT} FROM normalized WHERE false`);
+  await createCubeParts(db);
+
+  const checksums = new Map<string, string>();
+  const rebuilt: { year: number; key: string | null; compressed: Promise<void> }[] = [];
+  for (const year of years) {
+    const sources = counted.filter((s) => yearsOf(s).has(year));
+    const key = from.cache?.yearKey(year, sources.map((s) => `${from.keys.get(s.summary.file)} ${s.excludedDates.join(',')}`), downloads ? 'downloads' : 'no downloads') ?? null;
+    if (from.cache && key) {
+      const restored = await from.cache.restoreYear(key, staging, Object.keys(CUBE_PARTS).map((name) => `${name}.parquet`));
+      if (restored) {
+        for (const [name] of Object.entries(CUBE_PARTS)) await db.run(`INSERT INTO ${name} SELECT * FROM read_parquet(${sqlString(join(from.cache.yearDir(key), `${name}.parquet`))})`);
+        for (const [file, { sha256 }] of Object.entries(restored)) checksums.set(file, sha256);
+        continue;
+      }
+    }
+    progress.log(`write: ${year} from ${sources.length} source file(s)`);
+    await db.run(`CREATE OR REPLACE TEMP TABLE year_rows AS
+      SELECT * FROM (${rowsOf(sources, from)})
+      WHERE created_date >= DATE '${year}-01-01' AND created_date < DATE '${year + 1}-01-01'
+      ORDER BY ${ROW_ORDER}`);
+    const { compressed } = await writeYearOutputs(db, staging, year, downloads);
+    const parts = await addCubeParts(db);
+    if (from.cache && key) {
+      const dir = await from.cache.startYear(key);
+      for (const name of parts) await db.run(`COPY ${name} TO ${sqlString(join(dir, `${name.replace(/^year_/, '')}.parquet`))} (FORMAT parquet)`);
+    }
+    rebuilt.push({ year, key, compressed });
+  }
+  await db.run('DROP TABLE year_rows');
+  for (const { year, key, compressed } of rebuilt) {
+    await compressed;
+    const files: YearFiles = {};
+    for (const file of yearFiles(year, downloads)) {
+      files[file] = { bytes: await fileSize(join(staging, file)), sha256: await sha256File(join(staging, file)) };
+      checksums.set(file, files[file]!.sha256);
+    }
+    if (from.cache && key) await from.cache.storeYear(key, staging, files);
+  }
+  const rowsByYear = new Map(
+    (await db.all<{ y: number; n: number }>(`SELECT year(day) AS y, sum(complaints)::BIGINT AS n FROM part_daily GROUP BY ALL`)).map((r) => [r.y, r.n]),
+  );
+  return { years, rowsByYear, checksums, rebuilt: rebuilt.map((r) => r.year) };
+}

@@ -4,17 +4,13 @@
  * to /callers/, whose static pages answer for the most-reported numbers. Every decision is in
  * src/lib/caller/ (what a typed number means, the SQL, the words); this file only wires.
  */
-import { answerChart, describeAnswer, type AnswerNames, type AnswerView } from '../lib/caller/answer';
+import { answerChart, describeAnswer, providerHrefs, type AnswerNames, type AnswerView } from '../lib/caller/answer';
 import { lookupQuery, shapeLookup, type LookupRow } from '../lib/caller/lookup';
 import { parseCallerNumber } from '../lib/caller/number';
-import { startEngine, type DataFiles, type Engine, type EngineStage } from './engine';
+import type { LookupPageConfig } from '../lib/caller/page-config';
+import { startEngine, type Engine, type EngineStage } from './engine';
 
-export interface LookupConfig {
-  files: DataFiles;
-  states: { usps: string; name: string }[];
-  subjects: { slug: string; label: string }[];
-  coverage: { first: string; last: string } | null;
-}
+export type LookupConfig = LookupPageConfig;
 
 const STAGES: Record<EngineStage, string> = {
   'loading engine': 'loading the database engine (about 8 MB, once)',
@@ -26,9 +22,12 @@ const STAGES: Record<EngineStage, string> = {
 /** Looks a number up with a started engine: one query, shaped into an answer. */
 export async function lookUp(engine: Engine, digits: string) {
   const q = lookupQuery(digits);
+  const started = performance.now();
   const statement = await engine.connection.prepare(q.sql);
   try {
     const table = await statement.query(...q.params);
+    // Read by `npm run bench -- lookup` and by the tests (a refused number must leave no such mark).
+    performance.measure('robocall-atlas:lookup', { start: started, end: performance.now(), detail: digits });
     return shapeLookup(digits, table.toArray().map((row) => ({ ...(row as { toJSON(): LookupRow }).toJSON() })));
   } finally {
     await statement.close();
@@ -41,7 +40,7 @@ export function mountCallerLookup(form: HTMLFormElement, config: LookupConfig, o
   const output = form.parentElement!.querySelector<HTMLElement>('[data-role=caller-answer]')!;
   const stateNames = new Map(config.states.map((s) => [s.usps, s.name]));
   const subjectNames = new Map(config.subjects.map((s) => [s.slug, s.label]));
-  const names: AnswerNames = { state: (u) => stateNames.get(u) ?? u, subject: (s) => subjectNames.get(s) ?? s };
+  const names: AnswerNames = { state: (u) => stateNames.get(u) ?? u, subject: (s) => subjectNames.get(s) ?? s, providerHref: providerHrefs(config.providerPages) };
   let ticket = 0;
   const engine = (onStage?: (stage: EngineStage) => void) => startEngine(config.files, onStage);
 
@@ -133,12 +132,16 @@ function render(output: HTMLElement, view: AnswerView): void {
     const list = document.createElement('ul');
     for (const letter of view.letters) {
       const li = document.createElement('li');
-      const a = document.createElement('a');
-      a.href = letter.providerHref;
-      a.textContent = letter.provider;
+      let provider: Node = document.createTextNode(letter.provider);
+      if (letter.providerHref) {
+        const a = document.createElement('a');
+        a.href = letter.providerHref;
+        a.textContent = letter.provider;
+        provider = a;
+      }
       const code = document.createElement('code');
       code.textContent = letter.letter;
-      li.append(a, ', letter ', code, letter.campaign ? ` (campaign: ${letter.campaign})` : '');
+      li.append(provider, ', letter ', code, letter.campaign ? ` (campaign: ${letter.campaign})` : '');
       list.append(li);
     }
     box.append(list);

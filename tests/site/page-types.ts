@@ -10,6 +10,7 @@ export const PAGE_TYPES = [
   { name: 'providers', path: '/providers/', figures: 2, tables: 3 },
   { name: 'provider', path: '/providers/acrobat-communications/', figures: 2, tables: 3 },
   { name: 'data', path: '/data/', figures: 0, tables: 3 },
+  { name: 'callers', path: '/callers/', figures: 0, tables: 1 },
   { name: 'about', path: '/about/', figures: 1, tables: 1 },
   { name: 'not found', path: '/no-such-page/', figures: 0, tables: 0 },
 ] as const;

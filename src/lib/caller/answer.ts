@@ -6,7 +6,7 @@
 import type { ChartElement } from '../charts/common';
 import { trendChart } from '../charts/trend';
 import { formatDay, formatNumber, formatPercent } from '../format';
-import { providerSlug } from '../site-data/providers';
+import { providerKey } from '../site-data/providers';
 import { formatPhone } from '../explore/render';
 import type { CallerAnswer } from './lookup';
 import { monthSeries } from './lookup';
@@ -14,6 +14,16 @@ import { monthSeries } from './lookup';
 export interface AnswerNames {
   state(usps: string): string;
   subject(slug: string): string;
+  /** The provider's page on this site, or null when it has none. */
+  providerHref(name: string): string | null;
+}
+
+/** `providerHref` from the build's map of provider keys to page slugs. */
+export function providerHrefs(pages: Readonly<Record<string, string>>): (name: string) => string | null {
+  return (name) => {
+    const slug = pages[providerKey(name)];
+    return slug ? `/providers/${slug}/` : null;
+  };
 }
 
 export interface AnswerLine {
@@ -23,8 +33,8 @@ export interface AnswerLine {
 
 export interface AnswerLetter {
   provider: string;
-  /** `/providers/<slug>/`. */
-  providerHref: string;
+  /** `/providers/<slug>/`, or null when the provider has no page. */
+  providerHref: string | null;
   letter: string;
   campaign: string | null;
 }
@@ -73,7 +83,7 @@ export function describeAnswer(answer: CallerAnswer, names: AnswerNames, coverag
     if (unknown) parts.push(`${formatNumber(unknown)} not said`);
     lines.push({ label: 'Robocall or live', text: `${parts.join(', ')}${said ? ` (${formatPercent(yes / said)} robocalls of those that said)` : ''}` });
   }
-  const letters = answer.letters.map((l) => ({ provider: l.provider, providerHref: `/providers/${providerSlug(l.provider)}/`, letter: l.letter, campaign: l.campaign }));
+  const letters = answer.letters.map((l) => ({ provider: l.provider, providerHref: names.providerHref(l.provider), letter: l.letter, campaign: l.campaign }));
   if (letters.length === 0 && !answer.ftcStaffNumber) lines.push({ label: 'Project Point of No Entry', text: 'no PoNE letter names this number' });
   return {
     number,

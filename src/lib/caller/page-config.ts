@@ -3,20 +3,28 @@
  * (not the yearly files: a lookup needs neither), and the names for states and subjects.
  */
 import { loadExploreConfig } from '../explore/page-config';
+import { loadProviders } from '../site-data/provider-pages';
+import { providerKey } from '../site-data/providers';
 
 export interface LookupPageConfig {
   files: { cube: string; years: Record<number, string>; callers?: string };
   states: { usps: string; name: string }[];
   subjects: { slug: string; label: string }[];
   coverage: { first: string; last: string } | null;
+  /** providerKey → slug of the provider's page, for every provider with a page. */
+  providerPages: Record<string, string>;
 }
 
-export function loadLookupConfig(): LookupPageConfig {
+export async function loadLookupConfig(): Promise<LookupPageConfig> {
   const explore = loadExploreConfig();
+  const { providers } = await loadProviders();
+  const providerPages: Record<string, string> = {};
+  for (const p of providers) for (const name of [p.name, ...p.names]) if (providerKey(name)) providerPages[providerKey(name)] ??= p.slug;
   return {
     files: { cube: explore.files.cube, years: {}, ...(explore.files.callers ? { callers: explore.files.callers } : {}) },
     states: explore.states,
     subjects: explore.subjects,
     coverage: explore.dateMin && explore.dateMax ? { first: explore.dateMin, last: explore.dateMax } : null,
+    providerPages,
   };
 }

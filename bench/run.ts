@@ -8,6 +8,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   site: async () => (await import('./site')).benchSite,
   explorer: async () => (await import('./explorer')).benchExplorer,
   downloads: async () => (await import('./downloads')).benchDownloads,
+  lookup: async () => (await import('./lookup')).benchLookup,
 };
 
 const [suite, ...rest] = process.argv.slice(2);

@@ -119,7 +119,7 @@ export function shapeLookup(digits: string, rows: readonly LookupRow[]): CallerA
   answer.letters.sort((x, y) => x.provider.localeCompare(y.provider) || x.letter.localeCompare(y.letter));
   // Actions reach the answer when they name a provider of its letters, however the two files spell it.
   const keys = new Set(answer.letters.map((l) => providerKey(l.provider)).filter(Boolean));
-  answer.actions = answer.actions.filter((a) => keys.has(providerKey(a.provider)));
+  answer.actions = answer.actions.filter((a) => a.provider && keys.has(providerKey(a.provider)));
   answer.actions.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.provider.localeCompare(y.provider)));
   return answer;
 }

@@ -19,7 +19,7 @@ export async function loadLookupConfig(): Promise<LookupPageConfig> {
   const explore = loadExploreConfig();
   const { providers } = await loadProviders();
   const providerPages: Record<string, string> = {};
-  for (const p of providers) for (const name of [p.name, ...p.names]) if (providerKey(name)) providerPages[providerKey(name)] ??= p.slug;
+  for (const p of providers) for (const name of [p.name, ...p.names]) if (name && providerKey(name)) providerPages[providerKey(name)] ??= p.slug;
   return {
     files: { cube: explore.files.cube, years: {}, ...(explore.files.callers ? { callers: explore.files.callers } : {}) },
     states: explore.states,

@@ -47,19 +47,29 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
   return { start, end };
 }
 
-export function createStaticServer(rootDir: string): Server {
+export interface StaticServerOptions {
+  /**
+   * Folders that symlinks under the root may lead into, besides the root itself (a test that
+   * overlays a few changed files on a built site links the rest). Nothing is allowed by default.
+   */
+  linkTargets?: readonly string[];
+}
+
+export function createStaticServer(rootDir: string, options: StaticServerOptions = {}): Server {
   // The root's own real path: a root reached through a symlink (a CI cache, /tmp on macOS) is fine;
   // what must not happen is a link *inside* it leading out.
   const root = realpathSync(resolve(rootDir));
+  const allowed = [root, ...(options.linkTargets ?? []).map((dir) => realpathSync(resolve(dir)))];
+  const insideAllowed = (real: string): boolean => allowed.some((dir) => isInside(dir, real));
   return createServer((req, res) => {
-    handle(root, req, res).catch((error: unknown) => {
+    handle(root, insideAllowed, req, res).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end(`server error: ${(error as Error).message}`);
     });
   });
 }
 
-async function handle(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(root: string, insideAllowed: (real: string) => boolean, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;
@@ -77,17 +87,17 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
     res.writeHead(403).end();
     return;
   }
-  const file = await resolveFile(root, path);
+  const file = await resolveFile(insideAllowed, path);
   if (file === 'outside') {
     res.writeHead(403).end();
     return;
   }
   if (!file) {
-    if (!pathname.endsWith('/') && (await resolveFile(root, `${path}${sep}`)) && !(await leavesRoot(root, path))) {
+    if (!pathname.endsWith('/') && (await resolveFile(insideAllowed, `${path}${sep}`)) && !(await leavesRoot(insideAllowed, path))) {
       res.writeHead(301, { location: `${directoryLocation(root, path)}${url.search}` }).end();
       return;
     }
-    const notFound = await resolveFile(root, join(root, '404.html'));
+    const notFound = await resolveFile(insideAllowed, join(root, '404.html'));
     res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
     if (notFound && notFound !== 'outside' && req.method === 'GET') createReadStream(notFound.path).pipe(res);
     else res.end();
@@ -103,7 +113,7 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
   // page assets) is sent to browsers that accept it, except for byte ranges, which address the
   // uncompressed file.
   if (!req.headers.range && acceptsGzip(req.headers['accept-encoding'])) {
-    const gzipped = await resolveFile(root, `${file.path}.gz`);
+    const gzipped = await resolveFile(insideAllowed, `${file.path}.gz`);
     if (gzipped && gzipped !== 'outside') {
       res.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding', 'content-length': gzipped.size });
       if (req.method === 'HEAD') res.end();
@@ -135,10 +145,10 @@ function isInside(root: string, path: string): boolean {
   return path === root || path.startsWith(root + sep);
 }
 
-/** True when `path` exists but its real path (symlinks followed) is outside `root`. */
-async function leavesRoot(root: string, path: string): Promise<boolean> {
+/** True when `path` exists but its real path (symlinks followed) is outside the allowed folders. */
+async function leavesRoot(insideAllowed: (real: string) => boolean, path: string): Promise<boolean> {
   const real = await realpath(path).catch(() => null);
-  return real !== null && !isInside(root, real);
+  return real !== null && !insideAllowed(real);
 }
 
 /**
@@ -156,19 +166,19 @@ type Resolved = { path: string; size: number; mtime: Date };
 
 /**
  * The regular file to serve for `path` (a directory's `index.html`), or `'outside'` when the file
- * exists but a symlink takes its real path out of `root`: a link under `dist/` to `/etc/passwd`
+ * exists but a symlink takes its real path out of the root (and any `linkTargets`): a link under `dist/` to `/etc/passwd`
  * must not be served. What is served is the real path, so nothing can swap the link in between.
  */
-async function resolveFile(root: string, path: string): Promise<Resolved | 'outside' | null> {
+async function resolveFile(insideAllowed: (real: string) => boolean, path: string): Promise<Resolved | 'outside' | null> {
   const info = await stat(path).catch(() => null);
   if (!info) return null;
   if (info.isDirectory()) {
     if (!path.endsWith(sep)) return null;
-    return resolveFile(root, join(path, 'index.html'));
+    return resolveFile(insideAllowed, join(path, 'index.html'));
   }
   if (!info.isFile()) return null;
   const real = await realpath(path).catch(() => null);
   if (real === null) return null;
-  if (!isInside(root, real)) return 'outside';
+  if (!insideAllowed(real)) return 'outside';
   return { path: real, size: info.size, mtime: info.mtime };
 }

@@ -252,7 +252,8 @@ describe('formula-looking text, end to end', () => {
     await db.run(`UPDATE c.complaints SET caller_number = '=2+5' WHERE rowid = ?`, [rows[6]!.id]);
     await db.run('CHECKPOINT c');
     db.close();
-    const server = createStaticServer(root);
+    // The overlay links the built site's other files: let the server follow links into it.
+    const server = createStaticServer(root, { linkTargets: [site.dist] });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     overlay = { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, data: join(root, 'data'), close: () => new Promise((done) => {
       // The browser keeps connections alive; close them, or close() waits for them.

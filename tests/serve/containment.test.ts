@@ -114,3 +114,25 @@ describe('static server containment', () => {
     expect(directoryLocation('/srv', '/srv')).toBe('/');
   });
 });
+
+describe('static server linkTargets', () => {
+  it('follows links into an explicitly allowed folder, and only there', async () => {
+    const site = tempDir('serve-site');
+    const other = tempDir('serve-other');
+    const root = tempDir('serve-overlay');
+    writeFileSync(join(site.dir, 'page.html'), 'from the site');
+    writeFileSync(join(other.dir, 'secret'), 'not allowed');
+    symlinkSync(join(site.dir, 'page.html'), join(root.dir, 'page.html'));
+    symlinkSync(join(other.dir, 'secret'), join(root.dir, 'secret'));
+    const server = createStaticServer(root.dir, { linkTargets: [site.dir] });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      expect(await rawGet(port, '/page.html')).toMatchObject({ status: 200, body: 'from the site' });
+      expect((await rawGet(port, '/secret')).status).toBe(403);
+    } finally {
+      server.close();
+      for (const dir of [site, other, root]) dir.cleanup();
+    }
+  });
+});

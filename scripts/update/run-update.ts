@@ -13,7 +13,7 @@ import type { Manifest } from '../../src/lib/manifest';
 import { runFetch, type MainDeps } from '../fetch/main';
 import type { Output } from '../fetch/progress';
 import type { RunSummary } from '../fetch/run-context';
-import { ingest } from '../ingest/run-ingest';
+import { defaultCacheDir, ingest } from '../ingest/run-ingest';
 import { fileSize, listFiles } from '../lib/files';
 import { archiveIsIntact, checkArchive, describeArchiveCheck } from './archive-check';
 
@@ -171,8 +171,10 @@ export async function update(argv: readonly string[], deps: UpdateDeps = {}): Pr
   // 4. Ingest, then build.
   let after: Manifest;
   try {
-    say(`update: ingesting ${raw} into ${out}`);
-    const result = await ingest({ raw, out });
+    // Incremental: years whose sources did not change are restored from the cache beside the build.
+    say(`update: ingesting ${raw} into ${out} (incremental, cache ${defaultCacheDir(out)})`);
+    const result = await ingest({ raw, out, cache: defaultCacheDir(out) });
+    say(`update: ingest took ${result.seconds.toFixed(1)} s; years rebuilt: ${result.yearsRebuilt.join(', ') || 'none'}`);
     after = result.manifest;
     summary.ingested = true;
     summary.changed = true;
@@ -201,7 +203,11 @@ export async function update(argv: readonly string[], deps: UpdateDeps = {}): Pr
 
 function coverageOf(manifest: Manifest | null): UpdateSummary['coverage'] {
   const cov = manifest ? manifestCoverage(manifest) : null;
-  return cov ? { first_day: cov.firstDay, last_day: cov.lastDay, days_missing: cov.missing } : null;
+  if (!cov) return null;
+  // The ingest's own list (weekdays no source covers) when it has one; else every uncovered day.
+  const gaps = (manifest as { gaps?: { created_date: string }[] }).gaps;
+  const missing = Array.isArray(gaps) ? gaps.map((g) => g.created_date).sort() : cov.missing;
+  return { first_day: cov.firstDay, last_day: cov.lastDay, days_missing: missing };
 }
 
 async function readManifest(out: string): Promise<Manifest | null> {

@@ -5,11 +5,12 @@
  * cell's `data-column`), and the notes that go with them (`[data-role=chart-notes]`). Also the
  * controls that cannot apply, disabled with the reason beside them.
  */
+import { DateDay, Float64, Table, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
 import { dateBounds } from '../lib/dates';
 import type { ExploreView, Names } from '../lib/explore/view';
 import { shapeChart, type QueryRow, type ShapedChart } from '../lib/numbers/chart-data';
 import { intervalReason, measureReason, type Adjustment, type Measure } from '../lib/numbers/measures';
-import type { DayRange } from '../lib/numbers/periods';
+import { partialNote, type DayRange } from '../lib/numbers/periods';
 import { TOP_N } from '../lib/explore/queries';
 
 export function shapeView(state: ExploreView, rows: readonly QueryRow[], names: Names, data: DayRange): ShapedChart {
@@ -98,4 +99,24 @@ function reasonBeside(control: HTMLElement, role: string, text: string): void {
   }
   note.textContent = text;
   note.hidden = text === '';
+}
+
+/** The chart's tidy download rows as one Arrow batch for the zip writer (download-job.ts), typed by column kind. */
+export async function* shapedBatch(shaped: ShapedChart): AsyncGenerator<Table> {
+  const columns: Record<string, Vector> = {};
+  shaped.download.columns.forEach((column, i) => {
+    const values = shaped.download.rows.map((row) => row[i] ?? null);
+    columns[column.name] =
+      column.kind === 'number'
+        ? vectorFromArray(values.map((v) => (v === null ? null : Number(v))), new Float64())
+        : column.kind === 'date'
+          ? vectorFromArray(values.map((v) => (v === null ? null : new Date(`${String(v)}T00:00:00Z`))), new DateDay())
+          : vectorFromArray(values.map((v) => (v === null ? null : String(v))), new Utf8());
+  });
+  yield new Table(columns);
+}
+
+/** The partial periods as the trend chart marks them. */
+export function partialMarks(shaped: ShapedChart): { date: string; note: string }[] {
+  return shaped.periods.filter((p) => p.partial).map((p) => ({ date: p.start, note: partialNote(p) }));
 }

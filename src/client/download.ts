@@ -18,6 +18,8 @@ import type { ViewContext } from '../lib/explore/context';
 import { serializeExploreView, type ExploreView } from '../lib/explore/view';
 import { BlobSink, FileSink, plannedBatches, saveBlob, singleBatch, writeZip, type CsvResult, type Sink } from './download-job';
 import type { Engine } from './engine';
+import type { ShapedChart } from '../lib/numbers/chart-data';
+import { shapedBatch } from './chart-numbers';
 
 export interface DownloadContext extends Pick<ViewContext, 'names' | 'stateNames' | 'subjectNames' | 'layout'> {
   facts: DataFacts;
@@ -29,6 +31,8 @@ export interface DownloadView {
   matching: number | null;
   /** Rows of the chart data, once queried. */
   chartRows: number | null;
+  /** The chart's numbers as the page shows them (src/lib/numbers/chart-data.ts): the aggregate download writes these. */
+  chart?: ShapedChart | null;
 }
 
 /** Rough CSV bytes per complaint, for the size estimate shown before a large download. */
@@ -119,10 +123,11 @@ export function mountDownloads(root: HTMLElement, context: DownloadContext): { s
       const view = snapshot.view;
       const query = kind === 'rows' ? rowsQuery(view, 'bound', context.layout) : chartQuery(view, 'bound', context.layout);
       const literal = kind === 'rows' ? rowsQuery(view, 'literal', context.layout) : chartQuery(view, 'literal', context.layout);
+      const shaped = kind === 'aggregate' ? snapshot.chart ?? null : null;
       const { blob, result } = await writeZip({
         csvName: csvName(kind, view),
-        batches: kind === 'rows' ? plannedBatches(conn, view, context.layout, controller.signal, chunkRows()) : singleBatch(conn, query),
-        emptyColumns: kind === 'rows' ? ROW_COLUMNS.map((c) => ({ name: c, kind: kindOfDuckDbType(COMPLAINT_COLUMNS.find((x) => x.name === c)?.type ?? 'VARCHAR') })) : [],
+        batches: kind === 'rows' ? plannedBatches(conn, view, context.layout, controller.signal, chunkRows()) : shaped ? shapedBatch(shaped) : singleBatch(conn, query),
+        emptyColumns: kind === 'rows' ? ROW_COLUMNS.map((c) => ({ name: c, kind: kindOfDuckDbType(COMPLAINT_COLUMNS.find((x) => x.name === c)?.type ?? 'VARCHAR') })) : (shaped?.download.columns ?? []).map((c) => ({ name: c.name, kind: c.kind })),
         bom: ui.bom.checked,
         neutralise: ui.neutralise.checked,
         expected,
@@ -163,13 +168,14 @@ export function mountDownloads(root: HTMLElement, context: DownloadContext): { s
 
   const describe = (kind: Kind, snapshot: DownloadView, csv: CsvResult, sql: string, boundSql: string, boundParams: (string | number | boolean)[], bom: boolean, neutralised: boolean): DownloadDescription => {
     const view = snapshot.view;
+    const shapedColumns = new Map((kind === 'aggregate' ? snapshot.chart?.download.columns ?? [] : []).map((c) => [c.name, c.description]));
     const query = serializeExploreView({ ...view, v: context.facts.dataVersion });
     const site = location.origin;
     const columns = csv.columns.map((c: CsvColumn) => ({
       name: c.name,
       type: (kind === 'rows' ? catalogType(c.name) : undefined) ?? c.kind,
       kind: c.kind,
-      description: describeColumn(c.name, kind, view),
+      description: shapedColumns.get(c.name) ?? describeColumn(c.name, kind, view),
     }));
     return {
       kind,
@@ -187,6 +193,7 @@ export function mountDownloads(root: HTMLElement, context: DownloadContext): { s
       columns,
       rows: csv.rows,
       expectedRows: kind === 'rows' ? snapshot.matching : snapshot.chartRows,
+      ...(kind === 'aggregate' && snapshot.chart ? { notes: snapshot.chart.notes, shaped: true } : {}),
       csv: { bom, neutralised, neutralisedCells: csv.neutralisedCells, bytes: csv.csvBytes },
       createdAt: new Date().toISOString(),
       data: {

@@ -15,9 +15,12 @@ import { runQuery } from './query';
 import { showIgnored } from './ignored';
 import { formatCell, renderTable } from './table';
 import { readViewContext } from './view-context';
+import { numbersTable, partialMarks, shapeView, showNotes } from './chart-numbers';
+import { effectiveView } from '../lib/numbers/measures';
+import type { ShapedChart } from '../lib/numbers/chart-data';
 
 export function startEmbed(): void {
-  const { config, names, vocabulary, layout } = readViewContext();
+  const { config, names, vocabulary, layout, populations, dataRange } = readViewContext();
   const role = <T extends HTMLElement>(name: string) => document.querySelector<T>(`[data-role="${name}"]`)!;
   const ui = {
     title: role('chart-title'),
@@ -30,7 +33,10 @@ export function startEmbed(): void {
     table: role('table-wrap'),
     fullView: role<HTMLAnchorElement>('full-view'),
   };
-  const { view, ignored } = parseExploreView(new URLSearchParams(location.search), vocabulary);
+  const parsed = parseExploreView(new URLSearchParams(location.search), vocabulary);
+  // A measure or interval the chart cannot show is not silently ignored: the embed shows counts and says why.
+  const { view, adjusted } = effectiveView(parsed.view, populations);
+  const ignored = [...parsed.ignored, ...adjusted.map((a) => ({ key: a.key, value: a.value, reason: a.reason }))];
 
   const title = CHART_TITLES[view.chart];
   const filters = describeFilters(view, names);
@@ -49,15 +55,26 @@ export function startEmbed(): void {
   const ready = () => document.querySelector('[data-role="embed"]')?.removeAttribute('data-embed-pending');
 
   let rows: Row[] | null = null;
+  let shaped: ShapedChart | null = null;
   let width = 0;
   const draw = () => {
-    if (!rows) return;
+    if (!rows || !shaped) return;
     const next = Math.max(280, Math.min(960, Math.round(ui.chart.clientWidth || 600)));
     if (next === width && ui.chart.childElementCount > 0) return;
     width = next;
-    const chart = renderChart(view, rows, { names, width });
-    if (chart) ui.chart.replaceChildren(chart);
-    else {
+    const chart = renderChart(view, shaped.chartRows, { names, width, unit: shaped.unit, partial: partialMarks(shaped) });
+    if (chart) {
+      ui.chart.replaceChildren(chart);
+      // The numbers behind the chart, folded away: for screen readers and for checking.
+      const details = document.createElement('details');
+      const summary = document.createElement('summary');
+      summary.textContent = 'The numbers behind this chart';
+      const notes = document.createElement('ul');
+      notes.dataset.role = 'chart-notes';
+      showNotes(notes, shaped.notes);
+      details.append(summary, numbersTable(shaped), notes);
+      ui.table.replaceChildren(details);
+    } else {
       ui.chart.replaceChildren();
       ui.table.replaceChildren(renderTable(rows.slice(0, 20), { columns: ['created_at', 'state', 'city', 'subject', 'robocall', 'caller_number'], caption: 'The first complaints', format: (column, value) => formatCell(column, value, names) }));
     }
@@ -71,7 +88,9 @@ export function startEmbed(): void {
       const [count, data] = await Promise.all([runQuery(engine, countQuery(view, 'bound', layout)), runQuery(engine, chartQuery(view, 'bound', layout))]);
       ui.count.textContent = Number(count[0]?.complaints ?? 0).toLocaleString('en-US');
       rows = data;
+      shaped = shapeView(view, data, names, dataRange);
       draw();
+      document.querySelector<HTMLElement>('[data-role="embed"]')!.dataset.shown = location.search;
       ui.status.textContent = '';
       ready();
       if ('ResizeObserver' in window) {

@@ -67,6 +67,10 @@ export interface DownloadDescription {
   /** When the file was made: an ISO timestamp. */
   createdAt: string;
   data: DataFacts;
+  /** What the chart says beside its numbers: partial periods, numbers left out of a ranking, ties at the cut. */
+  notes?: string[];
+  /** The CSV is the chart's numbers as the page shows them (labels, clipped periods, percentages), not the SQL's raw rows. */
+  shaped?: boolean;
 }
 
 const AGGREGATE_COLUMNS: Record<string, string> = {
@@ -156,6 +160,7 @@ export function metadataJson(d: DownloadDescription): Record<string, unknown> {
     sql_engine: { dialect: 'DuckDB', runs_on: 'the Parquet files and reference CSV files listed under data, in the current folder' },
     browser_query: { sql: d.boundSql, params: d.boundParams, runs_on: 'the DuckDB files under /data/ (cube.duckdb attached as cube, complaints-<year>.duckdb as c<year>)' },
     columns: d.columns,
+    ...(d.notes?.length ? { notes: d.notes } : {}),
     csv: {
       encoding: 'UTF-8',
       byte_order_mark: d.csv.bom,
@@ -198,7 +203,7 @@ export function readme(d: DownloadDescription): string {
   const what =
     d.kind === 'rows'
       ? `one row per complaint that matches the filters below, ordered by created_at, source_file and source_line`
-      : `the numbers behind the chart “${d.chartTitle}”, as the explorer shows them`;
+      : `the numbers behind the chart “${d.chartTitle}”, as the explorer shows them${d.shaped ? ': one row per period and series (or per bar), with the code and the label of each' : ''}`;
   lines.push(`Made by Robocall Atlas (${d.site}) on ${d.createdAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z').replace(/Z$/, ' UTC')} from data version \`${d.data.dataVersion}\`.`, '');
   lines.push('## Files', '');
   lines.push(`- \`${d.csvFile}\`: ${d.rows.toLocaleString('en-US')} rows: ${what}.`);
@@ -217,9 +222,14 @@ export function readme(d: DownloadDescription): string {
   lines.push('');
   lines.push('## How to reproduce it', '');
   lines.push(
-    `This SQL gives the same rows. Download the Parquet files${d.sql.includes('read_csv(') ? ' and reference CSV files' : ''} below from ${d.site}/data/ into one folder, start the DuckDB command line (https://duckdb.org) there, and run it; wrap it in \`COPY (…) TO 'out.csv' (HEADER)\` to write a CSV.`,
+    `This SQL gives the same ${d.shaped ? 'numbers' : 'rows'}. Download the Parquet files${d.sql.includes('read_csv(') ? ' and reference CSV files' : ''} below from ${d.site}/data/ into one folder, start the DuckDB command line (https://duckdb.org) there, and run it; wrap it in \`COPY (…) TO 'out.csv' (HEADER)\` to write a CSV.`,
     '',
   );
+  if (d.shaped)
+    lines.push(
+      'The SQL gives the numbers themselves; the CSV adds what the chart shows with them: labels beside the codes, each period clipped to the days it holds (and how many those are), shares as percentages, and rankings without invalid caller numbers.',
+      '',
+    );
   lines.push('```sql', `${d.sql.replace(/;\s*$/, '')};`, '```', '');
   for (const p of d.data.parquet) if (d.sql.includes(p.file)) lines.push(`- \`${p.file}\` (${p.rows.toLocaleString('en-US')} rows, ${p.bytes.toLocaleString('en-US')} bytes, SHA-256 \`${p.sha256}\`): ${p.url}`);
   for (const r of d.data.reference) if (d.sql.includes(r.file)) lines.push(`- \`${r.file}\`: ${r.url}`);
@@ -227,6 +237,7 @@ export function readme(d: DownloadDescription): string {
   lines.push('## Columns', '', '| column | type | meaning |', '| --- | --- | --- |');
   for (const c of d.columns) lines.push(`| ${c.name} | ${c.type} | ${c.description.replace(/\|/g, '\\|')} |`);
   lines.push('');
+  if (d.notes?.length) lines.push('## Notes', '', ...d.notes.map((n) => `- ${n}`), '');
   lines.push('## The CSV file', '');
   lines.push(`- UTF-8${d.csv.bom ? ', with a byte-order mark (for Excel)' : ', no byte-order mark'}; comma-separated; lines end in CRLF; fields quoted as RFC 4180 says.`);
   lines.push('- An empty field is NULL (no value); `""` is an empty text. Booleans are `true`/`false`. Timestamps are `YYYY-MM-DD HH:MM:SS` with no time zone, as the FTC gives them.');

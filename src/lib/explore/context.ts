@@ -12,6 +12,8 @@ export interface ExploreConfig extends FormContext {
   synthetic: boolean;
   /** Site-relative URLs of the DuckDB files. */
   files: { cube: string; years: Record<number, string>; callers?: string };
+  /** With the 2020 Census population a state's rate is divided by (null where the Census table has none). */
+  states: { usps: string; name: string; population: number | null }[];
 }
 
 export interface ViewContext {
@@ -21,6 +23,10 @@ export interface ViewContext {
   subjectNames: Record<string, string>;
   vocabulary: Vocabulary;
   layout: DataLayout;
+  /** USPS → 2020 population, for the denominators and for which measures apply (src/lib/numbers/measures.ts). */
+  populations: ReadonlyMap<string, number | null>;
+  /** The data's first and last day, which trend periods are clipped to. */
+  dataRange: { start: string; end: string };
 }
 
 /** `attachedYear`: the alias the engine attaches a year's file as (client/engine.ts). */
@@ -33,6 +39,8 @@ export function viewContext(config: ExploreConfig, attachedYear: (year: number) 
     stateNames,
     subjectNames,
     vocabulary: { states: new Set(Object.keys(stateNames)), subjects: new Set(Object.keys(subjectNames)) },
+    populations: new Map(config.states.map((s) => [s.usps, s.population])),
+    dataRange: { start: config.dateMin ?? '1990-01-01', end: config.dateMax ?? '2100-12-31' },
     layout: {
       years: Object.keys(config.files.years).map(Number).sort((a, b) => a - b),
       attachedYear,

@@ -23,7 +23,7 @@ export function loadExploreConfig(): ExploreConfig {
       ...(manifest.tables.some((t) => t.file === 'callers.duckdb') ? { callers: '/data/callers.duckdb' } : {}),
     },
     // The reference tables as published with this data build (ingest copies them to <data>/reference/).
-    states: loadStates(resolve(dataDir(), 'reference')).map((s) => ({ usps: s.usps, name: s.name })),
+    states: loadStates(resolve(dataDir(), 'reference')).map((s) => ({ usps: s.usps, name: s.name, population: s.population })),
     subjects: [...loadSubjects(resolve(dataDir(), 'reference')).map((s) => ({ slug: s.slug, label: s.label })), { slug: 'unrecognized', label: 'Unrecognized subject' }],
   };
 }

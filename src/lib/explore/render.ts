@@ -21,6 +21,10 @@ export interface RenderContext {
   document?: Document;
   /** Link for a state on the map and in bars. */
   stateHref?: (usps: string) => string;
+  /** What a value counts, with the period a rate covers (src/lib/numbers/measures.ts measureUnit): the axis and legend say it. */
+  unit?: string;
+  /** Trend periods that hold fewer days than a whole one, by the date their points carry. */
+  partial?: { date: string; note: string }[];
 }
 
 const FORMATS: Record<ExploreView['measure'], ValueFormat> = { count: 'count', per100k: 'per100k', robocall_share: 'percent' };
@@ -36,19 +40,20 @@ export function renderChart(view: ExploreView, rows: Row[], context: RenderConte
         {
           ...base,
           yFormat: format,
-          yLabel: capitalise(MEASURE_LABELS[view.measure]),
+          yLabel: capitalise(context.unit ?? MEASURE_LABELS[view.measure]),
+          ...(context.partial?.length ? { partial: context.partial } : {}),
           seriesLabels: { ...SERIES_LABELS, ...Object.fromEntries(view.states.map((s) => [s, context.names.state(s)])), all: capitalise(MEASURE_LABELS[view.measure]) },
         },
       );
     case 'map':
       return stateMap(
         rows.map((r) => ({ usps: String(r.usps), value: r.value === null ? null : Number(r.value) })),
-        { ...base, valueFormat: format, legendLabel: capitalise(MEASURE_LABELS[view.measure]), ...(context.stateHref ? { href: context.stateHref } : {}) },
+        { ...base, valueFormat: format, legendLabel: capitalise(context.unit ?? MEASURE_LABELS[view.measure]), ...(context.stateHref ? { href: context.stateHref } : {}) },
       );
     case 'subjects':
       return barChart(
         rows.map((r) => ({ label: context.names.subject(String(r.subject)), value: Number(r.value ?? 0) })),
-        { ...base, valueFormat: format, valueLabel: capitalise(MEASURE_LABELS[view.measure]) },
+        { ...base, valueFormat: format, valueLabel: capitalise(context.unit ?? MEASURE_LABELS[view.measure]) },
       );
     case 'area-codes':
       return barChart(rows.map((r) => ({ label: String(r.area_code), value: Number(r.value) })), { ...base, valueLabel: 'Complaints' });

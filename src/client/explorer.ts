@@ -18,6 +18,9 @@ import { runQuery } from './query';
 import { formatCell, renderTable } from './table';
 import { showIgnored } from './ignored';
 import { readViewContext } from './view-context';
+import { markApplicable, numbersTable, partialMarks, shapeView, showNotes } from './chart-numbers';
+import type { ShapedChart } from '../lib/numbers/chart-data';
+import { effectiveView } from '../lib/numbers/measures';
 
 const STAGE_TEXT: Record<EngineStage, string> = {
   'loading engine': 'Loading the database engine (about 8 MB, once)…',
@@ -29,7 +32,7 @@ const SLOW_START_MS = 30_000;
 
 export function startExplorer(): void {
   const context = readViewContext();
-  const { config, names, vocabulary, layout } = context;
+  const { config, names, vocabulary, layout, populations, dataRange } = context;
   const ui = elements();
 
   const facts = JSON.parse(document.getElementById('download-config')!.textContent!) as DataFacts;
@@ -42,8 +45,15 @@ export function startExplorer(): void {
 
   const fromUrl = () => {
     const parsed = parseExploreView(new URLSearchParams(location.search), vocabulary);
-    view = parsed.view;
+    // What cannot apply is shown as counts (or the default interval), with the reason beside its control.
+    const effective = effectiveView(parsed.view, populations);
+    view = effective.view;
+    if (effective.adjusted.length) {
+      const query = serializeExploreView(view);
+      history.replaceState(null, '', query ? `?${query}` : location.pathname);
+    }
     writeControls(ui.form, view);
+    markApplicable(ui.form, view, populations, effective.adjusted);
     showIgnored(ui.ignored, parsed.ignored);
     showVersion();
   };
@@ -54,7 +64,10 @@ export function startExplorer(): void {
     if (other) ui.versionNote.textContent = `This link was made with data version ${view.v}; you are seeing version ${config.dataVersion}, so the numbers may differ from what its author saw.`;
   };
 
-  const commit = (next: ExploreView) => {
+  const commit = (asked: ExploreView) => {
+    const { view: next, adjusted } = effectiveView(asked, populations);
+    writeControls(ui.form, next);
+    markApplicable(ui.form, next, populations, adjusted);
     const query = serializeExploreView({ ...next, v: config.dataVersion });
     if (query !== location.search.replace(/^\?/, '')) history.pushState(null, '', query ? `?${query}` : location.pathname);
     view = { ...next, v: config.dataVersion };
@@ -81,10 +94,13 @@ export function startExplorer(): void {
       performance.measure('robocall-atlas:query', { start: queried, end: performance.now() });
       const matching = Number(count[0]?.complaints ?? 0);
       ui.count.textContent = matching.toLocaleString('en-US');
-      drawChart(ui, view, rows, names);
-      drawTable(ui, view, rows, names, matching);
-      downloads.update({ view, matching, chartRows: rows.length });
+      const shaped = view.chart === 'table' ? null : shapeView(view, rows, names, dataRange);
+      drawChart(ui, view, rows, names, shaped);
+      drawTable(ui, view, rows, names, matching, shaped);
+      downloads.update({ view, matching, chartRows: shaped ? shaped.download.rows.length : rows.length, chart: shaped });
       ui.status.textContent = '';
+      // Which view is drawn (tests wait for it).
+      ui.results.dataset.shown = location.search;
     } catch (error) {
       if (ticket !== generation) return;
       ui.status.textContent = `This view could not be computed: ${messageOf(error)}`;
@@ -147,25 +163,37 @@ function sqlForPeople(view: ExploreView, layout: DataLayout): string {
   return `-- Robocall Atlas, ${location.origin}${location.pathname}${query ? `?${query}` : ''}\n-- Files: complaints-<year>.parquet and the reference CSV files from ${location.origin}/data/\n${q.sql};`;
 }
 
-function drawChart(ui: Ui, view: ExploreView, rows: Row[], names: Names): void {
+function drawChart(ui: Ui, view: ExploreView, rows: Row[], names: Names, shaped: ShapedChart | null): void {
   const width = Math.max(300, Math.min(960, ui.chart.clientWidth || 640));
-  const chart = renderChart(view, rows, { names, width, stateHref: (usps) => `/states/${usps.toLowerCase()}/` });
+  const chart = renderChart(view, shaped?.chartRows ?? rows, {
+    names,
+    width,
+    stateHref: (usps) => `/states/${usps.toLowerCase()}/`,
+    ...(shaped ? { unit: shaped.unit, partial: partialMarks(shaped) } : {}),
+  });
   ui.chart.replaceChildren(...(chart ? [chart] : []));
   ui.chart.closest('figure')!.hidden = chart === null;
 }
 
-function drawTable(ui: Ui, view: ExploreView, rows: Row[], names: Names, matching: number): void {
-  const caption =
-    view.chart === 'table'
-      ? `Complaints ${(view.page - 1) * PAGE_SIZE + 1}–${(view.page - 1) * PAGE_SIZE + rows.length} of ${matching.toLocaleString('en-US')}`
-      : 'The numbers behind the chart';
-  const table = renderTable(rows, {
-    caption,
-    role: view.chart === 'table' ? 'rows-table' : 'numbers-table',
-    format: (column, value) => formatCell(column, value, names),
-    empty: 'No complaints match these filters.',
-  });
+function drawTable(ui: Ui, view: ExploreView, rows: Row[], names: Names, matching: number, shaped: ShapedChart | null): void {
+  const table = shaped
+    ? numbersTable(shaped)
+    : renderTable(rows, {
+        caption: `Complaints ${(view.page - 1) * PAGE_SIZE + 1}–${(view.page - 1) * PAGE_SIZE + rows.length} of ${matching.toLocaleString('en-US')}`,
+        role: 'rows-table',
+        format: (column, value) => formatCell(column, value, names),
+        empty: 'No complaints match these filters.',
+      });
   ui.tableWrap.replaceChildren(table);
+  // Partial periods, numbers left out of a ranking, ties at the cut: said beside the chart and its table.
+  let notes = ui.tableWrap.parentElement!.querySelector<HTMLElement>('[data-role="chart-notes"]');
+  if (!notes) {
+    notes = document.createElement('ul');
+    notes.dataset.role = 'chart-notes';
+    notes.className = 'chart-notes';
+    ui.tableWrap.before(notes);
+  }
+  showNotes(notes, shaped?.notes ?? []);
   const paged = view.chart === 'table';
   ui.pager.hidden = !paged;
   if (paged) {

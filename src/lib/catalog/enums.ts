@@ -20,7 +20,7 @@ export const CHART_TITLES: Record<Chart, string> = {
   subjects: 'Complaints by subject',
   'area-codes': 'Busiest area codes',
   callers: 'Most-reported caller numbers',
-  providers: 'Complaints naming numbers in PoNE letters, by provider',
+  providers: 'Complaints reporting numbers named in Project Point of No Entry letters, by the provider each letter went to',
   table: 'The complaints',
 };
 export const CHART_MENU_NAMES: Record<Chart, string> = {

@@ -109,7 +109,14 @@ export function eventMarks(events: readonly TimelineEvent[], months: readonly st
 
 /** Who an event concerns, in words: the provider as the source names it, or what a batch covers ("19 VoIP service providers, not named"). */
 export function whoText(e: TimelineEvent): string {
+  if (e.batch === 'the program as a whole') return `${e.batch} (announcement)`;
   return e.batch !== null ? `${e.batch} (batch, not named one by one)` : e.provider;
+}
+
+/** True when two spellings differ in more than punctuation and case ("One Eye LLC" and "One Eye, LLC" do not). */
+export function spelledDifferently(a: string, b: string): boolean {
+  const plain = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return plain(a) !== plain(b);
 }
 
 /** `One Eye LLC`, `19 VoIP service providers`: who an event concerns, in a few words. */

@@ -203,7 +203,7 @@ function actionEvent(a: ActionRow, i: number): TimelineEvent {
     agencyGroup: agencyGroup(a.agency),
     category: parseCategory(a.category, where),
     sourceKind: parseSourceKind(a.source_kind, where),
-    batch: isBatch ? batchWho(a.notes) : null,
+    batch: isBatch ? (/^batch\s*\(program announcement\)/i.test((a.notes ?? '').trim()) ? 'the program as a whole' : batchWho(a.notes)) : null,
     origin: 'action',
     source_url: a.source_url,
     alsoReported: alsoReportedIn(a.notes),

@@ -17,6 +17,8 @@ import { startEngine, type Engine, type EngineStage } from './engine';
 import { runQuery } from './query';
 import { formatCell, renderTable } from './table';
 import { showIgnored } from './ignored';
+import { mountFiltersPanel } from './filters-panel';
+import { mountStaleness } from './stale';
 import { readViewContext } from './view-context';
 import { markApplicable, numbersTable, partialMarks, shapeView, showNotes } from './chart-numbers';
 import type { ShapedChart } from '../lib/numbers/chart-data';
@@ -39,6 +41,8 @@ export function startExplorer(): void {
   const downloads = mountDownloads(document.querySelector<HTMLElement>('[data-role="download-panel"]')!, { ...context, facts });
   const share = mountShare(ui.results, { dataVersion: config.dataVersion, synthetic: config.synthetic, dateMin: config.dateMin, dateMax: config.dateMax, names, chart: ui.chart });
 
+  const panel = mountFiltersPanel(document.querySelector<HTMLDetailsElement>('[data-role="filters-panel"]')!, document.querySelector<HTMLElement>('[data-role="filters-now"]')!);
+  const stale = mountStaleness(ui.results, document.querySelector<HTMLElement>('[data-role="stale-note"]')!);
   let view: ExploreView = DEFAULT_VIEW;
   let engine: Engine | null = null;
   let generation = 0;
@@ -80,11 +84,23 @@ export function startExplorer(): void {
     const ticket = ++generation;
     ui.title.textContent = CHART_TITLES[view.chart];
     ui.filtersText.textContent = `· ${describeFilters(view, names)}`;
+    panel.describe(describeFilters(view, names));
     ui.sql.textContent = sqlForPeople(view, layout);
     summarise(ui.form, view, config);
     share.update({ view });
     downloads.update({ view, matching: null, chartRows: null });
-    if (!engine) return;
+    const computing = `${CHART_TITLES[view.chart]}: ${describeFilters(view, names)}`;
+    if (!engine) {
+      if (serializeExploreView({ ...view, v: null }) !== '') {
+        // What the build drew is the default view; nothing on screen may pass for this one.
+        ui.count.textContent = '…';
+        ui.chart.replaceChildren();
+        ui.tableWrap.replaceChildren();
+        stale.start(`Waiting for the database engine to compute ${computing}`, '');
+      }
+      return;
+    }
+    stale.start(`Computing ${computing}`);
     ui.results.setAttribute('aria-busy', 'true');
     try {
       const queried = performance.now();
@@ -98,11 +114,13 @@ export function startExplorer(): void {
       drawChart(ui, view, rows, names, shaped);
       drawTable(ui, view, rows, names, matching, shaped);
       downloads.update({ view, matching, chartRows: shaped ? shaped.download.rows.length : rows.length, chart: shaped });
+      stale.clear();
       ui.status.textContent = '';
       // Which view is drawn (tests wait for it).
       ui.results.dataset.shown = location.search;
     } catch (error) {
       if (ticket !== generation) return;
+      stale.clear();
       ui.status.textContent = `This view could not be computed: ${messageOf(error)}`;
     } finally {
       if (ticket === generation) ui.results.removeAttribute('aria-busy');
@@ -127,6 +145,8 @@ export function startExplorer(): void {
       })
       .catch((error: unknown) => {
         clearTimeout(slow);
+        ui.results.removeAttribute('aria-busy');
+        stale.clear();
         ui.count.textContent = '—';
         ui.status.innerHTML = '';
         ui.status.append(`The explorer could not start (${messageOf(error)}). The `, staticLinks(), ' ', retryButton(boot));
@@ -140,6 +160,8 @@ export function startExplorer(): void {
     initialSql: new URLSearchParams(location.search).get('sql'),
     onRun: () => {},
   });
+  // Busy until the engine has answered: the count and chart on screen are the build's default view.
+  ui.results.setAttribute('aria-busy', 'true');
   fromUrl();
   void refresh();
   ui.form.addEventListener('change', () => commit(readControls(ui.form, view, vocabulary)));
@@ -160,7 +182,7 @@ export function startExplorer(): void {
 function sqlForPeople(view: ExploreView, layout: DataLayout): string {
   const q: BuiltQuery = chartQuery(view, 'literal', layout);
   const query = serializeExploreView(view);
-  return `-- Robocall Atlas, ${location.origin}${location.pathname}${query ? `?${query}` : ''}\n-- Files: complaints-<year>.parquet and the reference CSV files from ${location.origin}/data/\n${q.sql};`;
+  return `-- Robocall Atlas, ${location.origin}${location.pathname}${query ? `?${query}` : ''}\n-- Files: complaints-<year>.parquet from ${location.origin}/data/ and the reference CSV files from ${location.origin}/data/reference/\n${q.sql};`;
 }
 
 function drawChart(ui: Ui, view: ExploreView, rows: Row[], names: Names, shaped: ShapedChart | null): void {

@@ -33,12 +33,22 @@ describe('barChart(rows, options)', () => {
     expect([...chart.svg.querySelectorAll('g.value-label text')].map(ownText)).toEqual(['310', '1,204', '877']);
   });
 
-  it('cuts long names on a phone but keeps them whole in the title', () => {
-    const rows = [{ label: 'A provider with a remarkably long registered business name, LLC', value: 10 }, { label: 'Short', value: 5 }];
+  // Issue 11.4 changed this: names too long for 40% of the width move above their bars, whole,
+  // instead of being cut to "Imposters (gov…" beside them; only a name longer than the chart is cut.
+  it('puts long names above their bars on a phone, whole where they fit the width, and keeps them whole in the title', () => {
+    const rows = [{ label: 'Imposters (government, business, family)', value: 10 }, { label: 'A provider with a remarkably long registered business name and more words, LLC', value: 7 }, { label: 'Short', value: 5 }];
     const chart = render((document) => barChart(rows, { width: 390, document, valueFormat: 'per100k' }));
-    const names = [...chart.svg.querySelectorAll('g[data-mark="y-axis tick label"] text')].map(ownText);
-    expect(names[0]).toMatch(/…$/);
-    expect(names[0]!.length).toBeLessThan(30);
-    expect(chart.titles).toContain('A provider with a remarkably long registered business name, LLC: 10.0');
+    const names = [...chart.svg.querySelectorAll('g.bar-name text')].map(ownText);
+    expect(names[0]).toBe('Imposters (government, business, family)');
+    expect(names[1]).toMatch(/…$/);
+    expect(names[2]).toBe('Short');
+    expect(chart.svg.querySelectorAll('g[data-mark="y-axis tick label"] text').length).toBe(0);
+    expect(chart.titles).toContain('A provider with a remarkably long registered business name and more words, LLC: 7.0');
+  });
+
+  it('keeps short names beside their bars', () => {
+    const chart = render((document) => barChart([{ label: 'Ohio', value: 3 }, { label: 'Texas', value: 2 }], { width: 390, document }));
+    expect([...chart.svg.querySelectorAll('g[data-mark="y-axis tick label"] text')].map(ownText)).toEqual(['Ohio', 'Texas']);
+    expect(chart.svg.querySelectorAll('g.bar-name text').length).toBe(0);
   });
 });

@@ -74,3 +74,25 @@ describe('roundedQuantiles and places', () => {
     expect(placeByUsps('pr')).toMatchObject({ fips: '72', territory: true });
   });
 });
+
+describe('stateMap with a state filter (issue 11.6)', () => {
+  it('says "not selected" for places the filter leaves out, not "no data", and keys it in the legend', async () => {
+    const { stateMap } = await import('../../src/lib/charts/map');
+    const { render } = await import('./helpers');
+    const values = [{ usps: 'OH', value: 3.1 }, { usps: 'PA', value: 2.4 }];
+    const chart = render((document) => stateMap(values, { width: 640, document, selected: new Set(['OH', 'PA']) }));
+    expect(chart.titles).toContain('Ohio: 3.1');
+    expect(chart.titles).toContain('Texas: not selected');
+    expect(chart.titles.some((t) => t.endsWith('no data'))).toBe(false);
+    expect(chart.texts).toContain('Not selected');
+    expect(chart.texts).not.toContain('No data');
+  });
+
+  it('without a filter a place without a value is "no data"', async () => {
+    const { stateMap } = await import('../../src/lib/charts/map');
+    const { render } = await import('./helpers');
+    const chart = render((document) => stateMap([{ usps: 'OH', value: 3.1 }], { width: 640, document }));
+    expect(chart.titles).toContain('Texas: no data');
+    expect(chart.texts).not.toContain('Not selected');
+  });
+});

@@ -91,7 +91,9 @@ describe('keyboard and structure', () => {
     const button = th.locator('button');
     await button.click();
     expect(await th.getAttribute('aria-sort')).toBe('descending');
-    const values = await table.locator('tbody tr td:nth-child(2)').evaluateAll((tds) => tds.map((td) => Number((td as HTMLElement).dataset.value)));
+    // The column under the header, wherever the page puts it (the states table leads with rank and rate).
+    const column = (await table.locator('thead th').evaluateAll((ths) => ths.map((th) => th.textContent?.trim() ?? ''))).findIndex((t) => /^Complaints/.test(t)) + 1;
+    const values = await table.locator(`tbody tr > :nth-child(${column})`).evaluateAll((tds) => tds.map((td) => Number((td as HTMLElement).dataset.value)));
     expect(values).toEqual([...values].sort((a, b) => b - a));
     await button.click();
     expect(await th.getAttribute('aria-sort')).toBe('ascending');

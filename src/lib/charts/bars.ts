@@ -37,6 +37,8 @@ export interface BarOptions extends ChartOptions {
 
 const MARKER = '◆';
 const BAND = 26;
+/** A row whose name sits above its bar: the name's line, then the bar. */
+const STACKED_BAND = 42;
 
 /** A horizontal bar chart of `rows`, ranked. */
 export function barChart(input: readonly BarRow[], options: BarOptions = {}): ChartElement {
@@ -48,14 +50,18 @@ export function barChart(input: readonly BarRow[], options: BarOptions = {}): Ch
   const highlightLabel = options.highlightLabel ?? 'Highlighted';
   const valueText = (r: BarRow) => `${r.valueText ?? format(r.value)}${r.highlight ? ` ${MARKER}` : ''}`;
 
-  // Names get up to 40% of the width; longer ones are cut with an ellipsis (the title keeps them whole).
+  // Names get up to 40% of the width beside their bars. When one would not fit there, every name
+  // goes on its own line above its bar instead, with the whole width to itself, so names are not
+  // cut to "Imposters (gov…" while the bars leave the right of the chart empty.
   const maxName = width * 0.4;
-  const name = (label: string) => truncate(label, maxName - 10);
-  const marginLeft = Math.max(24, ...rows.map((r) => textWidth(name(r.label)) + 14));
   const marginRight = Math.max(24, ...rows.map((r) => textWidth(valueText(r)) + 10));
+  const stacked = rows.some((r) => textWidth(r.label) > maxName - 10);
+  const name = stacked ? (label: string) => truncate(label, width - 8) : (label: string) => truncate(label, maxName - 10);
+  const marginLeft = stacked ? 4 : Math.max(24, ...rows.map((r) => textWidth(name(r.label)) + 14));
   const header = [options.valueLabel, anyHighlight ? `${MARKER} ${highlightLabel}` : undefined].filter((t) => t !== undefined);
   const marginTop = 6 + header.length * (FONT_SIZE + 6);
-  const height = marginTop + rows.length * BAND + 6;
+  const band = stacked ? STACKED_BAND : BAND;
+  const height = marginTop + rows.length * band + 6;
   const max = Math.max(0, ...rows.map((r) => r.value));
   const title = (r: BarRow) => `${r.label}: ${r.valueText ?? format(r.value)}${r.highlight ? ` (${highlightLabel})` : ''}`;
 
@@ -66,8 +72,14 @@ export function barChart(input: readonly BarRow[], options: BarOptions = {}): Ch
     marginRight,
     marginBottom: 6,
     x: { domain: [0, max || 1], axis: null },
-    y: { domain: rows.map((r) => r.label), tickFormat: name, tickSize: 0, label: null, padding: 0.2 },
+    y: stacked
+      ? { domain: rows.map((r) => r.label), axis: null, paddingInner: 0.5, paddingOuter: 0.5 }
+      : { domain: rows.map((r) => r.label), tickFormat: name, tickSize: 0, label: null, padding: 0.2 },
     marks: [
+      // Stacked names: at the start of the row, just above the bar (half a row is the bar's gap).
+      ...(stacked
+        ? [Plot.text(rows, { x: 0, y: 'label', text: (r: BarRow) => name(r.label), textAnchor: 'start', lineAnchor: 'bottom', dy: -(STACKED_BAND * 0.25) - 2, fill: INK, fontSize: FONT_SIZE, ariaHidden: 'true', className: 'bar-name' })]
+        : []),
       Plot.barX(rows, {
         x: 'value',
         y: 'label',

@@ -6,7 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { FONT_SIZE } from './layout';
-import { INK, NO_DATA } from './palette';
+import { INK, NO_DATA, NOT_SELECTED, NOT_SELECTED_STROKE } from './palette';
 
 export interface LegendOptions {
   /** Class breaks, ascending. */
@@ -20,6 +20,8 @@ export interface LegendOptions {
   width: number;
   /** Add a "No data" swatch right of the legend. */
   noData: boolean;
+  /** Add a "Not selected" swatch (blank, outlined) right of the legend. */
+  notSelected?: boolean;
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -40,16 +42,21 @@ export function addLegend(svg: SVGSVGElement, options: LegendOptions): void {
   // The map's SVG centres text by default; the nested legend must not inherit that.
   legend.setAttribute('text-anchor', 'start');
   svg.appendChild(legend);
-  if (!options.noData) return;
-  const g = doc.createElementNS(SVG, 'g');
-  set(g, { transform: `translate(${options.width + 12},18)`, 'font-size': String(FONT_SIZE), 'text-anchor': 'start', 'aria-hidden': 'true' });
-  const rect = doc.createElementNS(SVG, 'rect');
-  set(rect, { width: '14', height: '10', fill: NO_DATA });
-  const text = doc.createElementNS(SVG, 'text');
-  set(text, { x: '18', y: '9', fill: INK });
-  text.textContent = 'No data';
-  g.append(rect, text);
-  svg.appendChild(g);
+  const keys = [
+    ...(options.noData ? [{ label: 'No data', fill: NO_DATA, stroke: 'none' }] : []),
+    ...(options.notSelected ? [{ label: 'Not selected', fill: NOT_SELECTED, stroke: NOT_SELECTED_STROKE }] : []),
+  ];
+  keys.forEach((key, i) => {
+    const g = doc.createElementNS(SVG, 'g');
+    set(g, { transform: `translate(${options.width + 12},${18 + i * 16})`, 'font-size': String(FONT_SIZE), 'text-anchor': 'start', 'aria-hidden': 'true' });
+    const rect = doc.createElementNS(SVG, 'rect');
+    set(rect, { width: '14', height: '10', fill: key.fill, ...(key.stroke === 'none' ? {} : { stroke: key.stroke }) });
+    const text = doc.createElementNS(SVG, 'text');
+    set(text, { x: '18', y: '9', fill: INK });
+    text.textContent = key.label;
+    g.append(rect, text);
+    svg.appendChild(g);
+  });
 }
 
 function set(element: Element, attributes: Record<string, string>): void {

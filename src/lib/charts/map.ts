@@ -16,7 +16,7 @@ import us from 'us-atlas/states-10m.json' with { type: 'json' };
 import { type ChartElement, type ChartOptions, DEFAULT_WIDTH, finishChart, plotFrame } from './common';
 import { FONT_SIZE } from './layout';
 import { addLegend } from './map-legend';
-import { INK, MUTED, NO_DATA, sequentialScheme } from './palette';
+import { INK, MUTED, NO_DATA, NOT_SELECTED, NOT_SELECTED_STROKE, sequentialScheme } from './palette';
 import { roundedQuantiles } from './classes';
 import { type Place, placeByFips, PLACES } from './places';
 import { albersUsa } from './projection';
@@ -40,6 +40,11 @@ export interface MapOptions extends ChartOptions {
   thresholds?: number[];
   /** Link for each state: `(usps) => \`/states/${usps.toLowerCase()}/\``. Default: no links. */
   href?: (usps: string) => string;
+  /**
+   * The places a filter chose (USPS codes); the others are drawn blank and said to be "not
+   * selected", not "no data" (they have data; the view leaves them out). Default: all selected.
+   */
+  selected?: ReadonlySet<string>;
 }
 
 type StateFeature = Feature<Geometry, { name: string }>;
@@ -61,18 +66,23 @@ export function stateMap(values: readonly StateValue[], options: MapOptions = {}
   const thresholds = options.thresholds ?? roundedQuantiles(present, scheme.length);
   const classes = scheme.slice(0, thresholds.length + 1);
   const color = scaleThreshold<number, string>().domain(thresholds).range(classes);
+  const selected = options.selected && options.selected.size > 0 ? options.selected : null;
+  const chosen = (usps: string) => !selected || selected.has(usps);
   const fill = (usps: string) => {
+    if (!chosen(usps)) return NOT_SELECTED;
     const value = byUsps.get(usps);
     return value === null || value === undefined ? NO_DATA : color(value);
   };
   const describe = (place: Place) => {
+    if (!chosen(place.usps)) return `${place.name}: not selected`;
     const value = byUsps.get(place.usps);
     return `${place.name}: ${value === null || value === undefined ? 'no data' : format(value)}`;
   };
   // DC is a few pixels on the map: it gets a square too, so it can be seen, read and clicked.
   const squares = PLACES.filter((p) => p.usps === 'DC' || (p.territory && byUsps.has(p.usps)));
   const territories = squares.filter((p) => p.territory);
-  const anyMissing = PLACES.some((p) => (!p.territory || byUsps.has(p.usps)) && (byUsps.get(p.usps) ?? null) === null);
+  const anyMissing = PLACES.some((p) => (!p.territory || byUsps.has(p.usps)) && chosen(p.usps) && (byUsps.get(p.usps) ?? null) === null);
+  const anyUnselected = selected !== null && PLACES.some((p) => !p.territory && !chosen(p.usps));
 
   const mapHeight = Math.round(width * 0.62);
   const marginBottom = SQUARE + 10;
@@ -90,7 +100,7 @@ export function stateMap(values: readonly StateValue[], options: MapOptions = {}
     marks: [
       Plot.geo(states, {
         fill: (f: StateFeature) => fill(place(f).usps),
-        stroke: 'white',
+        stroke: selected ? (f: StateFeature) => (chosen(place(f).usps) ? 'white' : NOT_SELECTED_STROKE) : 'white',
         strokeWidth: 0.75,
         title: (f: StateFeature) => describe(place(f)),
         ariaLabel: (f: StateFeature) => describe(place(f)),
@@ -128,8 +138,9 @@ export function stateMap(values: readonly StateValue[], options: MapOptions = {}
     colors: classes,
     label: options.legendLabel ?? '',
     format: valueFormatter(options.valueFormat ?? 'per100k'),
-    width: Math.min(320, width - (anyMissing ? 90 : 8)),
+    width: Math.min(320, width - (anyUnselected ? 110 : anyMissing ? 90 : 8)),
     noData: anyMissing,
+    notSelected: anyUnselected,
   });
 
   const shaded = PLACES.filter((p) => !p.territory || byUsps.has(p.usps));

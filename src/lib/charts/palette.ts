@@ -12,6 +12,9 @@ export const INK = '#1a1a1a';
 export const MUTED = '#595959';
 /** States or months with no data: a neutral grey, apart from the blue classes of the map. */
 export const NO_DATA = '#c8c8c8';
+/** A place the view's filter leaves out: blank, outlined (it has data; it is just not chosen). */
+export const NOT_SELECTED = '#ffffff';
+export const NOT_SELECTED_STROKE = '#9a9a9a';
 
 /** The three answers to "was it a recorded message or robocall?". */
 export const ROBOCALL_COLORS = { robocall: '#0072B2', live: '#C25400', unknown: '#737373' } as const;

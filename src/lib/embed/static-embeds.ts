@@ -14,6 +14,11 @@ import { loadSite } from '../site-data/site';
 import { loadStates } from '../site-data/states';
 import { serializeExploreView, DEFAULT_VIEW, type ExploreView } from '../explore/view';
 import { iframeHtml } from './snippet';
+import { fitHeight } from './fit-height';
+
+/** What StaticChart.astro writes after the source line; counted in the embed's height. */
+export const EMBED_LINKS_TEXT = 'See it on Robocall Atlas · Explore, download and cite';
+const heightOf = (figure: Figure) => fitHeight({ figure, links: EMBED_LINKS_TEXT });
 
 export const PROVIDER_NAME = 'Robocall Atlas';
 
@@ -45,7 +50,6 @@ export interface StaticEmbed {
 export const NATIONAL_CHARTS = ['trend', 'map', 'subjects'] as const;
 export const STATE_CHARTS = ['trend', 'rate', 'subjects', 'area-codes', 'callers'] as const;
 
-const HEIGHTS: Record<string, number> = { trend: 560, map: 560, subjects: 560, rate: 560, 'area-codes': 600, callers: 600 };
 
 function explore(view: Partial<ExploreView>, version: string): string {
   const query = serializeExploreView({ ...DEFAULT_VIEW, ...view, v: version });
@@ -74,7 +78,7 @@ export async function nationalEmbeds(): Promise<StaticEmbed[]> {
       figure,
       pageUrl: `/#${figure.id}`,
       exploreUrl: explore(view, site.dataVersion),
-      height: HEIGHTS[chart] ?? 560,
+      height: heightOf(figure),
       dataVersion: site.dataVersion,
       synthetic: site.synthetic,
     };
@@ -106,7 +110,7 @@ export async function stateEmbeds(): Promise<StaticEmbed[]> {
         figure,
         pageUrl: `${stateUrl(usps)}#${figure.id}`,
         exploreUrl: explore(view, site.dataVersion),
-        height: HEIGHTS[chart] ?? 560,
+        height: heightOf(figure),
         dataVersion: site.dataVersion,
         synthetic: site.synthetic,
       });

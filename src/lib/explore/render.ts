@@ -48,7 +48,7 @@ export function renderChart(view: ExploreView, rows: Row[], context: RenderConte
     case 'map':
       return stateMap(
         rows.map((r) => ({ usps: String(r.usps), value: r.value === null ? null : Number(r.value) })),
-        { ...base, valueFormat: format, legendLabel: capitalise(context.unit ?? MEASURE_LABELS[view.measure]), ...(context.stateHref ? { href: context.stateHref } : {}) },
+        { ...base, valueFormat: format, legendLabel: capitalise(context.unit ?? MEASURE_LABELS[view.measure]), selected: new Set(view.states), ...(context.stateHref ? { href: context.stateHref } : {}) },
       );
     case 'subjects':
       return barChart(

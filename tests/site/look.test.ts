@@ -263,7 +263,8 @@ describe('every chart travels', () => {
       expect(csv.slice(1).map((r) => r[0]), id!).toEqual(firstColumn.map((t) => t.trim().replace(/^'/, '')));
       expect(await figure.locator('[data-role=chart-citation]').textContent()).toContain(`${path}#${id}`);
       const explore = figure.locator('[data-role=explore-this]');
-      if ((await explore.count()) && filter) expect(await explore.getAttribute('href'), id!).toMatch(filter);
+      // The ranking compares every state, so its explore link is the national map, not the page's state.
+      if ((await explore.count()) && filter && id !== 'rank') expect(await explore.getAttribute('href'), id!).toMatch(filter);
     }
     // Saving a picture needs JavaScript: without it the buttons are not shown.
     expect(await page.locator('button[data-save]').first().isVisible()).toBe(false);

@@ -6,7 +6,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { openDb } from '../scripts/lib/duckdb';
 import { createStaticServer } from '../scripts/serve/static-server';
 import { chartQuery, countQuery } from '../src/lib/explore/queries';
@@ -14,26 +14,15 @@ import type { DataLayout } from '../src/lib/explore/sources';
 import { DEFAULT_VIEW, type ExploreView } from '../src/lib/explore/view';
 import type { Manifest } from '../src/lib/manifest';
 import { readFileSync } from 'node:fs';
-import { benchDataset, type BenchDataset } from './lib/dataset';
-import { report, result, type BenchResult } from './results';
+import type { BenchDataset } from './lib/dataset';
+import { result, type BenchResult } from './results';
+import { explorerDatasets, runBrowserSuite } from './lib/browser-suite';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const STATES = ['OH', 'PA', 'TX', 'CA', 'NY', 'FL', 'GA', 'IL', 'MI', 'NC'];
 const WARM_RUNS = 20;
 
 export async function benchExplorer(args: Map<string, string>): Promise<void> {
-  const datasets = [
-    benchDataset('explorer-default', { days: 730 }),
-    benchDataset('explorer-10m', { days: 730, volume: Number(args.get('large-volume') ?? 15_900) }),
-  ];
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const results: BenchResult[] = [];
-  try {
-    for (const dataset of datasets) results.push(...(await benchOne(browser, dataset)));
-  } finally {
-    await browser.close();
-  }
-  report('explorer', results);
+  await runBrowserSuite('explorer', explorerDatasets(args), benchOne);
 }
 
 async function benchOne(browser: Browser, dataset: BenchDataset): Promise<BenchResult[]> {

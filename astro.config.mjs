@@ -16,11 +16,20 @@ function publishData() {
     hooks: {
       /** @param {{ dir: URL }} options */
       'astro:build:done': async ({ dir }) => {
-        const exists = await stat(resolve(dataDir, 'manifest.json')).then(() => true, () => false);
-        if (!exists) throw new Error(`no manifest.json in ${dataDir}: run npm run data:ingest (or npm start) first`);
+        const exists = await stat(resolve(dataDir, 'manifest.json')).then(
+          () => true,
+          () => false,
+        );
+        if (!exists)
+          throw new Error(
+            `no manifest.json in ${dataDir}: run npm run data:ingest (or npm start) first`,
+          );
         const target = resolve(new URL('data/', dir).pathname);
         await mkdir(target, { recursive: true });
-        await cp(dataDir, target, { recursive: true, filter: (src) => !src.includes('.tmp-') && !src.includes('.old-') });
+        await cp(dataDir, target, {
+          recursive: true,
+          filter: (src) => !src.includes('.tmp-') && !src.includes('.old-'),
+        });
       },
     },
   };
@@ -42,7 +51,11 @@ function precompress() {
         for (const name of names.filter((n) => worthIt.test(n))) {
           const path = `${root}${name}`;
           if ((await stat(path)).size < 1024) continue;
-          await pipeline(createReadStream(path), createGzip({ level: 9 }), createWriteStream(`${path}.gz`));
+          await pipeline(
+            createReadStream(path),
+            createGzip({ level: 9 }),
+            createWriteStream(`${path}.gz`),
+          );
         }
       },
     },

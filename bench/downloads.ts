@@ -26,7 +26,15 @@ import type { Manifest } from '../src/lib/manifest';
 import { benchDataset } from './lib/dataset';
 import { report, result, type BenchResult } from './results';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** The newest modification time under `path`. */
 function newest(path: string): number {
@@ -37,11 +45,16 @@ function newest(path: string): number {
 }
 
 /** A date range from the first complete day whose complaints add up to at least `target`. */
-async function rangeFor(cube: string, target: number): Promise<{ from: string; to: string; rows: number }> {
+async function rangeFor(
+  cube: string,
+  target: number,
+): Promise<{ from: string; to: string; rows: number }> {
   const db = await openDb();
   try {
     await db.run(`ATTACH '${cube}' AS cube (READ_ONLY)`);
-    const days = await db.all<{ day: string; n: number }>(`SELECT strftime(day, '%Y-%m-%d') AS day, sum(complaints)::BIGINT AS n FROM cube.daily GROUP BY day ORDER BY day`);
+    const days = await db.all<{ day: string; n: number }>(
+      `SELECT strftime(day, '%Y-%m-%d') AS day, sum(complaints)::BIGINT AS n FROM cube.daily GROUP BY day ORDER BY day`,
+    );
     // Skip the first day (it may be partial); walk forward until the target is reached.
     const start = days[1] ?? days[0];
     if (!start) throw new Error('no days in the cube');
@@ -56,15 +69,24 @@ async function rangeFor(cube: string, target: number): Promise<{ from: string; t
   }
 }
 
-async function nativeCopy(build: string, state: ExploreView, layout: DataLayout, out: string): Promise<{ seconds: number; rows: number; bytes: number }> {
+async function nativeCopy(
+  build: string,
+  state: ExploreView,
+  layout: DataLayout,
+  out: string,
+): Promise<{ seconds: number; rows: number; bytes: number }> {
   const db = await openDb();
   try {
-    await db.run(`SET file_search_path = '${join(build, 'downloads')},${join(build, 'reference')}'`);
+    await db.run(
+      `SET file_search_path = '${join(build, 'downloads')},${join(build, 'reference')}'`,
+    );
     const sql = rowsQuery(state, 'literal', layout).sql;
     const t0 = performance.now();
     await db.run(`COPY (${sql}) TO '${out}' (HEADER)`);
     const seconds = (performance.now() - t0) / 1000;
-    const [{ n }] = (await db.all<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM read_csv('${out}')`)) as [{ n: number }];
+    const [{ n }] = (await db.all<{ n: number }>(
+      `SELECT count(*)::BIGINT AS n FROM read_csv('${out}')`,
+    )) as [{ n: number }];
     return { seconds, rows: n, bytes: statSync(out).size };
   } finally {
     db.close();
@@ -83,13 +105,19 @@ function rendererRss(root: number): number {
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-      if (readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('--type=renderer')) renderers.push(Number(name));
+      if (readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('--type=renderer'))
+        renderers.push(Number(name));
     } catch {
       // The process ended while we looked.
     }
   }
   const descends = (pid: number) => {
-    for (let p = parents.get(pid), hops = 0; p !== undefined && hops < 6; p = parents.get(p), hops++) if (p === root) return true;
+    for (
+      let p = parents.get(pid), hops = 0;
+      p !== undefined && hops < 6;
+      p = parents.get(p), hops++
+    )
+      if (p === root) return true;
     return false;
   };
   let total = 0;
@@ -116,7 +144,12 @@ interface BrowserRun {
   longestBlockMs: number;
 }
 
-async function browserDownload(browser: Browser, browserPid: number, origin: string, query: string): Promise<BrowserRun> {
+async function browserDownload(
+  browser: Browser,
+  browserPid: number,
+  origin: string,
+  query: string,
+): Promise<BrowserRun> {
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -156,7 +189,14 @@ async function browserDownload(browser: Browser, browserPid: number, origin: str
     const downloaded = page.waitForEvent('download', { timeout: 1_800_000 });
     await page.click('[data-role="download-rows"]');
     // Done when the page has handed the finished zip to the browser (it says so).
-    await page.waitForFunction(() => /^Downloaded /.test(document.querySelector('[data-role="download-status"]')?.textContent ?? ''), null, { timeout: 1_800_000, polling: 50 });
+    await page.waitForFunction(
+      () =>
+        /^Downloaded /.test(
+          document.querySelector('[data-role="download-status"]')?.textContent ?? '',
+        ),
+      null,
+      { timeout: 1_800_000, polling: 50 },
+    );
     const seconds = (performance.now() - t0) / 1000;
     const download = await downloaded;
     const path = resolve(`bench/.cache/downloads/browser-download.zip`);
@@ -170,10 +210,23 @@ async function browserDownload(browser: Browser, browserPid: number, origin: str
     });
     const zip = new Uint8Array(readFileSync(path));
     const files = unzipSync(zip, { filter: (f) => f.name === 'metadata.json' });
-    const meta = JSON.parse(strFromU8(files['metadata.json']!)) as { rows: number; csv: { bytes: number } };
+    const meta = JSON.parse(strFromU8(files['metadata.json']!)) as {
+      rows: number;
+      csv: { bytes: number };
+    };
     await download.delete();
     rmSync(path, { force: true });
-    return { seconds, rows: meta.rows, zipBytes: zip.length, csvBytes: meta.csv.bytes, heapBefore, heapPeak, rssBefore, rssPeak, longestBlockMs };
+    return {
+      seconds,
+      rows: meta.rows,
+      zipBytes: zip.length,
+      csvBytes: meta.csv.bytes,
+      heapBefore,
+      heapPeak,
+      rssBefore,
+      rssPeak,
+      longestBlockMs,
+    };
   } finally {
     await cdp.detach().catch(() => undefined);
     await context.close();
@@ -188,20 +241,39 @@ export async function benchDownloads(args: Map<string, string>): Promise<void> {
   const dataset = benchDataset('downloads', { days, ...(volume ? { volume } : {}) });
   // The cached site is rebuilt when the site's code changed since it was built.
   const marker = join(dataset.site, 'explore/index.html');
-  if (!existsSync(marker) || statSync(marker).mtimeMs < Math.max(newest(resolve('src')), newest(resolve('public')))) {
+  if (
+    !existsSync(marker) ||
+    statSync(marker).mtimeMs < Math.max(newest(resolve('src')), newest(resolve('public')))
+  ) {
     console.error('bench downloads: (re)building the site');
     rmSync(dataset.site, { recursive: true, force: true });
-    execFileSync('npx', ['astro', 'build', '--outDir', dataset.site], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ROBOCALL_DATA_DIR: dataset.build } });
+    execFileSync('npx', ['astro', 'build', '--outDir', dataset.site], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, ROBOCALL_DATA_DIR: dataset.build },
+    });
   }
-  const manifest = JSON.parse(readFileSync(join(dataset.build, 'manifest.json'), 'utf8')) as Manifest;
-  const years = manifest.tables.filter((t) => t.name === 'complaints').map((t) => t.year!).sort();
-  const layout: DataLayout = { years, attachedYear: (y) => `c${y}`, parquetFile: (y) => `complaints-${y}.parquet`, referenceFile: (n) => `${n}.csv` };
+  const manifest = JSON.parse(
+    readFileSync(join(dataset.build, 'manifest.json'), 'utf8'),
+  ) as Manifest;
+  const years = manifest.tables
+    .filter((t) => t.name === 'complaints')
+    .map((t) => t.year!)
+    .sort();
+  const layout: DataLayout = {
+    years,
+    attachedYear: (y) => `c${y}`,
+    parquetFile: (y) => `complaints-${y}.parquet`,
+    referenceFile: (n) => `${n}.csv`,
+  };
 
   const server = createStaticServer(dataset.site);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // A browser server, so the benchmark knows its process and can read its renderers' memory.
-  const browserServer = await chromium.launchServer({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browserServer = await chromium.launchServer({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   const browserPid = browserServer.process().pid ?? 0;
   const browser = await chromium.connect(browserServer.wsEndpoint());
   const results: BenchResult[] = [result('sample rows', manifest.totals.rows_loaded, 'rows')];
@@ -222,27 +294,63 @@ export async function benchDownloads(args: Map<string, string>): Promise<void> {
       const browserRuns: BrowserRun[] = [];
       for (let i = 0; i < runs; i++) {
         const run = await browserDownload(browser, browserPid, origin, serializeExploreView(state));
-        if (run.rows !== native.rows) throw new Error(`the browser wrote ${run.rows} rows, DuckDB ${native.rows}`);
+        if (run.rows !== native.rows)
+          throw new Error(`the browser wrote ${run.rows} rows, DuckDB ${native.rows}`);
         browserRuns.push(run);
-        console.error(`${label}: ${run.rows} rows in ${run.seconds.toFixed(1)} s (native ${nativeBest.toFixed(2)} s), heap ${(run.heapBefore / 1e6).toFixed(0)} → peak ${(run.heapPeak / 1e6).toFixed(0)} MB, renderer memory ${(run.rssBefore / 1e6).toFixed(0)} → peak ${(run.rssPeak / 1e6).toFixed(0)} MB, longest block ${run.longestBlockMs.toFixed(0)} ms`);
+        console.error(
+          `${label}: ${run.rows} rows in ${run.seconds.toFixed(1)} s (native ${nativeBest.toFixed(2)} s), heap ${(run.heapBefore / 1e6).toFixed(0)} → peak ${(run.heapPeak / 1e6).toFixed(0)} MB, renderer memory ${(run.rssBefore / 1e6).toFixed(0)} → peak ${(run.rssPeak / 1e6).toFixed(0)} MB, longest block ${run.longestBlockMs.toFixed(0)} ms`,
+        );
       }
       const best = browserRuns.reduce((a, b) => (b.seconds < a.seconds ? b : a));
       const peak = Math.max(...browserRuns.map((r) => r.heapPeak));
       const note = `${range.from} to ${range.to}`;
       results.push(
         result(`${label}: rows downloaded`, best.rows, 'rows', undefined, note),
-        result(`${label}: browser download time`, best.seconds, 's', nativeBest, 'baseline: native DuckDB COPY … TO csv from the Parquet files'),
-        result(`${label}: browser throughput`, best.rows / best.seconds, 'rows/s', native.rows / nativeBest),
+        result(
+          `${label}: browser download time`,
+          best.seconds,
+          's',
+          nativeBest,
+          'baseline: native DuckDB COPY … TO csv from the Parquet files',
+        ),
+        result(
+          `${label}: browser throughput`,
+          best.rows / best.seconds,
+          'rows/s',
+          native.rows / nativeBest,
+        ),
         result(`${label}: tab JS heap before`, best.heapBefore / 1e6, 'MB'),
-        result(`${label}: tab JS heap peak during download`, peak / 1e6, 'MB', undefined, 'CDP Performance.getMetrics JSHeapUsedSize, every 100 ms (the page; the DuckDB worker is not counted)'),
+        result(
+          `${label}: tab JS heap peak during download`,
+          peak / 1e6,
+          'MB',
+          undefined,
+          'CDP Performance.getMetrics JSHeapUsedSize, every 100 ms (the page; the DuckDB worker is not counted)',
+        ),
         ...(browserPid
           ? [
               result(`${label}: tab renderer memory before`, best.rssBefore / 1e6, 'MB'),
-              result(`${label}: tab renderer memory peak during download`, Math.max(...browserRuns.map((r) => r.rssPeak)) / 1e6, 'MB', undefined, 'proportional set size of the renderer processes (page and DuckDB worker, wasm included), /proc every 100 ms'),
+              result(
+                `${label}: tab renderer memory peak during download`,
+                Math.max(...browserRuns.map((r) => r.rssPeak)) / 1e6,
+                'MB',
+                undefined,
+                'proportional set size of the renderer processes (page and DuckDB worker, wasm included), /proc every 100 ms',
+              ),
             ]
           : []),
-        result(`${label}: longest main-thread block`, Math.max(...browserRuns.map((r) => r.longestBlockMs)), 'ms'),
-        result(`${label}: CSV size`, best.csvBytes / 1e6, 'MB', native.bytes / 1e6, 'baseline: the native CSV'),
+        result(
+          `${label}: longest main-thread block`,
+          Math.max(...browserRuns.map((r) => r.longestBlockMs)),
+          'ms',
+        ),
+        result(
+          `${label}: CSV size`,
+          best.csvBytes / 1e6,
+          'MB',
+          native.bytes / 1e6,
+          'baseline: the native CSV',
+        ),
         result(`${label}: zip size`, best.zipBytes / 1e6, 'MB'),
       );
     }

@@ -26,7 +26,9 @@ export async function benchExplorer(args: Map<string, string>): Promise<void> {
 }
 
 async function benchOne(browser: Browser, dataset: BenchDataset): Promise<BenchResult[]> {
-  const manifest = JSON.parse(readFileSync(join(dataset.build, 'manifest.json'), 'utf8')) as Manifest;
+  const manifest = JSON.parse(
+    readFileSync(join(dataset.build, 'manifest.json'), 'utf8'),
+  ) as Manifest;
   const rows = manifest.totals.rows_loaded;
   const years = manifest.tables.filter((t) => t.name === 'complaints').map((t) => t.year!);
   const lastYear = years.at(-1)!;
@@ -56,47 +58,111 @@ async function benchOne(browser: Browser, dataset: BenchDataset): Promise<BenchR
     await page.goto(`${origin}/explore/?chart=trend&state=OH`);
     await waitForResult(page);
     const cubeRuns: { total: number; query: number }[] = [];
-    for (let i = 0; i < WARM_RUNS; i++) cubeRuns.push(await changeAndWait(page, STATES[i % STATES.length]!));
+    for (let i = 0; i < WARM_RUNS; i++)
+      cubeRuns.push(await changeAndWait(page, STATES[i % STATES.length]!));
     const beforeRows = bytes();
     await page.goto(`${origin}/explore/?chart=table&state=OH&from=${lastYear}&to=${lastYear}`);
     await waitForResult(page);
     const rowRuns: { total: number; query: number }[] = [];
-    for (let i = 0; i < WARM_RUNS; i++) rowRuns.push(await changeAndWait(page, STATES[(i + 1) % STATES.length]!));
+    for (let i = 0; i < WARM_RUNS; i++)
+      rowRuns.push(await changeAndWait(page, STATES[(i + 1) % STATES.length]!));
     const rowBytes = bytes() - beforeRows;
     await context.close();
 
     // Native DuckDB, same files, same bound queries.
     const db = await openDb();
     await db.run(`ATTACH '${join(dataset.build, 'cube.duckdb')}' AS cube (READ_ONLY)`);
-    for (const y of years) await db.run(`ATTACH '${join(dataset.build, `complaints-${y}.duckdb`)}' AS c${y} (READ_ONLY)`);
-    const layout: DataLayout = { years, attachedYear: (y) => `c${y}`, parquetFile: (y) => `complaints-${y}.parquet`, referenceFile: (n) => `${n}.csv` };
+    for (const y of years)
+      await db.run(
+        `ATTACH '${join(dataset.build, `complaints-${y}.duckdb`)}' AS c${y} (READ_ONLY)`,
+      );
+    const layout: DataLayout = {
+      years,
+      attachedYear: (y) => `c${y}`,
+      parquetFile: (y) => `complaints-${y}.parquet`,
+      referenceFile: (n) => `${n}.csv`,
+    };
     const native = async (view: Partial<ExploreView>) => {
       const times: number[] = [];
       for (let i = 0; i < WARM_RUNS; i++) {
         const state = { ...DEFAULT_VIEW, ...view, states: [STATES[i % STATES.length]!] };
         const t0 = performance.now();
-        await Promise.all([db.all(countQuery(state, 'bound', layout).sql, countQuery(state, 'bound', layout).params), db.all(chartQuery(state, 'bound', layout).sql, chartQuery(state, 'bound', layout).params)]);
+        await Promise.all([
+          db.all(countQuery(state, 'bound', layout).sql, countQuery(state, 'bound', layout).params),
+          db.all(chartQuery(state, 'bound', layout).sql, chartQuery(state, 'bound', layout).params),
+        ]);
         times.push(performance.now() - t0);
       }
       return times;
     };
     const nativeCube = await native({ chart: 'trend' });
-    const nativeRows = await native({ chart: 'table', from: String(lastYear), to: String(lastYear) });
+    const nativeRows = await native({
+      chart: 'table',
+      from: String(lastYear),
+      to: String(lastYear),
+    });
     db.close();
 
     const p50 = (xs: number[]) => quantile(xs, 0.5);
     const cubeTimes = cubeRuns.map((r) => r.total);
     const rowTimes = rowRuns.map((r) => r.total);
     return [
-      result(`${tag}: cold, navigation to first result (median of 3)`, p50(colds), 'ms', undefined, 'goal ≤ 4000 ms'),
+      result(
+        `${tag}: cold, navigation to first result (median of 3)`,
+        p50(colds),
+        'ms',
+        undefined,
+        'goal ≤ 4000 ms',
+      ),
       result(`${tag}: cold, bytes transferred`, coldBytes / 1e6, 'MB'),
-      result(`${tag}: warm filter change, cube, p50`, p50(cubeTimes), 'ms', p50(nativeCube), 'baseline: native DuckDB query; goal ≤ 100 ms'),
-      result(`${tag}: warm filter change, cube, p95`, quantile(cubeTimes, 0.95), 'ms', quantile(nativeCube, 0.95)),
-      result(`${tag}: warm filter change, one state-year of rows, p50`, p50(rowTimes), 'ms', p50(nativeRows), 'baseline: native DuckDB query; goal ≤ 300 ms, ratio ≤ 3 at 10M rows'),
-      result(`${tag}: warm filter change, one state-year of rows, p95`, quantile(rowTimes, 0.95), 'ms', quantile(nativeRows, 0.95)),
-      result(`${tag}: warm cube queries alone in duckdb-wasm, p50`, p50(cubeRuns.map((r) => r.query)), 'ms', p50(nativeCube), 'count + chart query, without drawing; baseline: native DuckDB'),
-      result(`${tag}: warm state-year row queries alone in duckdb-wasm, p50`, p50(rowRuns.map((r) => r.query)), 'ms', p50(nativeRows), 'count + page query, without drawing; goal: ratio ≤ 3 at 10M rows'),
-      result(`${tag}: bytes moved by ${WARM_RUNS} state-year row views`, rowBytes / 1e6, 'MB', manifest.tables.filter((t) => t.name === 'complaints').reduce((n, t) => n + t.bytes, 0) / 1e6, 'baseline: all row-level files'),
+      result(
+        `${tag}: warm filter change, cube, p50`,
+        p50(cubeTimes),
+        'ms',
+        p50(nativeCube),
+        'baseline: native DuckDB query; goal ≤ 100 ms',
+      ),
+      result(
+        `${tag}: warm filter change, cube, p95`,
+        quantile(cubeTimes, 0.95),
+        'ms',
+        quantile(nativeCube, 0.95),
+      ),
+      result(
+        `${tag}: warm filter change, one state-year of rows, p50`,
+        p50(rowTimes),
+        'ms',
+        p50(nativeRows),
+        'baseline: native DuckDB query; goal ≤ 300 ms, ratio ≤ 3 at 10M rows',
+      ),
+      result(
+        `${tag}: warm filter change, one state-year of rows, p95`,
+        quantile(rowTimes, 0.95),
+        'ms',
+        quantile(nativeRows, 0.95),
+      ),
+      result(
+        `${tag}: warm cube queries alone in duckdb-wasm, p50`,
+        p50(cubeRuns.map((r) => r.query)),
+        'ms',
+        p50(nativeCube),
+        'count + chart query, without drawing; baseline: native DuckDB',
+      ),
+      result(
+        `${tag}: warm state-year row queries alone in duckdb-wasm, p50`,
+        p50(rowRuns.map((r) => r.query)),
+        'ms',
+        p50(nativeRows),
+        'count + page query, without drawing; goal: ratio ≤ 3 at 10M rows',
+      ),
+      result(
+        `${tag}: bytes moved by ${WARM_RUNS} state-year row views`,
+        rowBytes / 1e6,
+        'MB',
+        manifest.tables.filter((t) => t.name === 'complaints').reduce((n, t) => n + t.bytes, 0) /
+          1e6,
+        'baseline: all row-level files',
+      ),
     ];
   } finally {
     server.close();
@@ -122,13 +188,20 @@ async function changeAndWait(page: Page, usps: string): Promise<{ total: number;
     boxes[0]!.form!.dispatchEvent(new Event('change', { bubbles: true }));
     await done;
     const total = performance.now() - t0;
-    const query = performance.getEntriesByName('robocall-atlas:query').at(-1)?.duration ?? Number.NaN;
+    const query =
+      performance.getEntriesByName('robocall-atlas:query').at(-1)?.duration ?? Number.NaN;
     return { total, query };
   }, usps);
 }
 
 async function waitForResult(page: Page): Promise<void> {
-  await page.waitForFunction(() => /\d/.test(document.querySelector('[data-role=match-count]')?.textContent ?? '') && !document.querySelector('.explorer-results')?.hasAttribute('aria-busy'), null, { timeout: 120_000 });
+  await page.waitForFunction(
+    () =>
+      /\d/.test(document.querySelector('[data-role=match-count]')?.textContent ?? '') &&
+      !document.querySelector('.explorer-results')?.hasAttribute('aria-busy'),
+    null,
+    { timeout: 120_000 },
+  );
 }
 
 /**

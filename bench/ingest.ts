@@ -16,9 +16,15 @@ export async function benchIngest(args: Map<string, string>): Promise<void> {
   const cache = resolve(`bench/.cache/sample-${days}d`);
   if (!existsSync(join(cache, 'synthetic.json'))) {
     console.error(`bench ingest: generating ${days} days of sample data into ${cache}`);
-    execFileSync('npx', ['tsx', 'scripts/sample.ts', '--out', cache, '--days', String(days), '--seed', '1'], { stdio: 'inherit' });
+    execFileSync(
+      'npx',
+      ['tsx', 'scripts/sample.ts', '--out', cache, '--days', String(days), '--seed', '1'],
+      { stdio: 'inherit' },
+    );
   }
-  const marker = JSON.parse(readFileSync(join(cache, 'synthetic.json'), 'utf8')) as { rows: number };
+  const marker = JSON.parse(readFileSync(join(cache, 'synthetic.json'), 'utf8')) as {
+    rows: number;
+  };
   const files = (await listFiles(cache, '.csv')).map((f) => join(cache, f));
   const out = resolve('bench/.cache/build');
   const quiet = createProgress(process.stderr, true);
@@ -31,7 +37,9 @@ export async function benchIngest(args: Map<string, string>): Promise<void> {
     const db = await openDb();
     const parquet = resolve('bench/.cache/baseline.parquet');
     const t0 = performance.now();
-    await db.run(`COPY (SELECT * FROM read_csv([${files.map(sqlString).join(', ')}], header = true)) TO ${sqlString(parquet)} (FORMAT parquet)`);
+    await db.run(
+      `COPY (SELECT * FROM read_csv([${files.map(sqlString).join(', ')}], header = true)) TO ${sqlString(parquet)} (FORMAT parquet)`,
+    );
     baselineRuns.push((performance.now() - t0) / 1000);
     db.close();
     rmSync(parquet, { force: true });
@@ -40,16 +48,34 @@ export async function benchIngest(args: Map<string, string>): Promise<void> {
     oursRuns.push(full.seconds);
     const core = await ingest({ raw: cache, out, progress: quiet, skipDownloads: true });
     coreRuns.push(core.seconds);
-    console.error(`run ${run + 1}: baseline ${baselineRuns.at(-1)!.toFixed(2)} s, ingest ${full.seconds.toFixed(2)} s, ingest without downloads ${core.seconds.toFixed(2)} s`);
+    console.error(
+      `run ${run + 1}: baseline ${baselineRuns.at(-1)!.toFixed(2)} s, ingest ${full.seconds.toFixed(2)} s, ingest without downloads ${core.seconds.toFixed(2)} s`,
+    );
   }
   const best = (xs: number[]) => Math.min(...xs);
   const rows = marker.rows;
   report('ingest', [
     result('rows', rows, 'rows'),
     result('files', files.length, 'files'),
-    result('ingest time (all outputs)', best(oursRuns), 's', best(baselineRuns), 'baseline: DuckDB read_csv → Parquet'),
-    result('ingest throughput (all outputs)', rows / best(oursRuns), 'rows/s', rows / best(baselineRuns)),
+    result(
+      'ingest time (all outputs)',
+      best(oursRuns),
+      's',
+      best(baselineRuns),
+      'baseline: DuckDB read_csv → Parquet',
+    ),
+    result(
+      'ingest throughput (all outputs)',
+      rows / best(oursRuns),
+      'rows/s',
+      rows / best(baselineRuns),
+    ),
     result('ingest time (no downloads)', best(coreRuns), 's', best(baselineRuns)),
-    result('ingest throughput (no downloads)', rows / best(coreRuns), 'rows/s', rows / best(baselineRuns)),
+    result(
+      'ingest throughput (no downloads)',
+      rows / best(coreRuns),
+      'rows/s',
+      rows / best(baselineRuns),
+    ),
   ]);
 }

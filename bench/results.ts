@@ -12,12 +12,20 @@ export interface BenchResult {
   note?: string;
 }
 
-export function result(metric: string, value: number, unit: string, baseline?: number, note?: string): BenchResult {
+export function result(
+  metric: string,
+  value: number,
+  unit: string,
+  baseline?: number,
+  note?: string,
+): BenchResult {
   return {
     metric,
     value: round(value),
     unit,
-    ...(baseline === undefined ? {} : { baseline: round(baseline), ratio: round(value / baseline, 3) }),
+    ...(baseline === undefined
+      ? {}
+      : { baseline: round(baseline), ratio: round(value / baseline, 3) }),
     ...(note ? { note } : {}),
   };
 }
@@ -25,7 +33,13 @@ export function result(metric: string, value: number, unit: string, baseline?: n
 export function report(suite: string, results: BenchResult[]): void {
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(`bench/results/${suite}.json`, `${JSON.stringify(results, null, 2)}\n`);
-  const rows = results.map((r) => [r.metric, `${r.value.toLocaleString('en-US')} ${r.unit}`, r.baseline?.toLocaleString('en-US') ?? '', r.ratio?.toString() ?? '', r.note ?? '']);
+  const rows = results.map((r) => [
+    r.metric,
+    `${r.value.toLocaleString('en-US')} ${r.unit}`,
+    r.baseline?.toLocaleString('en-US') ?? '',
+    r.ratio?.toString() ?? '',
+    r.note ?? '',
+  ]);
   const header = ['metric', 'value', 'baseline', 'ratio', 'note'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');

@@ -14,7 +14,11 @@ const SUITES: Record<string, () => Promise<Suite>> = {
 const [suite, ...rest] = process.argv.slice(2);
 const load = suite ? SUITES[suite] : undefined;
 if (!load) {
-  console.error(`usage: npm run bench -- <suite> [--option value]\nsuites: ${Object.keys(SUITES).join(', ')}`);
+  console.error(
+    `usage: npm run bench -- <suite> [--option value]\nsuites: ${Object.keys(SUITES).join(', ')}`,
+  );
   process.exit(2);
 }
-await (await load())(parseArgs(rest).values);
+await (
+  await load()
+)(parseArgs(rest).values);

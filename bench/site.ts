@@ -17,7 +17,15 @@ import { ingest } from '../scripts/ingest/run-ingest';
 import { createStaticServer } from '../scripts/serve/static-server';
 import { report, result } from './results';
 
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const ENGINE = /duckdb|\.wasm$|\.duckdb$|\.parquet$/i;
 
 interface PageLoad {
@@ -37,35 +45,73 @@ export async function benchSite(args: Map<string, string>): Promise<void> {
   const dist = join(cache, 'dist');
 
   if (!existsSync(join(data, 'manifest.json'))) {
-    console.error(`bench site: generating the ${days ? `${days}-day` : 'default'} sample and ingesting it into ${cache} (once)`);
-    execFileSync('npx', ['tsx', 'scripts/sample.ts', '--out', raw, ...(days ? ['--days', days] : [])], { stdio: 'inherit' });
+    console.error(
+      `bench site: generating the ${days ? `${days}-day` : 'default'} sample and ingesting it into ${cache} (once)`,
+    );
+    execFileSync(
+      'npx',
+      ['tsx', 'scripts/sample.ts', '--out', raw, ...(days ? ['--days', days] : [])],
+      { stdio: 'inherit' },
+    );
     await ingest({ raw, out: data, progress: createProgress(process.stderr, true) });
   }
 
   const t0 = performance.now();
-  execFileSync('npx', ['astro', 'build', '--outDir', dist], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ROBOCALL_DATA_DIR: data } });
+  execFileSync('npx', ['astro', 'build', '--outDir', dist], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ROBOCALL_DATA_DIR: data },
+  });
   const buildSeconds = (performance.now() - t0) / 1000;
 
   const server = createStaticServer(dist);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: FLAGS,
+  });
   const pages = [
     { name: 'home page', path: '/' },
     { name: 'state page', path: '/states/oh/' },
   ];
-  const results = [result('build time, default sample', buildSeconds, 's', undefined, 'astro build from the ingested sample, data copy included')];
+  const results = [
+    result(
+      'build time, default sample',
+      buildSeconds,
+      's',
+      undefined,
+      'astro build from the ingested sample, data copy included',
+    ),
+  ];
   try {
     for (const { name, path } of pages) {
       const loads: PageLoad[] = [];
       for (let i = 0; i < runs; i++) loads.push(await load(browser, base + path));
       const first = loads[0]!;
       results.push(
-        result(`${name}: bytes transferred (gzip)`, first.bytes / 1024, 'KB', undefined, name === 'home page' ? 'goal ≤ 150 KB' : undefined),
+        result(
+          `${name}: bytes transferred (gzip)`,
+          first.bytes / 1024,
+          'KB',
+          undefined,
+          name === 'home page' ? 'goal ≤ 150 KB' : undefined,
+        ),
         result(`${name}: bytes uncompressed`, first.rawBytes / 1024, 'KB'),
         result(`${name}: requests`, first.requests, 'requests'),
-        result(`${name}: database engine requests`, first.engineRequests, 'requests', undefined, 'goal 0: no DuckDB on first paint'),
-        result(`${name}: largest contentful paint (median of ${runs})`, median(loads.map((l) => l.lcp)), 'ms', undefined, 'goal < 1000 ms on localhost'),
+        result(
+          `${name}: database engine requests`,
+          first.engineRequests,
+          'requests',
+          undefined,
+          'goal 0: no DuckDB on first paint',
+        ),
+        result(
+          `${name}: largest contentful paint (median of ${runs})`,
+          median(loads.map((l) => l.lcp)),
+          'ms',
+          undefined,
+          'goal < 1000 ms on localhost',
+        ),
       );
     }
   } finally {
@@ -76,13 +122,22 @@ export async function benchSite(args: Map<string, string>): Promise<void> {
 }
 
 async function load(browser: import('playwright-core').Browser, url: string): Promise<PageLoad> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+  });
   const page = await context.newPage();
   const bodies: Promise<{ url: string; raw: number; gzip: number }>[] = [];
   page.on('response', (response) => {
     bodies.push(
       response.body().then(
-        (body) => ({ url: response.url(), raw: body.length, gzip: compressible(response.headers()['content-type'] ?? '') ? gzipSync(body).length : body.length }),
+        (body) => ({
+          url: response.url(),
+          raw: body.length,
+          gzip: compressible(response.headers()['content-type'] ?? '')
+            ? gzipSync(body).length
+            : body.length,
+        }),
         () => ({ url: response.url(), raw: 0, gzip: 0 }),
       ),
     );

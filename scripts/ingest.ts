@@ -14,12 +14,18 @@ try {
     raw: values.get('raw') ?? 'data/raw',
     out: values.get('out') ?? 'data/build',
     skipDownloads: flags.has('no-downloads'),
-    ...(flags.has('incremental') || values.has('cache') ? { cache: values.get('cache') ?? defaultCacheDir(values.get('out') ?? 'data/build') } : {}),
+    ...(flags.has('incremental') || values.has('cache')
+      ? { cache: values.get('cache') ?? defaultCacheDir(values.get('out') ?? 'data/build') }
+      : {}),
   });
   if (result.problems.length > 0) {
-    console.error(`\ndata:ingest: ${result.problems.length} file(s) are not FTC daily CSV files and were not loaded:`);
+    console.error(
+      `\ndata:ingest: ${result.problems.length} file(s) are not FTC daily CSV files and were not loaded:`,
+    );
     for (const problem of result.problems) console.error(`  - ${problem}`);
-    console.error('They are named in manifest.json (status "not_ftc_csv"). Everything else was written.');
+    console.error(
+      'They are named in manifest.json (status "not_ftc_csv"). Everything else was written.',
+    );
     process.exitCode = 1;
   }
 } catch (error) {

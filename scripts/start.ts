@@ -18,7 +18,9 @@ let raw = 'data/raw';
 if ((await listFiles(raw, '.csv')).length === 0) {
   raw = 'data/sample';
   if (!existsSync(`${raw}/synthetic.json`)) {
-    console.error('start: data/raw has no FTC files; writing synthetic sample data to data/sample (npm run data:sample)');
+    console.error(
+      'start: data/raw has no FTC files; writing synthetic sample data to data/sample (npm run data:sample)',
+    );
     execFileSync('npx', ['tsx', 'scripts/sample.ts', '--out', raw], { stdio: 'inherit' });
   }
   console.error('start: using synthetic sample data (every page will say so)');
@@ -26,12 +28,16 @@ if ((await listFiles(raw, '.csv')).length === 0) {
 
 if (flags.has('reingest') || !(await buildIsCurrent(raw))) {
   const result = await ingest({ raw, out });
-  if (result.problems.length > 0) console.error(`start: ${result.problems.length} file(s) not loaded, see ${out}/manifest.json`);
+  if (result.problems.length > 0)
+    console.error(`start: ${result.problems.length} file(s) not loaded, see ${out}/manifest.json`);
 } else {
   console.error(`start: ${out} is up to date with ${raw}`);
 }
 
-execFileSync('npx', ['astro', 'build'], { stdio: 'inherit', env: { ...process.env, ROBOCALL_DATA_DIR: out } });
+execFileSync('npx', ['astro', 'build'], {
+  stdio: 'inherit',
+  env: { ...process.env, ROBOCALL_DATA_DIR: out },
+});
 
 createStaticServer('dist').listen(port, '127.0.0.1', () => {
   console.log(`\nRobocall Atlas is at http://localhost:${port}/  (Ctrl-C to stop)`);
@@ -44,6 +50,7 @@ async function buildIsCurrent(rawDir: string): Promise<boolean> {
   const files = await listFiles(rawDir, '.csv');
   if (files.length !== manifest.sources.length) return false;
   const bySource = new Map(manifest.sources.map((s) => [s.file, s.bytes]));
-  for (const file of files) if (bySource.get(file) !== (await fileSize(`${rawDir}/${file}`))) return false;
+  for (const file of files)
+    if (bySource.get(file) !== (await fileSize(`${rawDir}/${file}`))) return false;
   return true;
 }

@@ -15,8 +15,15 @@ export function explorerDatasets(args: Map<string, string>): BenchDataset[] {
 }
 
 /** Runs `measure` on each dataset in one browser and reports the results under `suite`. */
-export async function runBrowserSuite(suite: string, datasets: BenchDataset[], measure: (browser: Browser, dataset: BenchDataset) => Promise<BenchResult[]>): Promise<void> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+export async function runBrowserSuite(
+  suite: string,
+  datasets: BenchDataset[],
+  measure: (browser: Browser, dataset: BenchDataset) => Promise<BenchResult[]>,
+): Promise<void> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_FLAGS,
+  });
   const results: BenchResult[] = [];
   try {
     for (const dataset of datasets) results.push(...(await measure(browser, dataset)));

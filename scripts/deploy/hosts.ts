@@ -31,14 +31,17 @@ export const HOSTS: Record<string, HostLimits> = {
     name: 'github-pages',
     label: 'GitHub Pages',
     maxFileBytes: 100 * MiB,
-    maxFileSource: 'GitHub refuses files over 100 MiB in a repository; applied to Pages artifacts too (assumed: the Pages docs state only the site limit)',
+    maxFileSource:
+      'GitHub refuses files over 100 MiB in a repository; applied to Pages artifacts too (assumed: the Pages docs state only the site limit)',
     maxTotalBytes: 1 * GB,
-    maxTotalSource: 'GitHub Pages limits: "Published GitHub Pages sites may be no larger than 1 GB"',
+    maxTotalSource:
+      'GitHub Pages limits: "Published GitHub Pages sites may be no larger than 1 GB"',
     maxFiles: null,
     range: true,
     head: true,
     compressesWasm: true,
-    behaviourSource: 'assumed from other projects serving duckdb-wasm and byte-range reads from Pages (its CDN answers Range and HEAD, and gzips application/wasm); not tried from here',
+    behaviourSource:
+      'assumed from other projects serving duckdb-wasm and byte-range reads from Pages (its CDN answers Range and HEAD, and gzips application/wasm); not tried from here',
   },
   'cloudflare-pages': {
     name: 'cloudflare-pages',
@@ -51,7 +54,8 @@ export const HOSTS: Record<string, HostLimits> = {
     range: true,
     head: true,
     compressesWasm: true,
-    behaviourSource: 'Cloudflare Pages limits (20,000 files on the free plan, 100,000 on paid ones since 2026-01); Range, HEAD and compression assumed',
+    behaviourSource:
+      'Cloudflare Pages limits (20,000 files on the free plan, 100,000 on paid ones since 2026-01); Range, HEAD and compression assumed',
   },
   local: {
     name: 'local',
@@ -64,6 +68,7 @@ export const HOSTS: Record<string, HostLimits> = {
     range: true,
     head: true,
     compressesWasm: true,
-    behaviourSource: 'scripts/serve/static-server.ts (tested): Range, HEAD, gzipped twins written by the build',
+    behaviourSource:
+      'scripts/serve/static-server.ts (tested): Range, HEAD, gzipped twins written by the build',
   },
 };

@@ -8,8 +8,26 @@
  * kept beside). Days already archived are skipped without a request unless `--refresh`: at 30
  * requests an hour on the demo key, requests are the scarce thing.
  */
-import { apiRelPath, digestBytes, exists, removeQuietly, settleIntoArchive, toAbsolute, writeTemp } from './archive';
-import { apiPageUrl, complaintsToFtcCsv, datesInRange, ITEMS_PER_PAGE, misalignment, parseApiPage, redactApiKey, type ApiComplaint, type ApiPage } from './api';
+import {
+  apiRelPath,
+  digestBytes,
+  exists,
+  removeQuietly,
+  settleIntoArchive,
+  toAbsolute,
+  writeTemp,
+} from './archive';
+import {
+  apiPageUrl,
+  complaintsToFtcCsv,
+  datesInRange,
+  ITEMS_PER_PAGE,
+  misalignment,
+  parseApiPage,
+  redactApiKey,
+  type ApiComplaint,
+  type ApiPage,
+} from './api';
 import { ApiLimitReached } from './api-budget';
 import { apiPartialPath, readJsonOrNull, writeJsonAtomic } from './state';
 import { hostPolicy, refusedHost } from './hosts';
@@ -17,7 +35,14 @@ import { FetchFailedError, PermanentError, readText, requestWithRetries } from '
 import { ledgerKnows, type LedgerEntry } from './ledger';
 import { counter, formatBytes, shortHash } from './progress';
 import type { RateLimiter } from './rate-limit';
-import { emptySummary, record, recordFoundOnDisk, requestOptions, type RunContext, type RunSummary } from './run-context';
+import {
+  emptySummary,
+  record,
+  recordFoundOnDisk,
+  requestOptions,
+  type RunContext,
+  type RunSummary,
+} from './run-context';
 
 export interface ApiOptions {
   apiUrl: string;
@@ -59,14 +84,21 @@ class StopRun extends Error {
   override name = 'StopRun';
 }
 
-async function backfillDay(day: string, label: string, options: ApiOptions, context: RunContext, summary: RunSummary): Promise<void> {
+async function backfillDay(
+  day: string,
+  label: string,
+  options: ApiOptions,
+  context: RunContext,
+  summary: RunSummary,
+): Promise<void> {
   const { progress, clock } = context;
   const rel = apiRelPath(day);
   const finalPath = toAbsolute(context.raw, rel);
   const firstUrl = redactApiKey(apiPageUrl(options.apiUrl, day, 0, options.apiKey));
 
   if (await exists(finalPath)) {
-    if (!ledgerKnows(context.ledger.entries, rel)) await recordFoundOnDisk(context, summary, firstUrl, rel, finalPath);
+    if (!ledgerKnows(context.ledger.entries, rel))
+      await recordFoundOnDisk(context, summary, firstUrl, rel, finalPath);
     if (!options.refresh) {
       summary.counts['skipped-present'] += 1;
       progress.line(`${label}: already archived as ${rel}; skipped (--refresh fetches it again)`);
@@ -84,12 +116,23 @@ async function backfillDay(day: string, label: string, options: ApiOptions, cont
       return;
     }
     if (!(error instanceof FetchFailedError)) throw error;
-    await recordFailure(context, summary, firstUrl, rel, error.status, error.attempts, error.message);
+    await recordFailure(
+      context,
+      summary,
+      firstUrl,
+      rel,
+      error.status,
+      error.attempts,
+      error.message,
+    );
     progress.loud([`${label}: FAILED: ${error.message}`]);
     return;
   }
   const { complaints, requests, lastStatus, dropped } = fetched;
-  if (dropped > 0) progress.loud([`${label}: ${dropped} item(s) not created on ${day} (or without a created date) were left out`]);
+  if (dropped > 0)
+    progress.loud([
+      `${label}: ${dropped} item(s) not created on ${day} (or without a created date) were left out`,
+    ]);
   if (complaints.length === 0) {
     // Thousands of complaints are filed every day: none means not yet published, or purged.
     const reason = `the API returned no complaints created on ${day} (not published yet, or older than the FTC keeps)`;
@@ -100,9 +143,12 @@ async function backfillDay(day: string, label: string, options: ApiOptions, cont
 
   const rejected = fetched.rejected;
   if (rejected.length > 0) {
-    progress.loud([`${label}: ${rejected.length} complaint(s) fail the shape checks (misaligned fields) and are kept apart with their reasons`]);
+    progress.loud([
+      `${label}: ${rejected.length} complaint(s) fail the shape checks (misaligned fields) and are kept apart with their reasons`,
+    ]);
   }
-  const rejectedFile = rejected.length > 0 ? await archiveRejected(context, rel, rejected, clock.now()) : null;
+  const rejectedFile =
+    rejected.length > 0 ? await archiveRejected(context, rel, rejected, clock.now()) : null;
   const content = new TextEncoder().encode(complaintsToFtcCsv(complaints));
   const digest = digestBytes(content);
   const fetchedAt = new Date(clock.now());
@@ -119,13 +165,20 @@ async function backfillDay(day: string, label: string, options: ApiOptions, cont
     source: 'api',
     attempts: requests,
     rows: complaints.length,
-    ...(rejectedFile === null ? {} : { rows_rejected: rejected.length, rejected_file: rejectedFile.rel, rejected_sha256: rejectedFile.sha256 }),
+    ...(rejectedFile === null
+      ? {}
+      : {
+          rows_rejected: rejected.length,
+          rejected_file: rejectedFile.rel,
+          rejected_sha256: rejectedFile.sha256,
+        }),
   };
   if (settled.outcome === 'changed-kept-both') {
     entry.original_file = settled.original.rel;
     entry.original_sha256 = settled.original.sha256;
     entry.original_bytes = settled.original.bytes;
-    entry.reason = 'the API now returns different complaints for this day; the archived file is kept and the new one saved beside it';
+    entry.reason =
+      'the API now returns different complaints for this day; the archived file is kept and the new one saved beside it';
     progress.loud([
       `CONTENT CHANGED: the API's complaints for ${day} differ from the archived ones`,
       `  archived   ${settled.original.rel}: sha256 ${settled.original.sha256} (kept untouched)`,
@@ -151,9 +204,16 @@ export interface RejectedComplaint {
  * Rejected complaints go beside the day's CSV as `DNC_API_<day>.rejected.json` (JSON, so the
  * ingest's `*.csv` search never loads them): archived like everything else, never lost.
  */
-async function archiveRejected(context: RunContext, csvRel: string, rejected: RejectedComplaint[], at: number): Promise<{ rel: string; sha256: string }> {
+async function archiveRejected(
+  context: RunContext,
+  csvRel: string,
+  rejected: RejectedComplaint[],
+  at: number,
+): Promise<{ rel: string; sha256: string }> {
   const rel = csvRel.replace(/\.csv$/, '.rejected.json');
-  const content = new TextEncoder().encode(`${JSON.stringify({ source: 'FTC API', rejected }, null, 2)}\n`);
+  const content = new TextEncoder().encode(
+    `${JSON.stringify({ source: 'FTC API', rejected }, null, 2)}\n`,
+  );
   const digest = digestBytes(content);
   const temp = await writeTemp(toAbsolute(context.raw, rel), content);
   const settled = await settleIntoArchive(context.raw, rel, temp, digest, new Date(at));
@@ -179,7 +239,13 @@ interface PartialDay {
   complaints: ApiComplaint[];
 }
 
-async function fetchDay(day: string, label: string, options: ApiOptions, context: RunContext, summary: RunSummary): Promise<DayFetch> {
+async function fetchDay(
+  day: string,
+  label: string,
+  options: ApiOptions,
+  context: RunContext,
+  summary: RunSummary,
+): Promise<DayFetch> {
   const byId = new Map<string, ApiComplaint>();
   let requests = 0;
   let lastStatus = 0;
@@ -188,19 +254,36 @@ async function fetchDay(day: string, label: string, options: ApiOptions, context
   const partialPath = apiPartialPath(context.raw, day);
   const partial = await readJsonOrNull<PartialDay>(partialPath);
   if (partial !== null && partial.day === day) {
-    for (const complaint of partial.complaints) byId.set(complaint.id === '' ? `row:${byId.size}` : complaint.id, complaint);
+    for (const complaint of partial.complaints)
+      byId.set(complaint.id === '' ? `row:${byId.size}` : complaint.id, complaint);
     firstPage = partial.next_page;
     requests = partial.requests;
     dropped = partial.dropped;
-    context.progress.line(`${label}: resuming at page ${firstPage + 1} with ${byId.size} complaints from an earlier run`);
+    context.progress.line(
+      `${label}: resuming at page ${firstPage + 1} with ${byId.size} complaints from an earlier run`,
+    );
   }
   const saveAndStop = async (page: number, message: string): Promise<never> => {
-    const state: PartialDay = { schema_version: 1, day, next_page: page, requests, dropped, complaints: [...byId.values()] };
+    const state: PartialDay = {
+      schema_version: 1,
+      day,
+      next_page: page,
+      requests,
+      dropped,
+      complaints: [...byId.values()],
+    };
     await writeJsonAtomic(partialPath, state);
-    throw new StopRun(`${message}; ${byId.size} complaints of ${day} so far are saved, the next run resumes at page ${page + 1}`);
+    throw new StopRun(
+      `${message}; ${byId.size} complaints of ${day} so far are saved, the next run resumes at page ${page + 1}`,
+    );
   };
   for (let page = firstPage; ; page += 1) {
-    if (page >= MAX_PAGES_PER_DAY) throw new FetchFailedError(`more than ${MAX_PAGES_PER_DAY} pages for one day; stopping`, lastStatus, requests);
+    if (page >= MAX_PAGES_PER_DAY)
+      throw new FetchFailedError(
+        `more than ${MAX_PAGES_PER_DAY} pages for one day; stopping`,
+        lastStatus,
+        requests,
+      );
     const offset = page * ITEMS_PER_PAGE;
     const url = apiPageUrl(options.apiUrl, day, offset, options.apiKey);
     let result;
@@ -222,7 +305,8 @@ async function fetchDay(day: string, label: string, options: ApiOptions, context
     } catch (error) {
       if (error instanceof ApiLimitReached) return saveAndStop(page, error.message);
       // A 429 whose Retry-After is longer than we wait: the server's own count says "later".
-      if (error instanceof FetchFailedError && error.status === 429) return saveAndStop(page, `the API says its limit is reached (${error.message})`);
+      if (error instanceof FetchFailedError && error.status === 429)
+        return saveAndStop(page, `the API says its limit is reached (${error.message})`);
       throw error;
     }
     requests += result.attempts;
@@ -251,7 +335,11 @@ async function fetchDay(day: string, label: string, options: ApiOptions, context
     if (itemsOnPage < ITEMS_PER_PAGE) break;
     if (fresh === 0) {
       // A full page of complaints we already have: the API is not honouring `offset`.
-      throw new FetchFailedError(`page at offset ${offset} repeated earlier complaints; the API may be ignoring offset`, lastStatus, requests);
+      throw new FetchFailedError(
+        `page at offset ${offset} repeated earlier complaints; the API may be ignoring offset`,
+        lastStatus,
+        requests,
+      );
     }
   }
   const complaints: ApiComplaint[] = [];
@@ -269,7 +357,9 @@ function parsePage(body: string): ApiPage {
   try {
     json = JSON.parse(body);
   } catch {
-    throw new PermanentError(`the API answered with something that is not JSON: ${JSON.stringify(body.slice(0, 120))}`);
+    throw new PermanentError(
+      `the API answered with something that is not JSON: ${JSON.stringify(body.slice(0, 120))}`,
+    );
   }
   try {
     return parseApiPage(json);

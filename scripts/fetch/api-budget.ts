@@ -52,11 +52,16 @@ interface BudgetState {
   requests: number[];
 }
 
-export async function budgetLimiter(options: BudgetOptions): Promise<RateLimiter & { used24h(): number }> {
+export async function budgetLimiter(
+  options: BudgetOptions,
+): Promise<RateLimiter & { used24h(): number }> {
   const { clock } = options;
   const intervalMs = spacingMs(options.requestsPerHour);
   const maxWaitMs = options.maxWaitMs ?? 15 * 60_000;
-  const state = options.statePath === null ? { schema_version: 1 as const, requests: [] } : await readState(options.statePath);
+  const state =
+    options.statePath === null
+      ? { schema_version: 1 as const, requests: [] }
+      : await readState(options.statePath);
   const prune = (): void => {
     const since = clock.now() - DAY_MS;
     while (state.requests.length > 0 && state.requests[0]! <= since) state.requests.shift();
@@ -100,6 +105,8 @@ async function readState(path: string): Promise<BudgetState> {
     throw error;
   }
   const parsed = JSON.parse(text) as Partial<BudgetState>;
-  const requests = Array.isArray(parsed.requests) ? parsed.requests.filter((n): n is number => typeof n === 'number').sort((a, b) => a - b) : [];
+  const requests = Array.isArray(parsed.requests)
+    ? parsed.requests.filter((n): n is number => typeof n === 'number').sort((a, b) => a - b)
+    : [];
   return { schema_version: 1, requests };
 }

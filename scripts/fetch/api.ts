@@ -26,7 +26,12 @@ export const DEMO_KEY_REQUESTS_PER_HOUR = 30;
 export const REGISTERED_KEY_REQUESTS_PER_HOUR = 1000;
 
 /** One page of complaints created on `createdDate` (a whole day, midnight to 23:59:59). */
-export function apiPageUrl(baseUrl: string, createdDate: string, offset: number, apiKey: string): string {
+export function apiPageUrl(
+  baseUrl: string,
+  createdDate: string,
+  offset: number,
+  apiKey: string,
+): string {
   // Built by hand rather than with URLSearchParams: that writes spaces as `+`, while the FTC's
   // documented example uses %20 (and %22 for the required double quotes).
   const params: [string, string][] = [
@@ -72,7 +77,9 @@ export interface ApiPage {
 export function parseApiPage(body: unknown): ApiPage {
   const data = (body as { data?: unknown } | null)?.data;
   if (!Array.isArray(data)) {
-    throw new Error(`unexpected API response: no "data" array (${JSON.stringify(body).slice(0, 200)})`);
+    throw new Error(
+      `unexpected API response: no "data" array (${JSON.stringify(body).slice(0, 200)})`,
+    );
   }
   const complaints: ApiComplaint[] = [];
   let unusable = 0;
@@ -82,7 +89,12 @@ export function parseApiPage(body: unknown): ApiPage {
     else unusable += 1;
   }
   const total = (body as { meta?: Record<string, unknown> }).meta?.['record-total'];
-  const recordTotal = typeof total === 'number' ? total : typeof total === 'string' && /^\d+$/.test(total) ? Number(total) : null;
+  const recordTotal =
+    typeof total === 'number'
+      ? total
+      : typeof total === 'string' && /^\d+$/.test(total)
+        ? Number(total)
+        : null;
   return { complaints, unusable, recordTotal };
 }
 
@@ -124,9 +136,11 @@ export function normalizeDateTime(value: string): string {
   const text = value.trim();
   const plain = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.\d+)?$/.exec(text);
   if (plain) return `${plain[1]} ${plain[2]}`;
-  const zoned = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})$/i.exec(text);
+  const zoned =
+    /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})$/i.exec(text);
   if (zoned) {
-    const offset = zoned[3]!.toUpperCase() === 'Z' ? 'Z' : zoned[3]!.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
+    const offset =
+      zoned[3]!.toUpperCase() === 'Z' ? 'Z' : zoned[3]!.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
     const at = Date.parse(`${zoned[1]}T${zoned[2]}${offset}`);
     if (!Number.isNaN(at)) return easternWallClock(at);
   }
@@ -146,7 +160,9 @@ const EASTERN = new Intl.DateTimeFormat('en-CA', {
 
 /** `YYYY-MM-DD HH:MM:SS` on the US Eastern wall clock (daylight saving time included). */
 export function easternWallClock(epochMs: number): string {
-  const parts = Object.fromEntries(EASTERN.formatToParts(new Date(epochMs)).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    EASTERN.formatToParts(new Date(epochMs)).map((part) => [part.type, part.value]),
+  );
   return `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}:${parts['second']}`;
 }
 
@@ -159,16 +175,22 @@ const DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
  * different shape: a date, a state name, three digits, a subject label, Y/N.
  */
 export function misalignment(c: ApiComplaint): string | null {
-  if (!DATETIME.test(c.createdDate)) return `created-date ${JSON.stringify(c.createdDate)} is not a date and time`;
-  if (c.violationDate !== '' && !DATETIME.test(c.violationDate)) return `violation-date ${JSON.stringify(c.violationDate)} is not a date and time`;
-  if (c.consumerAreaCode !== '' && !/^\d{3}$/.test(c.consumerAreaCode)) return `consumer-area-code ${JSON.stringify(c.consumerAreaCode)} is not three digits`;
-  if (!/^[YN]?$/i.test(c.recordedMessageOrRobocall)) return `recorded-message-or-robocall ${JSON.stringify(c.recordedMessageOrRobocall)} is not Y, N or empty`;
-  if (c.consumerState !== '' && !/^[\p{L} .'-]{2,40}$/u.test(c.consumerState)) return `consumer-state ${JSON.stringify(c.consumerState)} is not a state name`;
-  if (c.companyPhoneNumber !== '' && !/^[\d()+\-. ]{1,24}$/.test(c.companyPhoneNumber)) return `company-phone-number ${JSON.stringify(c.companyPhoneNumber)} is not a phone number`;
-  if (/^(?:[YN]|\d+|\d{4}-\d{2}-\d{2}.*)$/i.test(c.subject.trim())) return `subject ${JSON.stringify(c.subject)} is not a subject label`;
+  if (!DATETIME.test(c.createdDate))
+    return `created-date ${JSON.stringify(c.createdDate)} is not a date and time`;
+  if (c.violationDate !== '' && !DATETIME.test(c.violationDate))
+    return `violation-date ${JSON.stringify(c.violationDate)} is not a date and time`;
+  if (c.consumerAreaCode !== '' && !/^\d{3}$/.test(c.consumerAreaCode))
+    return `consumer-area-code ${JSON.stringify(c.consumerAreaCode)} is not three digits`;
+  if (!/^[YN]?$/i.test(c.recordedMessageOrRobocall))
+    return `recorded-message-or-robocall ${JSON.stringify(c.recordedMessageOrRobocall)} is not Y, N or empty`;
+  if (c.consumerState !== '' && !/^[\p{L} .'-]{2,40}$/u.test(c.consumerState))
+    return `consumer-state ${JSON.stringify(c.consumerState)} is not a state name`;
+  if (c.companyPhoneNumber !== '' && !/^[\d()+\-. ]{1,24}$/.test(c.companyPhoneNumber))
+    return `company-phone-number ${JSON.stringify(c.companyPhoneNumber)} is not a phone number`;
+  if (/^(?:[YN]|\d+|\d{4}-\d{2}-\d{2}.*)$/i.test(c.subject.trim()))
+    return `subject ${JSON.stringify(c.subject)} is not a subject label`;
   return null;
 }
-
 
 /**
  * Complaints as an FTC daily CSV: the FTC header, CRLF after every line (the last one too), values
@@ -179,7 +201,9 @@ export function misalignment(c: ApiComplaint): string | null {
  * keeps what the source said, and `subjectKey` makes both spellings the same subject on ingest.
  */
 export function complaintsToFtcCsv(complaints: readonly ApiComplaint[]): string {
-  const sorted = [...complaints].sort((a, b) => compare(a.createdDate, b.createdDate) || compare(a.id, b.id));
+  const sorted = [...complaints].sort(
+    (a, b) => compare(a.createdDate, b.createdDate) || compare(a.id, b.id),
+  );
   const lines = [FTC_HEADER];
   for (const c of sorted) {
     lines.push(
@@ -207,7 +231,11 @@ function compare(a: string, b: string): number {
 /** Every date from `from` to `to` inclusive (`YYYY-MM-DD`, UTC calendar arithmetic). */
 export function datesInRange(from: string, to: string): string[] {
   const dates: string[] = [];
-  for (let at = Date.parse(`${from}T00:00:00Z`); at <= Date.parse(`${to}T00:00:00Z`); at += 86_400_000) {
+  for (
+    let at = Date.parse(`${from}T00:00:00Z`);
+    at <= Date.parse(`${to}T00:00:00Z`);
+    at += 86_400_000
+  ) {
     dates.push(new Date(at).toISOString().slice(0, 10));
   }
   return dates;

@@ -35,7 +35,10 @@ export function toAbsolute(raw: string, rel: string): string {
 
 /** `20260516T120102Z`: sortable, and legal in file names on every OS. */
 export function compactUtcTimestamp(at: Date): string {
-  return at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return at
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 /**
@@ -56,7 +59,10 @@ export function isKeptBesideVersion(candidate: string, fileName: string): boolea
 
 /** A temp name in the target's own directory (so the final rename/link never crosses devices). */
 export function tempPathFor(finalPath: string): string {
-  return join(dirname(finalPath), `.${basename(finalPath)}.${process.pid}-${randomBytes(4).toString('hex')}.part`);
+  return join(
+    dirname(finalPath),
+    `.${basename(finalPath)}.${process.pid}-${randomBytes(4).toString('hex')}.part`,
+  );
 }
 
 export interface FileDigest {
@@ -123,8 +129,14 @@ export async function placeNoClobber(temp: string, finalPath: string): Promise<v
     await unlink(temp);
     return;
   } catch (error) {
-    if (isErrno(error, 'EEXIST')) throw new Error(`refusing to overwrite archived file ${finalPath}`);
-    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'ENOSYS', 'EMLINK'].some((code) => isErrno(error, code))) throw error;
+    if (isErrno(error, 'EEXIST'))
+      throw new Error(`refusing to overwrite archived file ${finalPath}`);
+    if (
+      !['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'ENOSYS', 'EMLINK'].some((code) =>
+        isErrno(error, code),
+      )
+    )
+      throw error;
   }
   if (await exists(finalPath)) throw new Error(`refusing to overwrite archived file ${finalPath}`);
   await rename(temp, finalPath);
@@ -143,7 +155,13 @@ export type Settled =
  * - otherwise the content changed since we archived it: the original stays untouched and the new
  *   bytes are saved beside it under a `.fetched-<UTC time>` name (`changed-kept-both`).
  */
-export async function settleIntoArchive(raw: string, rel: string, temp: string, digest: FileDigest, at: Date): Promise<Settled> {
+export async function settleIntoArchive(
+  raw: string,
+  rel: string,
+  temp: string,
+  digest: FileDigest,
+  at: Date,
+): Promise<Settled> {
   const finalPath = toAbsolute(raw, rel);
   try {
     if (!(await exists(finalPath))) {
@@ -156,14 +174,20 @@ export async function settleIntoArchive(raw: string, rel: string, temp: string, 
     const dir = dirname(finalPath);
     const name = basename(finalPath);
     const relDir = rel.slice(0, rel.lastIndexOf('/'));
-    for (const sibling of (await readdir(dir)).filter((entry) => isKeptBesideVersion(entry, name)).sort()) {
+    for (const sibling of (await readdir(dir))
+      .filter((entry) => isKeptBesideVersion(entry, name))
+      .sort()) {
       if ((await digestFile(join(dir, sibling))).sha256 === digest.sha256) {
         return { outcome: 'skipped-present', rel: `${relDir}/${sibling}` };
       }
     }
     const keptName = await freeName(dir, keptBesideName(name, at));
     await placeNoClobber(temp, join(dir, keptName));
-    return { outcome: 'changed-kept-both', rel: `${relDir}/${keptName}`, original: { ...original, rel } };
+    return {
+      outcome: 'changed-kept-both',
+      rel: `${relDir}/${keptName}`,
+      original: { ...original, rel },
+    };
   } finally {
     await removeQuietly(temp);
   }

@@ -125,11 +125,14 @@ export function parseCommand(argv: readonly string[]): Command {
   const limit = v.limit === undefined ? null : positiveInteger('--limit', v.limit);
 
   for (const name of ['file-host', 'max-file-mb'] as const) {
-    if (v.api && v[name] !== undefined) throw new UsageError(`--${name} is for the published files, not --api`);
+    if (v.api && v[name] !== undefined)
+      throw new UsageError(`--${name} is for the published files, not --api`);
   }
   if (v.api) {
-    if (v.since !== undefined) throw new UsageError('--since is for the published files; with --api use --from and --to');
-    if (v.from === undefined || v.to === undefined) throw new UsageError('--api needs --from YYYY-MM-DD and --to YYYY-MM-DD');
+    if (v.since !== undefined)
+      throw new UsageError('--since is for the published files; with --api use --from and --to');
+    if (v.from === undefined || v.to === undefined)
+      throw new UsageError('--api needs --from YYYY-MM-DD and --to YYYY-MM-DD');
     const from = isoDate('--from', v.from);
     const to = isoDate('--to', v.to);
     if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
@@ -141,8 +144,14 @@ export function parseCommand(argv: readonly string[]): Command {
       to,
       limit,
       refresh: v.refresh,
-      requestsPerHour: v['requests-per-hour'] === undefined ? null : positiveNumber('--requests-per-hour', v['requests-per-hour']),
-      requestsPerDay: v['requests-per-day'] === undefined ? null : positiveInteger('--requests-per-day', v['requests-per-day']),
+      requestsPerHour:
+        v['requests-per-hour'] === undefined
+          ? null
+          : positiveNumber('--requests-per-hour', v['requests-per-hour']),
+      requestsPerDay:
+        v['requests-per-day'] === undefined
+          ? null
+          : positiveInteger('--requests-per-day', v['requests-per-day']),
       network,
     };
   }
@@ -157,7 +166,10 @@ export function parseCommand(argv: readonly string[]): Command {
     since: v.since === undefined ? null : isoDate('--since', v.since),
     limit,
     fileHosts: v['file-host'] === undefined ? [...FTC_FILE_HOSTS] : v['file-host'].map(hostName),
-    maxFileBytes: v['max-file-mb'] === undefined ? DEFAULT_MAX_FILE_BYTES : Math.round(positiveNumber('--max-file-mb', v['max-file-mb']) * 1024 * 1024),
+    maxFileBytes:
+      v['max-file-mb'] === undefined
+        ? DEFAULT_MAX_FILE_BYTES
+        : Math.round(positiveNumber('--max-file-mb', v['max-file-mb']) * 1024 * 1024),
     network,
   };
 }
@@ -165,19 +177,24 @@ export function parseCommand(argv: readonly string[]): Command {
 /** A real calendar date written `YYYY-MM-DD` (2026-02-30 is not one). */
 export function isoDate(flag: string, value: string): string {
   const at = Date.parse(`${value}T00:00:00Z`);
-  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(at) && new Date(at).toISOString().startsWith(value);
+  const ok =
+    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    !Number.isNaN(at) &&
+    new Date(at).toISOString().startsWith(value);
   if (!ok) throw new UsageError(`${flag} wants a date YYYY-MM-DD, got "${value}"`);
   return value;
 }
 
 function positiveInteger(flag: string, value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${flag} wants a whole number of at least 1, got "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new UsageError(`${flag} wants a whole number of at least 1, got "${value}"`);
   return Number(value);
 }
 
 function positiveNumber(flag: string, value: string): number {
   const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number <= 0) throw new UsageError(`${flag} wants a positive number, got "${value}"`);
+  if (value.trim() === '' || !Number.isFinite(number) || number <= 0)
+    throw new UsageError(`${flag} wants a positive number, got "${value}"`);
   return number;
 }
 
@@ -189,14 +206,16 @@ function hostName(value: string): string {
   } catch {
     throw new UsageError(`--file-host wants a host name like www.ftc.gov, got "${value}"`);
   }
-  if (url.host !== value.trim().toLowerCase() || url.pathname !== '/') throw new UsageError(`--file-host wants a host name like www.ftc.gov, got "${value}"`);
+  if (url.host !== value.trim().toLowerCase() || url.pathname !== '/')
+    throw new UsageError(`--file-host wants a host name like www.ftc.gov, got "${value}"`);
   return url.host;
 }
 
 /** Printable ASCII only: it goes into an HTTP header. */
 function userAgent(value: string): string {
   const text = value.trim();
-  if (text === '' || !/^[\x20-\x7e]+$/.test(text)) throw new UsageError(`--user-agent wants printable ASCII text, got ${JSON.stringify(value)}`);
+  if (text === '' || !/^[\x20-\x7e]+$/.test(text))
+    throw new UsageError(`--user-agent wants printable ASCII text, got ${JSON.stringify(value)}`);
   return text;
 }
 
@@ -207,6 +226,7 @@ function httpUrl(flag: string, value: string): string {
   } catch {
     throw new UsageError(`${flag} wants a URL, got "${value}"`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${flag} wants an http(s) URL, got "${value}"`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError(`${flag} wants an http(s) URL, got "${value}"`);
   return url.href;
 }

@@ -13,7 +13,8 @@ export const BLOCKED_ADVICE =
   'try again with --user-agent "<a browser\'s User-Agent string>", or backfill the missing days from the API ' +
   '(npm run data:fetch -- --api --from YYYY-MM-DD --to YYYY-MM-DD)';
 
-const BOT_CHECK = /access denied|just a moment|attention required|captcha|are you a (?:human|robot)|bot (?:check|detection)|request blocked|forbidden/i;
+const BOT_CHECK =
+  /access denied|just a moment|attention required|captcha|are you a (?:human|robot)|bot (?:check|detection)|request blocked|forbidden/i;
 
 /** True for a failure message that is the host refusing us rather than a missing or broken file. */
 export function looksBlocked(status: number | null, message: string): boolean {
@@ -23,5 +24,7 @@ export function looksBlocked(status: number | null, message: string): boolean {
 
 /** The message, with the advice appended when it is a refusal. */
 export function withBlockedAdvice(message: string, status: number | null = null): string {
-  return looksBlocked(status, message) && !message.includes(BLOCKED_ADVICE) ? `${message}: ${BLOCKED_ADVICE}` : message;
+  return looksBlocked(status, message) && !message.includes(BLOCKED_ADVICE)
+    ? `${message}: ${BLOCKED_ADVICE}`
+    : message;
 }

@@ -10,10 +10,22 @@ import { createHash } from 'node:crypto';
 import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { removeQuietly, tempPathFor } from './archive';
-import { DEFAULT_MAX_FILE_BYTES, FtcBodyCheck, TooLargeError, type BodyVerdict } from './ftc-body-check';
+import {
+  DEFAULT_MAX_FILE_BYTES,
+  FtcBodyCheck,
+  TooLargeError,
+  type BodyVerdict,
+} from './ftc-body-check';
 import { withBlockedAdvice } from './blocked';
 import { checkFtcCsvHead, HEAD_BYTES } from './ftc-csv-check';
-import { declaredLength, PermanentError, readChunks, requestWithRetries, RetryableError, type RequestOptions } from './http';
+import {
+  declaredLength,
+  PermanentError,
+  readChunks,
+  requestWithRetries,
+  RetryableError,
+  type RequestOptions,
+} from './http';
 
 export interface Conditional {
   etag?: string;
@@ -47,71 +59,87 @@ export interface DownloadOptions {
 }
 
 /** Download `url` to a temp file beside `finalPath`. Throws `FetchFailedError` when it cannot. */
-export async function downloadToTemp(url: string, finalPath: string, options: DownloadOptions): Promise<DownloadResult> {
+export async function downloadToTemp(
+  url: string,
+  finalPath: string,
+  options: DownloadOptions,
+): Promise<DownloadResult> {
   await mkdir(dirname(finalPath), { recursive: true });
-  const headers: Record<string, string> = { ...options.request.headers, accept: 'text/csv, */*;q=0.1' };
+  const headers: Record<string, string> = {
+    ...options.request.headers,
+    accept: 'text/csv, */*;q=0.1',
+  };
   if (options.conditional?.etag !== undefined) headers['if-none-match'] = options.conditional.etag;
-  if (options.conditional?.lastModified !== undefined) headers['if-modified-since'] = options.conditional.lastModified;
+  if (options.conditional?.lastModified !== undefined)
+    headers['if-modified-since'] = options.conditional.lastModified;
 
-  const { value, status, attempts } = await requestWithRetries(url, { ...options.request, headers }, async (response, context) => {
-    if (response.status === 304) {
-      await response.body?.cancel().catch(() => undefined);
-      return null;
-    }
-    const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
-    const total = declaredLength(response);
-    if (total !== null && total > maxBytes) {
-      await response.body?.cancel().catch(() => undefined);
-      throw new PermanentError(`not an FTC CSV: Content-Length ${total} is over the ${Math.round(maxBytes / 1024 / 1024)} MiB a daily file may have; nothing downloaded`);
-    }
-    const temp = tempPathFor(finalPath);
-    const handle = await open(temp, 'wx');
-    try {
-      const hash = createHash('sha256');
-      const body = new FtcBodyCheck(maxBytes);
-      const contentType = response.headers.get('content-type');
-      let head: Uint8Array = new Uint8Array(0);
-      let checked = false;
-      let written = 0;
-      const received = await readChunks(response, context, async (chunk) => {
-        try {
-          body.push(chunk);
-        } catch (error) {
-          if (error instanceof TooLargeError) throw new PermanentError(error.message);
-          throw error;
-        }
-        if (!checked) {
-          head = concat(head, chunk);
-          checked = judge(head, contentType, false);
-        }
-        hash.update(chunk);
-        await handle.write(chunk);
-        written += chunk.byteLength;
-        options.onBytes?.(written, total);
-      });
-      if (!checked) judge(head, contentType, true);
-      if (total !== null && received !== total) {
-        throw new RetryableError(`body cut short: ${received} of ${total} bytes (Content-Length)`);
+  const { value, status, attempts } = await requestWithRetries(
+    url,
+    { ...options.request, headers },
+    async (response, context) => {
+      if (response.status === 304) {
+        await response.body?.cancel().catch(() => undefined);
+        return null;
       }
-      const verdict = body.finish();
-      if (verdict.kind === 'rejected') throw new PermanentError(verdict.reason);
-      await handle.sync();
-      await handle.close();
-      return {
-        temp,
-        sha256: hash.digest('hex'),
-        bytes: received,
-        etag: response.headers.get('etag'),
-        lastModified: response.headers.get('last-modified'),
-        finalUrl: context.url,
-        verdict,
-      };
-    } catch (error) {
-      await handle.close().catch(() => undefined);
-      await removeQuietly(temp);
-      throw error;
-    }
-  });
+      const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+      const total = declaredLength(response);
+      if (total !== null && total > maxBytes) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new PermanentError(
+          `not an FTC CSV: Content-Length ${total} is over the ${Math.round(maxBytes / 1024 / 1024)} MiB a daily file may have; nothing downloaded`,
+        );
+      }
+      const temp = tempPathFor(finalPath);
+      const handle = await open(temp, 'wx');
+      try {
+        const hash = createHash('sha256');
+        const body = new FtcBodyCheck(maxBytes);
+        const contentType = response.headers.get('content-type');
+        let head: Uint8Array = new Uint8Array(0);
+        let checked = false;
+        let written = 0;
+        const received = await readChunks(response, context, async (chunk) => {
+          try {
+            body.push(chunk);
+          } catch (error) {
+            if (error instanceof TooLargeError) throw new PermanentError(error.message);
+            throw error;
+          }
+          if (!checked) {
+            head = concat(head, chunk);
+            checked = judge(head, contentType, false);
+          }
+          hash.update(chunk);
+          await handle.write(chunk);
+          written += chunk.byteLength;
+          options.onBytes?.(written, total);
+        });
+        if (!checked) judge(head, contentType, true);
+        if (total !== null && received !== total) {
+          throw new RetryableError(
+            `body cut short: ${received} of ${total} bytes (Content-Length)`,
+          );
+        }
+        const verdict = body.finish();
+        if (verdict.kind === 'rejected') throw new PermanentError(verdict.reason);
+        await handle.sync();
+        await handle.close();
+        return {
+          temp,
+          sha256: hash.digest('hex'),
+          bytes: received,
+          etag: response.headers.get('etag'),
+          lastModified: response.headers.get('last-modified'),
+          finalUrl: context.url,
+          verdict,
+        };
+      } catch (error) {
+        await handle.close().catch(() => undefined);
+        await removeQuietly(temp);
+        throw error;
+      }
+    },
+  );
   if (value === null) return { kind: 'not-modified', status, attempts };
   return { kind: 'body', status, attempts, ...value };
 }
@@ -121,7 +149,11 @@ export async function downloadToTemp(url: string, finalPath: string, options: Do
  * weigh); throws `PermanentError` for a web page, so that no more of it is read.
  */
 function judge(head: Uint8Array, contentType: string | null, complete: boolean): boolean {
-  const verdict = checkFtcCsvHead(head.subarray(0, HEAD_BYTES), contentType, complete || head.length >= HEAD_BYTES);
+  const verdict = checkFtcCsvHead(
+    head.subarray(0, HEAD_BYTES),
+    contentType,
+    complete || head.length >= HEAD_BYTES,
+  );
   if (verdict.kind === 'rejected') throw new PermanentError(withBlockedAdvice(verdict.reason));
   return verdict.kind !== 'undecided';
 }

@@ -106,9 +106,16 @@ export class FtcBodyCheck {
   finish(): BodyVerdict {
     if (!this.inHeader && (this.lineBytes > 0 || this.lineHasContent)) this.endLine();
     if (this.bytes === 0) return { kind: 'rejected', reason: 'not an FTC CSV: the body is empty' };
-    if (this.nulAt !== -1) return { kind: 'rejected', reason: `not an FTC CSV: binary data (a NUL byte at offset ${this.nulAt})` };
+    if (this.nulAt !== -1)
+      return {
+        kind: 'rejected',
+        reason: `not an FTC CSV: binary data (a NUL byte at offset ${this.nulAt})`,
+      };
     if (this.controlBytes > Math.max(8, this.bytes / 1000)) {
-      return { kind: 'rejected', reason: `not an FTC CSV: ${this.controlBytes} control bytes, binary rather than text` };
+      return {
+        kind: 'rejected',
+        reason: `not an FTC CSV: ${this.controlBytes} control bytes, binary rather than text`,
+      };
     }
     const header = Buffer.from(this.headerBytes).toString('utf8').replace(/\r$/, '');
     const ftcHeader = isFtcHeader(header);
@@ -128,8 +135,13 @@ export class FtcBodyCheck {
             : null;
       return { kind: 'ftc', rows, oddLines: odd, warning };
     }
-    if (/^\s*</.test(header)) return { kind: 'rejected', reason: 'not an FTC CSV: an HTML or XML document' };
-    if (rows === 0) return { kind: 'rejected', reason: `not an FTC CSV: one line, ${JSON.stringify(excerpt(header))}, and no data` };
+    if (/^\s*</.test(header))
+      return { kind: 'rejected', reason: 'not an FTC CSV: an HTML or XML document' };
+    if (rows === 0)
+      return {
+        kind: 'rejected',
+        reason: `not an FTC CSV: one line, ${JSON.stringify(excerpt(header))}, and no data`,
+      };
     if (ftcHeader) {
       return {
         kind: 'rejected',
@@ -147,7 +159,10 @@ export class FtcBodyCheck {
           `${share(modalLines)} have ${modal} fields. Kept byte for byte as published; the ingest quarantines what it cannot read`,
       };
     }
-    return { kind: 'rejected', reason: `not an FTC CSV: first line is ${JSON.stringify(excerpt(header))} and the lines after it are not CSV records of one shape` };
+    return {
+      kind: 'rejected',
+      reason: `not an FTC CSV: first line is ${JSON.stringify(excerpt(header))} and the lines after it are not CSV records of one shape`,
+    };
   }
 
   private endLine(): void {
@@ -172,9 +187,15 @@ export class FtcBodyCheck {
   }
 }
 
-function describeLines(long: number, unbalanced: number, modal: number, modalLines: number): string {
+function describeLines(
+  long: number,
+  unbalanced: number,
+  modal: number,
+  modalLines: number,
+): string {
   const parts: string[] = [];
-  if (modalLines > 0) parts.push(`most common: ${modalLines} with ${modal} field${modal === 1 ? '' : 's'}`);
+  if (modalLines > 0)
+    parts.push(`most common: ${modalLines} with ${modal} field${modal === 1 ? '' : 's'}`);
   if (long > 0) parts.push(`${long} longer than ${MAX_LINE_BYTES / 1024} KiB`);
   if (unbalanced > 0) parts.push(`${unbalanced} with unbalanced quotes`);
   return parts.join(', ') || 'no regular lines';
@@ -183,7 +204,10 @@ function describeLines(long: number, unbalanced: number, modal: number, modalLin
 /** Column names: printable text, no markup, none empty or absurdly long. */
 function looksLikeCsvHeader(line: string): boolean {
   const names = line.split(',');
-  return names.length >= 2 && names.every((name) => /^\s*"?[\p{L}\p{N} _\-./()#&%'’]{1,64}"?\s*$/u.test(name));
+  return (
+    names.length >= 2 &&
+    names.every((name) => /^\s*"?[\p{L}\p{N} _\-./()#&%'’]{1,64}"?\s*$/u.test(name))
+  );
 }
 
 function excerpt(text: string, max = 80): string {

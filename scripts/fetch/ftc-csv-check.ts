@@ -26,7 +26,11 @@ export type HeadVerdict =
  * Judge the first bytes of a body. `complete` says the body ended within `head`, so a missing
  * line break means "the whole file is one line" rather than "wait for more".
  */
-export function checkFtcCsvHead(head: Uint8Array, contentType: string | null, complete: boolean): HeadVerdict {
+export function checkFtcCsvHead(
+  head: Uint8Array,
+  contentType: string | null,
+  complete: boolean,
+): HeadVerdict {
   const start = hasBom(head) ? UTF8_BOM.length : 0;
   const newline = head.indexOf(0x0a, start);
   if (newline === -1 && !complete && head.length < HEAD_BYTES) return { kind: 'undecided' };
@@ -36,7 +40,8 @@ export function checkFtcCsvHead(head: Uint8Array, contentType: string | null, co
   if (isFtcHeader(firstLine)) return { kind: 'ok' };
   if (head.length === 0 || looksLikeHtml(firstLine, contentType)) {
     // For an HTML page, read on to its <title> so the message can name it.
-    if (head.length > 0 && !complete && head.length < HEAD_BYTES && !hasTitleEnd(head)) return { kind: 'undecided' };
+    if (head.length > 0 && !complete && head.length < HEAD_BYTES && !hasTitleEnd(head))
+      return { kind: 'undecided' };
     return { kind: 'rejected', reason: rejectionReason(head, firstLine, contentType) };
   }
   return { kind: 'other-header' };

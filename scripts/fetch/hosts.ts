@@ -24,7 +24,8 @@ export const MAX_REDIRECTS = 5;
 
 export type Resolver = (hostname: string) => Promise<string[]>;
 
-export const systemResolver: Resolver = async (hostname) => (await lookup(hostname, { all: true })).map((entry) => entry.address);
+export const systemResolver: Resolver = async (hostname) =>
+  (await lookup(hostname, { all: true })).map((entry) => entry.address);
 
 export interface HostPolicy {
   /** `host` (hostname and non-default port, lower case) of the landing page. */
@@ -34,21 +35,30 @@ export interface HostPolicy {
   resolve: Resolver;
 }
 
-export function hostPolicy(landingUrl: string, fileHosts: readonly string[] = FTC_FILE_HOSTS, resolve: Resolver = systemResolver): HostPolicy {
+export function hostPolicy(
+  landingUrl: string,
+  fileHosts: readonly string[] = FTC_FILE_HOSTS,
+  resolve: Resolver = systemResolver,
+): HostPolicy {
   return {
     landingHost: new URL(landingUrl).host.toLowerCase(),
-    fileHosts: new Set(fileHosts.map((host) => host.trim().toLowerCase()).filter((host) => host !== '')),
+    fileHosts: new Set(
+      fileHosts.map((host) => host.trim().toLowerCase()).filter((host) => host !== ''),
+    ),
     resolve,
   };
 }
 
 /** Why `url` may not be requested, judged by its text alone; null when it may. */
 export function refusedByName(policy: HostPolicy, url: URL): string | null {
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `${url.protocol} is not http(s)`;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return `${url.protocol} is not http(s)`;
   if (url.username !== '' || url.password !== '') return 'a URL with credentials in it';
   const host = url.host.toLowerCase();
   if (host === policy.landingHost || policy.fileHosts.has(host)) return null;
-  const where = isPrivateAddress(stripBrackets(url.hostname)) ? ' (a loopback or private address)' : '';
+  const where = isPrivateAddress(stripBrackets(url.hostname))
+    ? ' (a loopback or private address)'
+    : '';
   return `host ${host}${where} is neither the landing page's (${policy.landingHost}) nor an FTC file host (${[...policy.fileHosts].join(', ') || 'none'})`;
 }
 
@@ -66,7 +76,9 @@ export async function refusedHost(policy: HostPolicy, url: URL): Promise<string 
     return null; // fetch will report the DNS failure itself, with retries
   }
   const inside = addresses.find(isPrivateAddress);
-  return inside === undefined ? null : `host ${url.host} resolves to ${inside}, a loopback or private address`;
+  return inside === undefined
+    ? null
+    : `host ${url.host} resolves to ${inside}, a loopback or private address`;
 }
 
 function stripBrackets(hostname: string): string {
@@ -78,7 +90,15 @@ export function isPrivateAddress(address: string): boolean {
   const kind = isIP(address);
   if (kind === 4) {
     const [a = 0, b = 0] = address.split('.').map(Number);
-    return a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+    return (
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 100 && b >= 64 && b <= 127) ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168)
+    );
   }
   if (kind === 6) {
     const lower = address.toLowerCase();

@@ -165,7 +165,11 @@ export async function requestWithRetries<T>(
     if ('value' in failure) return failure;
 
     if (attempt >= policy.maxAttempts) {
-      throw new FetchFailedError(`gave up after ${attempt} attempts: ${failure.reason}`, failure.status, attempt);
+      throw new FetchFailedError(
+        `gave up after ${attempt} attempts: ${failure.reason}`,
+        failure.status,
+        attempt,
+      );
     }
     if (failure.retryAfterMs !== null && failure.retryAfterMs > policy.maxRetryAfterMs) {
       throw new FetchFailedError(
@@ -218,7 +222,11 @@ async function attemptOnce<T>(
     }
     if (!response.ok && response.status !== 304) {
       const detail = await errorDetail(response);
-      throw new FetchFailedError(`HTTP ${response.status}${statusText(response)}${detail}`, response.status, attempt);
+      throw new FetchFailedError(
+        `HTTP ${response.status}${statusText(response)}${detail}`,
+        response.status,
+        attempt,
+      );
     }
     const value = await handle(response, { url: finalUrl, signal, touch });
     return { value, status: response.status, attempts: attempt };
@@ -227,10 +235,18 @@ async function attemptOnce<T>(
     if (error instanceof FetchFailedError) throw error;
     if (error instanceof PermanentError) throw new FetchFailedError(error.message, status, attempt);
     if (idle.signal.aborted) {
-      return { reason: `timed out: nothing received for ${formatDuration(options.idleTimeoutMs)}`, status, retryAfterMs: null };
+      return {
+        reason: `timed out: nothing received for ${formatDuration(options.idleTimeoutMs)}`,
+        status,
+        retryAfterMs: null,
+      };
     }
     if (whole.aborted) {
-      return { reason: `timed out: attempt took over ${formatDuration(options.attemptTimeoutMs)}`, status, retryAfterMs: null };
+      return {
+        reason: `timed out: attempt took over ${formatDuration(options.attemptTimeoutMs)}`,
+        status,
+        retryAfterMs: null,
+      };
     }
     // fetch reports network failures (refused, reset, DNS) as TypeError with the cause inside.
     if (error instanceof RetryableError || error instanceof TypeError) {
@@ -255,7 +271,11 @@ async function fetchFollowingRedirects(
   for (let hop = 0; ; hop += 1) {
     const refused = options.checkHop ? await options.checkHop(current) : null;
     if (refused !== null) {
-      throw new FetchFailedError(`refused to request ${hop === 0 ? '' : `the redirect target (hop ${hop}) `}${current.href}: ${refused}`, null, attempt);
+      throw new FetchFailedError(
+        `refused to request ${hop === 0 ? '' : `the redirect target (hop ${hop}) `}${current.href}: ${refused}`,
+        null,
+        attempt,
+      );
     }
     const response = await fetch(current, {
       headers: { ...options.headers, 'user-agent': options.userAgent ?? USER_AGENT },
@@ -263,17 +283,31 @@ async function fetchFollowingRedirects(
       redirect: 'manual',
     });
     const location = response.headers.get('location');
-    if (!REDIRECT_STATUSES.has(response.status) || location === null) return { response, finalUrl: current.href };
+    if (!REDIRECT_STATUSES.has(response.status) || location === null)
+      return { response, finalUrl: current.href };
     await response.body?.cancel().catch(() => undefined);
-    if (hop >= MAX_REDIRECTS) throw new FetchFailedError(`more than ${MAX_REDIRECTS} redirects, last to ${location}`, response.status, attempt);
+    if (hop >= MAX_REDIRECTS)
+      throw new FetchFailedError(
+        `more than ${MAX_REDIRECTS} redirects, last to ${location}`,
+        response.status,
+        attempt,
+      );
     let next: URL;
     try {
       next = new URL(location, current);
     } catch {
-      throw new FetchFailedError(`HTTP ${response.status} redirect to an unreadable Location ${JSON.stringify(location.slice(0, 200))}`, response.status, attempt);
+      throw new FetchFailedError(
+        `HTTP ${response.status} redirect to an unreadable Location ${JSON.stringify(location.slice(0, 200))}`,
+        response.status,
+        attempt,
+      );
     }
     if (current.protocol === 'https:' && next.protocol === 'http:') {
-      throw new FetchFailedError(`refused the redirect from https to plain http (${next.href})`, response.status, attempt);
+      throw new FetchFailedError(
+        `refused the redirect from https to plain http (${next.href})`,
+        response.status,
+        attempt,
+      );
     }
     current = next;
   }
@@ -345,7 +379,9 @@ export async function readChunks(
       try {
         next = await reader.read();
       } catch (error) {
-        throw new RetryableError(`connection broke after ${received} bytes: ${describeError(error)}`);
+        throw new RetryableError(
+          `connection broke after ${received} bytes: ${describeError(error)}`,
+        );
       }
       if (next.done) return received;
       context.touch();

@@ -77,10 +77,15 @@ export async function readLedger(path: string): Promise<Ledger> {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${path} is not valid JSON (${(error as Error).message}); fix or move it aside, it is never overwritten blindly`);
+    throw new Error(
+      `${path} is not valid JSON (${(error as Error).message}); fix or move it aside, it is never overwritten blindly`,
+    );
   }
-  const entries = Array.isArray(parsed) ? parsed : (parsed as { entries?: unknown } | null)?.entries;
-  if (!Array.isArray(entries)) throw new Error(`${path} has no "entries" array; fix or move it aside`);
+  const entries = Array.isArray(parsed)
+    ? parsed
+    : (parsed as { entries?: unknown } | null)?.entries;
+  if (!Array.isArray(entries))
+    throw new Error(`${path} has no "entries" array; fix or move it aside`);
   return { schema_version: 1, entries: entries as LedgerEntry[] };
 }
 
@@ -111,7 +116,9 @@ export class LedgerFile {
 
 /** Does the ledger know the content of `file` (a successful entry with a hash)? */
 export function ledgerKnows(entries: readonly LedgerEntry[], file: string): boolean {
-  return entries.some((entry) => entry.outcome !== 'failed' && entry.sha256 !== null && entry.file === file);
+  return entries.some(
+    (entry) => entry.outcome !== 'failed' && entry.sha256 !== null && entry.file === file,
+  );
 }
 
 export interface Validators {
@@ -130,7 +137,13 @@ export interface Validators {
 export function latestValidators(entries: readonly LedgerEntry[], url: string): Validators | null {
   for (let i = entries.length - 1; i >= 0; i -= 1) {
     const entry = entries[i]!;
-    if (entry.url !== url || entry.outcome === 'failed' || entry.sha256 === null || entry.bytes === null) continue;
+    if (
+      entry.url !== url ||
+      entry.outcome === 'failed' ||
+      entry.sha256 === null ||
+      entry.bytes === null
+    )
+      continue;
     if (entry.etag === undefined && entry.last_modified === undefined) return null;
     return {
       ...(entry.etag === undefined ? {} : { etag: entry.etag }),

@@ -16,7 +16,13 @@ import { fetchPublished } from './published';
 import { budgetLimiter, DEMO_KEY_REQUESTS_PER_DAY } from './api-budget';
 import { spacingMs, type RateLimiter } from './rate-limit';
 import { apiBudgetPath } from './state';
-import { exitCodeFor, summaryLines, type NetworkSettings, type RunContext, type RunSummary } from './run-context';
+import {
+  exitCodeFor,
+  summaryLines,
+  type NetworkSettings,
+  type RunContext,
+  type RunSummary,
+} from './run-context';
 
 export interface MainDeps {
   clock?: Clock;
@@ -40,8 +46,14 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
 }
 
 /** `main`, also handing back the run's tally (null when the run did not get that far). */
-export async function runFetch(argv: readonly string[], deps: MainDeps = {}): Promise<{ code: number; summary: RunSummary | null }> {
-  const done = (code: number, summary: RunSummary | null = null): { code: number; summary: RunSummary | null } => ({ code, summary });
+export async function runFetch(
+  argv: readonly string[],
+  deps: MainDeps = {},
+): Promise<{ code: number; summary: RunSummary | null }> {
+  const done = (
+    code: number,
+    summary: RunSummary | null = null,
+  ): { code: number; summary: RunSummary | null } => ({ code, summary });
   const stderr = deps.stderr ?? process.stderr;
   const clock = deps.clock ?? systemClock;
   const env = deps.env ?? process.env;
@@ -65,7 +77,8 @@ export async function runFetch(argv: readonly string[], deps: MainDeps = {}): Pr
     userAgent: command.network.userAgent,
     idleTimeoutMs: command.network.idleTimeoutMs,
     // Generous: a slow but steady download is fine; only a stalled one (idle timeout) is not.
-    attemptTimeoutMs: deps.attemptTimeoutMs ?? Math.max(10 * 60_000, command.network.idleTimeoutMs * 10),
+    attemptTimeoutMs:
+      deps.attemptTimeoutMs ?? Math.max(10 * 60_000, command.network.idleTimeoutMs * 10),
     policy: { ...DEFAULT_POLICY, maxAttempts: command.network.attempts, ...deps.policy },
   };
 
@@ -77,24 +90,39 @@ export async function runFetch(argv: readonly string[], deps: MainDeps = {}): Pr
     stderr.write(`data:fetch: ${(error as Error).message}\n`);
     return done(1);
   }
-  const context: RunContext = { raw, network, clock, progress, ledger, ...(deps.signal ? { signal: deps.signal } : {}) };
+  const context: RunContext = {
+    raw,
+    network,
+    clock,
+    progress,
+    ledger,
+    ...(deps.signal ? { signal: deps.signal } : {}),
+  };
 
   let summary: RunSummary;
   try {
     if (command.mode === 'published') {
       summary = await fetchPublished(
-        { url: command.url, since: command.since, limit: command.limit, fileHosts: command.fileHosts, maxFileBytes: command.maxFileBytes },
+        {
+          url: command.url,
+          since: command.since,
+          limit: command.limit,
+          fileHosts: command.fileHosts,
+          maxFileBytes: command.maxFileBytes,
+        },
         context,
       );
     } else {
       const apiKey = env['FTC_API_KEY']?.trim() || 'DEMO_KEY';
       const perHour =
-        command.requestsPerHour ?? (apiKey === 'DEMO_KEY' ? DEMO_KEY_REQUESTS_PER_HOUR : REGISTERED_KEY_REQUESTS_PER_HOUR);
+        command.requestsPerHour ??
+        (apiKey === 'DEMO_KEY' ? DEMO_KEY_REQUESTS_PER_HOUR : REGISTERED_KEY_REQUESTS_PER_HOUR);
       progress.line(
         `API key ${apiKey === 'DEMO_KEY' ? 'DEMO_KEY (also capped at 50 requests/day; set FTC_API_KEY for more)' : 'from FTC_API_KEY'}: ` +
           `${perHour} requests/hour, one every ${formatDuration(spacingMs(perHour))}`,
       );
-      const perDay = command.requestsPerDay ?? (apiKey === 'DEMO_KEY' ? DEMO_KEY_REQUESTS_PER_DAY : null);
+      const perDay =
+        command.requestsPerDay ?? (apiKey === 'DEMO_KEY' ? DEMO_KEY_REQUESTS_PER_DAY : null);
       const limiter =
         deps.limiter ??
         (await budgetLimiter({
@@ -105,13 +133,23 @@ export async function runFetch(argv: readonly string[], deps: MainDeps = {}): Pr
           ...(deps.signal ? { signal: deps.signal } : {}),
         }));
       summary = await fetchFromApi(
-        { apiUrl: command.apiUrl, apiKey, from: command.from, to: command.to, limit: command.limit, refresh: command.refresh, limiter },
+        {
+          apiUrl: command.apiUrl,
+          apiKey,
+          from: command.from,
+          to: command.to,
+          limit: command.limit,
+          refresh: command.refresh,
+          limiter,
+        },
         context,
       );
     }
   } catch (error) {
     if (deps.signal?.aborted) {
-      progress.line('data:fetch: interrupted; no partial files left, the ledger has every finished attempt');
+      progress.line(
+        'data:fetch: interrupted; no partial files left, the ledger has every finished attempt',
+      );
       return done(130);
     }
     throw error;

@@ -15,9 +15,17 @@ import { FetchFailedError, readText, requestWithRetries } from './http';
 import { partitionDailyFileLinks, type DailyFileLink } from './landing-page';
 import { latestValidators, ledgerKnows, type LedgerEntry, type Validators } from './ledger';
 import { counter, formatBytes, shortHash } from './progress';
-import { emptySummary, record, recordFoundOnDisk, requestOptions, type RunContext, type RunSummary } from './run-context';
+import {
+  emptySummary,
+  record,
+  recordFoundOnDisk,
+  requestOptions,
+  type RunContext,
+  type RunSummary,
+} from './run-context';
 
-export const DEFAULT_LANDING_URL = 'https://www.ftc.gov/policy-notices/open-government/data-sets/do-not-call-data';
+export const DEFAULT_LANDING_URL =
+  'https://www.ftc.gov/policy-notices/open-government/data-sets/do-not-call-data';
 
 export interface PublishedOptions {
   url: string;
@@ -39,7 +47,10 @@ interface PlannedFile {
   onDisk: boolean;
 }
 
-export async function fetchPublished(options: PublishedOptions, context: RunContext): Promise<RunSummary> {
+export async function fetchPublished(
+  options: PublishedOptions,
+  context: RunContext,
+): Promise<RunSummary> {
   const summary = emptySummary();
   const { progress } = context;
 
@@ -49,10 +60,15 @@ export async function fetchPublished(options: PublishedOptions, context: RunCont
   let html: string;
   let pageUrl: string;
   try {
-    ({ value: { html, pageUrl } } = await requestWithRetries(
+    ({
+      value: { html, pageUrl },
+    } = await requestWithRetries(
       options.url,
       requestOptions(context, 'landing page', { checkHop }),
-      async (response, attempt) => ({ html: await readText(response, attempt), pageUrl: attempt.url }),
+      async (response, attempt) => ({
+        html: await readText(response, attempt),
+        pageUrl: attempt.url,
+      }),
     ));
   } catch (error) {
     if (!(error instanceof FetchFailedError)) throw error;
@@ -60,7 +76,9 @@ export async function fetchPublished(options: PublishedOptions, context: RunCont
     return summary;
   }
 
-  const { links, refused } = partitionDailyFileLinks(html, pageUrl, (url) => refusedByName(policy, url));
+  const { links, refused } = partitionDailyFileLinks(html, pageUrl, (url) =>
+    refusedByName(policy, url),
+  );
   for (const link of refused) await recordRefusedLink(link, context, summary);
   if (links.length === 0 && refused.length === 0) {
     // A page without a single daily file is a changed page layout or an error page, not "no news".
@@ -75,18 +93,30 @@ export async function fetchPublished(options: PublishedOptions, context: RunCont
     `${links.length} daily files listed` +
       (options.since === null ? '' : `, ${wanted.length} published on or after ${options.since}`) +
       `; ${lacking} not in the archive, ${selected.length - lacking} to re-check` +
-      (selected.length < plan.length ? ` (--limit ${options.limit}, ${plan.length - selected.length} left for later)` : ''),
+      (selected.length < plan.length
+        ? ` (--limit ${options.limit}, ${plan.length - selected.length} left for later)`
+        : ''),
   );
 
   for (const [index, file] of selected.entries()) {
     context.signal?.throwIfAborted();
-    await fetchOne(file, `${counter(index + 1, selected.length)} ${file.link.fileName}`, { checkHop, maxBytes: options.maxFileBytes }, context, summary);
+    await fetchOne(
+      file,
+      `${counter(index + 1, selected.length)} ${file.link.fileName}`,
+      { checkHop, maxBytes: options.maxFileBytes },
+      context,
+      summary,
+    );
   }
   return summary;
 }
 
 /** A daily-file link to a host we do not fetch from: never requested, recorded, and the run fails. */
-async function recordRefusedLink(link: DailyFileLink & { reason: string }, context: RunContext, summary: RunSummary): Promise<void> {
+async function recordRefusedLink(
+  link: DailyFileLink & { reason: string },
+  context: RunContext,
+  summary: RunSummary,
+): Promise<void> {
   const reason = `not fetched: the landing page links ${link.url}, and ${link.reason}; if the FTC really moved its files, add --file-host`;
   await record(context, summary, {
     url: link.url,
@@ -118,7 +148,13 @@ async function planFiles(links: DailyFileLink[], context: RunContext): Promise<P
   return [...files.filter((file) => !file.onDisk), ...files.filter((file) => file.onDisk)];
 }
 
-async function fetchOne(file: PlannedFile, label: string, rules: FileFetchRules, context: RunContext, summary: RunSummary): Promise<void> {
+async function fetchOne(
+  file: PlannedFile,
+  label: string,
+  rules: FileFetchRules,
+  context: RunContext,
+  summary: RunSummary,
+): Promise<void> {
   const { progress, clock } = context;
   const { link, rel } = file;
   const finalPath = toAbsolute(context.raw, rel);
@@ -128,7 +164,9 @@ async function fetchOne(file: PlannedFile, label: string, rules: FileFetchRules,
   }
   if (file.onDisk && !ledgerKnows(context.ledger.entries, rel)) {
     const digest = await recordFoundOnDisk(context, summary, link.url, rel, finalPath);
-    progress.line(`${label}: on disk but not in the ledger; recorded (sha256 ${shortHash(digest.sha256)})`);
+    progress.line(
+      `${label}: on disk but not in the ledger; recorded (sha256 ${shortHash(digest.sha256)})`,
+    );
   }
 
   const validators = file.onDisk ? await usableValidators(context, link.url) : null;
@@ -140,7 +178,9 @@ async function fetchOne(file: PlannedFile, label: string, rules: FileFetchRules,
       maxBytes: rules.maxBytes,
       ...(validators ? { conditional: conditionalFrom(validators) } : {}),
       onBytes: (received, total) =>
-        progress.live(`${label}: ${formatBytes(received)}${total === null ? '' : ` of ${formatBytes(total)}`}`),
+        progress.live(
+          `${label}: ${formatBytes(received)}${total === null ? '' : ` of ${formatBytes(total)}`}`,
+        ),
     });
   } catch (error) {
     if (!(error instanceof FetchFailedError)) throw error;
@@ -200,7 +240,8 @@ async function fetchOne(file: PlannedFile, label: string, rules: FileFetchRules,
     entry.original_file = settled.original.rel;
     entry.original_sha256 = settled.original.sha256;
     entry.original_bytes = settled.original.bytes;
-    entry.reason = 'the FTC now serves different bytes under this name; the archived file is kept as it was and the new one saved beside it';
+    entry.reason =
+      'the FTC now serves different bytes under this name; the archived file is kept as it was and the new one saved beside it';
   }
   await record(context, summary, entry);
   if (result.verdict.kind === 'changed' && settled.outcome !== 'skipped-present') {
@@ -210,7 +251,9 @@ async function fetchOne(file: PlannedFile, label: string, rules: FileFetchRules,
   }
 
   if (settled.outcome === 'downloaded') {
-    progress.line(`${label}: downloaded ${formatBytes(result.bytes)} to ${settled.rel} (sha256 ${shortHash(result.sha256)})`);
+    progress.line(
+      `${label}: downloaded ${formatBytes(result.bytes)} to ${settled.rel} (sha256 ${shortHash(result.sha256)})`,
+    );
   } else if (settled.outcome === 'skipped-present') {
     progress.line(`${label}: same bytes as archived ${settled.rel}; nothing to do`);
   } else {
@@ -236,7 +279,10 @@ function conditionalFrom(validators: Validators): Conditional {
   };
 }
 
-function validatorFields(etag: string | null, lastModified: string | null): Pick<LedgerEntry, 'etag' | 'last_modified'> {
+function validatorFields(
+  etag: string | null,
+  lastModified: string | null,
+): Pick<LedgerEntry, 'etag' | 'last_modified'> {
   return {
     ...(etag === null ? {} : { etag }),
     ...(lastModified === null ? {} : { last_modified: lastModified }),

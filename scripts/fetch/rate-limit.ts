@@ -13,8 +13,13 @@ export interface RateLimiter {
   acquire(): Promise<void>;
 }
 
-export function spacedLimiter(requestsPerHour: number, clock: Pick<Clock, 'now' | 'sleep'>, signal?: AbortSignal): RateLimiter {
-  if (!(requestsPerHour > 0)) throw new Error(`requests per hour must be positive, got ${requestsPerHour}`);
+export function spacedLimiter(
+  requestsPerHour: number,
+  clock: Pick<Clock, 'now' | 'sleep'>,
+  signal?: AbortSignal,
+): RateLimiter {
+  if (!(requestsPerHour > 0))
+    throw new Error(`requests per hour must be positive, got ${requestsPerHour}`);
   const intervalMs = spacingMs(requestsPerHour);
   let nextAt = Number.NEGATIVE_INFINITY;
   return {

@@ -60,17 +60,32 @@ export function exitCodeFor(summary: RunSummary): number {
   return summary.fatal !== null || summary.counts.failed > 0 ? 1 : 0;
 }
 
-export async function record(context: RunContext, summary: RunSummary, entry: LedgerEntry): Promise<void> {
+export async function record(
+  context: RunContext,
+  summary: RunSummary,
+  entry: LedgerEntry,
+): Promise<void> {
   await context.ledger.append(entry);
   // Recording a file found on disk is bookkeeping, not a fetch outcome.
   if (entry.source !== 'disk') summary.counts[entry.outcome] += 1;
-  if (entry.outcome === 'failed') summary.failures.push(`${entry.file}: ${entry.reason ?? 'failed'}`);
-  if (entry.source !== 'disk' && (entry.outcome === 'downloaded' || entry.outcome === 'changed-kept-both')) summary.added.push(entry.file);
+  if (entry.outcome === 'failed')
+    summary.failures.push(`${entry.file}: ${entry.reason ?? 'failed'}`);
+  if (
+    entry.source !== 'disk' &&
+    (entry.outcome === 'downloaded' || entry.outcome === 'changed-kept-both')
+  )
+    summary.added.push(entry.file);
   if (entry.warning !== undefined) summary.warnings.push(`${entry.file}: ${entry.warning}`);
 }
 
 /** A file already in the archive that the ledger does not know: hash it and record it, once. */
-export async function recordFoundOnDisk(context: RunContext, summary: RunSummary, url: string, file: string, path: string): Promise<{ sha256: string; bytes: number }> {
+export async function recordFoundOnDisk(
+  context: RunContext,
+  summary: RunSummary,
+  url: string,
+  file: string,
+  path: string,
+): Promise<{ sha256: string; bytes: number }> {
   const digest = await digestFile(path);
   await record(context, summary, {
     url,
@@ -86,7 +101,11 @@ export async function recordFoundOnDisk(context: RunContext, summary: RunSummary
   return digest;
 }
 
-export function requestOptions(context: RunContext, label: string, extra: Partial<RequestOptions> = {}): RequestOptions {
+export function requestOptions(
+  context: RunContext,
+  label: string,
+  extra: Partial<RequestOptions> = {},
+): RequestOptions {
   return {
     idleTimeoutMs: context.network.idleTimeoutMs,
     attemptTimeoutMs: context.network.attemptTimeoutMs,
@@ -107,7 +126,8 @@ export function summaryLines(summary: RunSummary, formatBytes: (n: number) => st
   ];
   if (summary.fatal !== null) lines.push(`FAILED: ${summary.fatal}`);
   for (const warning of summary.warnings) lines.push(`WARNING: ${warning}`);
-  if (summary.stopped !== null) lines.push(`STOPPED: ${summary.stopped}; ${summary.deferred} day(s) left for the next run`);
+  if (summary.stopped !== null)
+    lines.push(`STOPPED: ${summary.stopped}; ${summary.deferred} day(s) left for the next run`);
   for (const failure of summary.failures) lines.push(`FAILED: ${failure}`);
   return lines;
 }

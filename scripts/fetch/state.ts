@@ -25,7 +25,10 @@ export function apiPartialPath(raw: string, day: string): string {
 /** Write JSON through a temp file and a rename: a crash leaves the old file or the new one. */
 export async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
+  );
   try {
     const handle = await open(temp, 'wx');
     try {

@@ -15,7 +15,17 @@
  * Entries not used by a run are deleted at its end, so the cache holds one archive's worth.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  copyFile,
+  link,
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listFiles, sha256File } from '../lib/files';
@@ -58,7 +68,17 @@ interface HashEntry {
 const here = dirname(fileURLToPath(import.meta.url));
 /** The code that decides what ingest makes of a file: any change to it is a new cache version. */
 const CODE_FILES = [
-  ...['cache.ts', 'normalize.ts', 'outputs.ts', 'prepare-file.ts', 'scan-csv.ts', 'quarantine.ts', 'years.ts', 'reconcile.ts', 'sources.ts'].map((f) => join(here, f)),
+  ...[
+    'cache.ts',
+    'normalize.ts',
+    'outputs.ts',
+    'prepare-file.ts',
+    'scan-csv.ts',
+    'quarantine.ts',
+    'years.ts',
+    'reconcile.ts',
+    'sources.ts',
+  ].map((f) => join(here, f)),
   join(here, '../lib/duckdb.ts'),
   join(here, '../../src/lib/ftc-format.ts'),
   join(here, '../../src/lib/download/csv.ts'),
@@ -67,8 +87,12 @@ const CODE_FILES = [
 
 export async function codeVersion(duckdbVersion: string, referenceDir: string): Promise<string> {
   const hash = createHash('sha256').update(`duckdb ${duckdbVersion}\n`);
-  for (const file of CODE_FILES) hash.update(`${file.slice(here.length)}\n`).update(await readFile(file).catch(() => Buffer.from('missing')));
-  for (const name of await listFiles(referenceDir, '.csv')) hash.update(`${name}\n`).update(await readFile(join(referenceDir, name)));
+  for (const file of CODE_FILES)
+    hash
+      .update(`${file.slice(here.length)}\n`)
+      .update(await readFile(file).catch(() => Buffer.from('missing')));
+  for (const name of await listFiles(referenceDir, '.csv'))
+    hash.update(`${name}\n`).update(await readFile(join(referenceDir, name)));
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -87,8 +111,11 @@ export class IngestCache {
 
   static async open(dir: string, version: string): Promise<IngestCache> {
     const cache = new IngestCache(dir, version);
-    for (const sub of ['sources', 'rows', 'years']) await mkdir(join(dir, sub), { recursive: true });
-    cache.hashes = JSON.parse(await readFile(join(dir, 'hashes.json'), 'utf8').catch(() => '{}')) as Record<string, HashEntry>;
+    for (const sub of ['sources', 'rows', 'years'])
+      await mkdir(join(dir, sub), { recursive: true });
+    cache.hashes = JSON.parse(
+      await readFile(join(dir, 'hashes.json'), 'utf8').catch(() => '{}'),
+    ) as Record<string, HashEntry>;
     return cache;
   }
 
@@ -96,7 +123,8 @@ export class IngestCache {
   async sha256(rel: string, path: string): Promise<{ sha256: string; bytes: number }> {
     const s = await stat(path);
     const known = this.hashes[rel];
-    if (known && known.size === s.size && known.mtimeMs === s.mtimeMs) return { sha256: known.sha256, bytes: s.size };
+    if (known && known.size === s.size && known.mtimeMs === s.mtimeMs)
+      return { sha256: known.sha256, bytes: s.size };
     const sha256 = await sha256File(path);
     this.hashes[rel] = { size: s.size, mtimeMs: s.mtimeMs, sha256 };
     return { sha256, bytes: s.size };
@@ -157,9 +185,16 @@ export class IngestCache {
     const files = JSON.parse(text) as YearFiles;
     for (const [rel, { bytes }] of Object.entries(files)) {
       const cached = join(this.yearDir(key), 'files', rel);
-      if ((await stat(cached).then((s) => s.size, () => -1)) !== bytes) return null;
+      if (
+        (await stat(cached).then(
+          (s) => s.size,
+          () => -1,
+        )) !== bytes
+      )
+        return null;
     }
-    for (const rel of Object.keys(files)) await linkOrCopy(join(this.yearDir(key), 'files', rel), join(outDir, rel));
+    for (const rel of Object.keys(files))
+      await linkOrCopy(join(this.yearDir(key), 'files', rel), join(outDir, rel));
     this.used.years.add(key);
     return files;
   }
@@ -167,7 +202,8 @@ export class IngestCache {
   /** Keeps a year's freshly written files (hard links, so no bytes are copied) and their checksums; `files.json` marks it complete. */
   async storeYear(key: string, outDir: string, files: YearFiles): Promise<void> {
     const dir = this.yearDir(key);
-    for (const rel of Object.keys(files)) await linkOrCopy(join(outDir, rel), join(dir, 'files', rel));
+    for (const rel of Object.keys(files))
+      await linkOrCopy(join(outDir, rel), join(dir, 'files', rel));
     await writeAtomic(join(dir, 'files.json'), JSON.stringify(files));
     this.used.years.add(key);
   }
@@ -177,7 +213,8 @@ export class IngestCache {
     await writeAtomic(join(this.dir, 'hashes.json'), JSON.stringify(this.hashes));
     const prune = async (sub: string, keep: Set<string>, keyFromName: (name: string) => string) => {
       for (const name of await readdir(join(this.dir, sub))) {
-        if (!keep.has(keyFromName(name))) await rm(join(this.dir, sub, name), { recursive: true, force: true });
+        if (!keep.has(keyFromName(name)))
+          await rm(join(this.dir, sub, name), { recursive: true, force: true });
       }
     };
     await prune('sources', this.used.sources, (n) => n.replace(/\.json$/, ''));
@@ -187,7 +224,10 @@ export class IngestCache {
 }
 
 async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false);
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function writeAtomic(path: string, text: string): Promise<void> {

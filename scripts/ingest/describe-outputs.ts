@@ -14,9 +14,18 @@ async function checksum(outDir: string, file: string, known: KnownChecksums): Pr
   return known.get(file) ?? sha256File(join(outDir, file));
 }
 
-export async function describeTables(db: Db, outDir: string, years: number[], known: KnownChecksums = new Map()): Promise<TableEntry[]> {
+export async function describeTables(
+  db: Db,
+  outDir: string,
+  years: number[],
+  known: KnownChecksums = new Map(),
+): Promise<TableEntry[]> {
   const entries: TableEntry[] = [];
-  const files = [...years.map((year) => ({ file: `complaints-${year}.duckdb`, year })), { file: 'cube.duckdb', year: undefined }, { file: 'callers.duckdb', year: undefined }];
+  const files = [
+    ...years.map((year) => ({ file: `complaints-${year}.duckdb`, year })),
+    { file: 'cube.duckdb', year: undefined },
+    { file: 'callers.duckdb', year: undefined },
+  ];
   for (const { file, year } of files) {
     const path = join(outDir, file);
     const [bytes, sha256] = await Promise.all([fileSize(path), checksum(outDir, file, known)]);
@@ -26,9 +35,17 @@ export async function describeTables(db: Db, outDir: string, years: number[], kn
     );
     const tableNames = [...new Set(columns.map((c) => c.table_name))];
     for (const name of tableNames) {
-      const cols = columns.filter((c) => c.table_name === name).map((c) => ({ name: c.column_name, type: c.data_type }));
-      const dateColumn = DATE_COLUMNS.find((d) => cols.some((c) => c.name === d && c.type === 'DATE'));
-      const [stats] = await db.all<{ rows: number; date_min: string | null; date_max: string | null }>(
+      const cols = columns
+        .filter((c) => c.table_name === name)
+        .map((c) => ({ name: c.column_name, type: c.data_type }));
+      const dateColumn = DATE_COLUMNS.find((d) =>
+        cols.some((c) => c.name === d && c.type === 'DATE'),
+      );
+      const [stats] = await db.all<{
+        rows: number;
+        date_min: string | null;
+        date_max: string | null;
+      }>(
         dateColumn
           ? `SELECT count(*) AS rows, strftime(min("${dateColumn}"), '%Y-%m-%d') AS date_min, strftime(max("${dateColumn}"), '%Y-%m-%d') AS date_max FROM described."${name}"`
           : `SELECT count(*) AS rows, NULL AS date_min, NULL AS date_max FROM described."${name}"`,
@@ -50,12 +67,23 @@ export async function describeTables(db: Db, outDir: string, years: number[], kn
   return entries;
 }
 
-export async function describeDownloads(outDir: string, rowsByYear: Map<number, number>, known: KnownChecksums = new Map()): Promise<DownloadEntry[]> {
+export async function describeDownloads(
+  outDir: string,
+  rowsByYear: Map<number, number>,
+  known: KnownChecksums = new Map(),
+): Promise<DownloadEntry[]> {
   const entries: DownloadEntry[] = [];
   for (const [year, rows] of [...rowsByYear].sort((a, b) => a[0] - b[0])) {
     for (const format of ['parquet', 'csv.gz'] as const) {
       const file = `downloads/complaints-${year}.${format}`;
-      entries.push({ file, format, year, rows, bytes: await fileSize(join(outDir, file)), sha256: await checksum(outDir, file, known) });
+      entries.push({
+        file,
+        format,
+        year,
+        rows,
+        bytes: await fileSize(join(outDir, file)),
+        sha256: await checksum(outDir, file, known),
+      });
     }
   }
   return entries;

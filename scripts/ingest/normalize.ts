@@ -7,10 +7,10 @@ import { FTC_COLUMNS } from '../../src/lib/ftc-format';
 import { sqlString, type Db } from '../lib/duckdb';
 import type { PreparedFile } from './prepare-file';
 
-
 /** Lookup tables from data/reference: state names and codes, subject labels, area codes. */
 export async function loadReference(db: Db, referenceDir: string): Promise<void> {
-  const csv = (name: string) => `read_csv(${sqlString(`${referenceDir}/${name}`)}, header = true, all_varchar = true)`;
+  const csv = (name: string) =>
+    `read_csv(${sqlString(`${referenceDir}/${name}`)}, header = true, all_varchar = true)`;
   await db.run(`
     CREATE OR REPLACE TEMP TABLE ref_states AS SELECT * FROM ${csv('states.csv')};
     CREATE OR REPLACE TEMP TABLE ref_subjects AS SELECT * FROM ${csv('subjects.csv')};
@@ -54,11 +54,21 @@ export async function loadStage(db: Db, files: PreparedFile[]): Promise<void> {
         delim = ',', quote = '"', escape = '"', filename = true,
         store_rejects = true, rejects_table = '${table}_rejects', rejects_scan = '${table}_scans');`);
   };
-  await read('stage_plain', files.filter((f) => f.lineOffset !== null), false);
-  await read('stage_clean', files.filter((f) => f.lineOffset === null), true);
+  await read(
+    'stage_plain',
+    files.filter((f) => f.lineOffset !== null),
+    false,
+  );
+  await read(
+    'stage_clean',
+    files.filter((f) => f.lineOffset === null),
+    true,
+  );
   // file_id follows the order of source_file, so sorting by it sorts by file name, only faster.
   const ordered = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const fileRows = ordered.map((f, i) => `(${sqlString(f.loadPath!)}, ${sqlString(f.file)}, ${i}, ${f.lineOffset ?? 'NULL'})`);
+  const fileRows = ordered.map(
+    (f, i) => `(${sqlString(f.loadPath!)}, ${sqlString(f.file)}, ${i}, ${f.lineOffset ?? 'NULL'})`,
+  );
   await db.run(`
     CREATE OR REPLACE TEMP TABLE load_files (path VARCHAR, source_file VARCHAR, file_id INTEGER, line_offset INTEGER);
     ${fileRows.length ? `INSERT INTO load_files VALUES ${fileRows.join(', ')};` : ''}
@@ -70,7 +80,9 @@ export async function loadStage(db: Db, files: PreparedFile[]): Promise<void> {
 }
 
 /** Rows DuckDB read per loaded path, and how many records it rejected (the scan says there are none). */
-export async function stageCounts(db: Db): Promise<{ perPath: Map<string, number>; rejected: number }> {
+export async function stageCounts(
+  db: Db,
+): Promise<{ perPath: Map<string, number>; rejected: number }> {
   const rows = await db.all<{ filename: string; n: number }>(`SELECT filename, n FROM file_rows`);
   const [rejects] = await db.all<{ n: number }>(
     `SELECT ((SELECT count(*) FROM stage_plain_rejects) + (SELECT count(*) FROM stage_clean_rejects))::BIGINT AS n`,

@@ -29,7 +29,9 @@ export const SPREADSHEET_SAFE_SELECT = COMPLAINT_COLUMNS.map((c) =>
 export function yearFiles(year: number, downloads: boolean): string[] {
   return [
     `complaints-${year}.duckdb`,
-    ...(downloads ? [`downloads/complaints-${year}.csv.gz`, `downloads/complaints-${year}.parquet`] : []),
+    ...(downloads
+      ? [`downloads/complaints-${year}.csv.gz`, `downloads/complaints-${year}.parquet`]
+      : []),
   ];
 }
 
@@ -39,14 +41,23 @@ export function yearFiles(year: number, downloads: boolean): string[] {
  * gzipped in Node's thread pool, overlapping the DuckDB work that follows: await `compressed`
  * before reading it.
  */
-export async function writeYearOutputs(db: Db, outDir: string, year: number, downloads: boolean): Promise<{ compressed: Promise<void> }> {
+export async function writeYearOutputs(
+  db: Db,
+  outDir: string,
+  year: number,
+  downloads: boolean,
+): Promise<{ compressed: Promise<void> }> {
   let compressed: Promise<void> = Promise.resolve();
   if (downloads) {
     const csv = `${outDir}/downloads/complaints-${year}.csv`;
-    await db.run(`COPY (SELECT ${SPREADSHEET_SAFE_SELECT} FROM year_rows) TO ${sqlString(csv)} (FORMAT csv, HEADER)`);
+    await db.run(
+      `COPY (SELECT ${SPREADSHEET_SAFE_SELECT} FROM year_rows) TO ${sqlString(csv)} (FORMAT csv, HEADER)`,
+    );
     compressed = gzipFile(csv, `${csv}.gz`).then(() => rm(csv));
     compressed.catch(() => undefined); // reported where it is awaited, not as an unhandled rejection
-    await db.run(`COPY year_rows TO ${sqlString(`${outDir}/downloads/complaints-${year}.parquet`)} (FORMAT parquet, COMPRESSION zstd)`);
+    await db.run(
+      `COPY year_rows TO ${sqlString(`${outDir}/downloads/complaints-${year}.parquet`)} (FORMAT parquet, COMPRESSION zstd)`,
+    );
   }
   await db.run(`
     ATTACH ${sqlString(`${outDir}/complaints-${year}.duckdb`)} AS y (STORAGE_VERSION '${BROWSER_STORAGE_VERSION}');
@@ -59,7 +70,11 @@ export async function writeYearOutputs(db: Db, outDir: string, year: number, dow
 
 /** Level 4: within 7% of level 6’s size in about half the time (measured on a sample year). */
 async function gzipFile(from: string, to: string): Promise<void> {
-  await pipeline(createReadStream(from, { highWaterMark: 1 << 20 }), createGzip({ level: 4, chunkSize: 1 << 20 }), createWriteStream(to));
+  await pipeline(
+    createReadStream(from, { highWaterMark: 1 << 20 }),
+    createGzip({ level: 4, chunkSize: 1 << 20 }),
+    createWriteStream(to),
+  );
 }
 
 /**
@@ -79,21 +94,25 @@ export const CUBE_PARTS: Record<string, string> = {
 
 /** Empty part tables, typed by running their queries over `year_rows` while it is still empty. */
 export async function createCubeParts(db: Db): Promise<void> {
-  for (const [name, sql] of Object.entries(CUBE_PARTS)) await db.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
+  for (const [name, sql] of Object.entries(CUBE_PARTS))
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
 }
 
 /** The parts of the year in `year_rows`, added to the cube's; returns the year's own part tables (`year_<part>`). */
 export async function addCubeParts(db: Db): Promise<string[]> {
   const tables: string[] = [];
   for (const [name, sql] of Object.entries(CUBE_PARTS)) {
-    await db.run(`CREATE OR REPLACE TEMP TABLE year_${name} AS ${sql}; INSERT INTO ${name} SELECT * FROM year_${name};`);
+    await db.run(
+      `CREATE OR REPLACE TEMP TABLE year_${name} AS ${sql}; INSERT INTO ${name} SELECT * FROM year_${name};`,
+    );
     tables.push(`year_${name}`);
   }
   return tables;
 }
 
 export async function writeCube(db: Db, outDir: string, referenceDir: string): Promise<void> {
-  const csv = (name: string) => `read_csv(${sqlString(`${referenceDir}/${name}`)}, header = true, all_varchar = true)`;
+  const csv = (name: string) =>
+    `read_csv(${sqlString(`${referenceDir}/${name}`)}, header = true, all_varchar = true)`;
   await db.run(`
     ATTACH ${sqlString(`${outDir}/cube.duckdb`)} AS cube (STORAGE_VERSION '${BROWSER_STORAGE_VERSION}');
 

@@ -63,7 +63,12 @@ export function describeNotFtc(buf: Uint8Array, header: string): string {
     : `not an FTC CSV: the first line is not the FTC header ${JSON.stringify(FTC_HEADER)} (found ${JSON.stringify(shown)})`;
 }
 
-export function prepareFile(file: string, rawPath: string, buf: Buffer, cleanCopyPath: string): PreparedFile {
+export function prepareFile(
+  file: string,
+  rawPath: string,
+  buf: Buffer,
+  cleanCopyPath: string,
+): PreparedFile {
   const base = { file, sha256: sha256(buf), bytes: buf.length };
   const scan = scanCsv(buf, FTC_COLUMNS.length);
   if (!isFtcHeader(scan.header)) {
@@ -95,7 +100,8 @@ export function prepareFile(file: string, rawPath: string, buf: Buffer, cleanCop
   let loadPath: string | null = null;
   const lineOffset = contiguousLineOffset(good.lines, good.count);
   if (good.count > 0) {
-    const asPublished = scan.rejected.length === 0 && scan.needsRepair.length === 0 && lineOffset !== null;
+    const asPublished =
+      scan.rejected.length === 0 && scan.needsRepair.length === 0 && lineOffset !== null;
     if (asPublished) loadPath = rawPath;
     else {
       writeCleanCopy(buf, scan.good, scan.needsRepair, cleanCopyPath);

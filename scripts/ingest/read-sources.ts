@@ -50,9 +50,14 @@ export async function readSources(
     prepared.push(p);
     summaries.push(p);
     rowsSeen += p.rowsRead;
-    progress.update(`scan ${i + 1}/${files.length} files, ${rowsSeen.toLocaleString('en-US')} rows, ${formatRate(rowsSeen, performance.now() - started)}`);
+    progress.update(
+      `scan ${i + 1}/${files.length} files, ${rowsSeen.toLocaleString('en-US')} rows, ${formatRate(rowsSeen, performance.now() - started)}`,
+    );
   }
-  if (cache) progress.log(`ingest: ${files.length - prepared.length} of ${files.length} files known to the cache, ${prepared.length} to read`);
+  if (cache)
+    progress.log(
+      `ingest: ${files.length - prepared.length} of ${files.length} files known to the cache, ${prepared.length} to read`,
+    );
   endStage('scan');
 
   const toLoad = prepared.filter((p) => !p.problem && p.loadPath);
@@ -60,7 +65,11 @@ export async function readSources(
   await checkDuckDbAgreesWithScan(db, toLoad);
   endStage('load');
   await normalize(db);
-  const undated = await db.all<{ source_file: string; source_line: number; created_raw: string | null }>(
+  const undated = await db.all<{
+    source_file: string;
+    source_line: number;
+    created_raw: string | null;
+  }>(
     `SELECT source_file, source_line, created_raw FROM normalized WHERE created_at IS NULL ORDER BY source_file, source_line`,
   );
   await quoteUndatedRows(raw, toLoad, undated);
@@ -86,17 +95,29 @@ function summarise(p: PreparedFile, stats: SourceStats | null): SourceSummary {
     physicalLines: p.physicalLines,
     rowsRepaired: p.rowsRepaired,
     quarantined: p.quarantined,
-    stats: p.problem ? null : (stats ?? { rows_loaded: 0, created_min: null, created_max: null, flags: {}, dates: {} }),
+    stats: p.problem
+      ? null
+      : (stats ?? { rows_loaded: 0, created_min: null, created_max: null, flags: {}, dates: {} }),
   };
 }
 
 /** Each fresh source's loaded rows into one Parquet folder of the cache, then its summary. */
-async function keepInCache(db: Db, cache: IngestCache, summaries: SourceSummary[], keys: Map<string, string>, work: string): Promise<void> {
+async function keepInCache(
+  db: Db,
+  cache: IngestCache,
+  summaries: SourceSummary[],
+  keys: Map<string, string>,
+  work: string,
+): Promise<void> {
   const withRows = summaries.filter((s) => (s.stats?.rows_loaded ?? 0) > 0);
   if (withRows.length > 0) {
     const parts = join(work, 'rows');
-    await db.run(`CREATE OR REPLACE TEMP TABLE cache_keys (source_file VARCHAR, source_key VARCHAR)`);
-    await db.run(`INSERT INTO cache_keys VALUES ${withRows.map((s) => `(${sqlString(s.file)}, ${sqlString(keys.get(s.file)!)})`).join(', ')}`);
+    await db.run(
+      `CREATE OR REPLACE TEMP TABLE cache_keys (source_file VARCHAR, source_key VARCHAR)`,
+    );
+    await db.run(
+      `INSERT INTO cache_keys VALUES ${withRows.map((s) => `(${sqlString(s.file)}, ${sqlString(keys.get(s.file)!)})`).join(', ')}`,
+    );
     await db.run(`COPY (SELECT k.source_key, ${CANONICAL_SELECT.replace(/(\w+)/g, 'n.$1')} FROM normalized n JOIN cache_keys k USING (source_file) WHERE n.created_at IS NOT NULL)
       TO ${sqlString(parts)} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (source_key))`);
     for (const s of withRows) {
@@ -131,7 +152,9 @@ async function sourceStats(db: Db): Promise<Map<string, SourceStats>> {
     SELECT source_file, count(*) AS rows_loaded,
       strftime(min(created_at), '%Y-%m-%d %H:%M:%S') AS created_min,
       strftime(max(created_at), '%Y-%m-%d %H:%M:%S') AS created_max,
-      ${Object.entries(FLAGS).map(([name, condition]) => `count(*) FILTER (${condition}) AS ${name}`).join(',\n      ')}
+      ${Object.entries(FLAGS)
+        .map(([name, condition]) => `count(*) FILTER (${condition}) AS ${name}`)
+        .join(',\n      ')}
     FROM normalized WHERE created_at IS NOT NULL GROUP BY source_file`);
   return new Map(
     rows.map((r) => {
@@ -156,8 +179,13 @@ async function checkDuckDbAgreesWithScan(db: Db, files: PreparedFile[]): Promise
   const { perPath, rejected } = await stageCounts(db);
   const disagreements = files.filter((f) => (perPath.get(f.loadPath!) ?? 0) !== f.rowsAccepted);
   if (disagreements.length > 0 || rejected > 0) {
-    const detail = disagreements.map((f) => `${f.file}: scan accepted ${f.rowsAccepted}, DuckDB read ${perPath.get(f.loadPath!) ?? 0}`);
-    throw new Error(`ingest: DuckDB and the record scan disagree (${rejected} DuckDB rejects); no output written.\n${detail.join('\n')}`);
+    const detail = disagreements.map(
+      (f) =>
+        `${f.file}: scan accepted ${f.rowsAccepted}, DuckDB read ${perPath.get(f.loadPath!) ?? 0}`,
+    );
+    throw new Error(
+      `ingest: DuckDB and the record scan disagree (${rejected} DuckDB rejects); no output written.\n${detail.join('\n')}`,
+    );
   }
 }
 
@@ -182,7 +210,10 @@ async function quoteUndatedRows(
       source_line: row.source_line,
       last_line: row.source_line + countLines(raw_text),
       reason: 'no parseable Created_Date',
-      detail: value === '' ? 'Created_Date is empty' : `Created_Date ${JSON.stringify(value)} is not a date and time`,
+      detail:
+        value === ''
+          ? 'Created_Date is empty'
+          : `Created_Date ${JSON.stringify(value)} is not a date and time`,
       raw_text,
     };
     file.quarantined.push(entry);
@@ -208,4 +239,3 @@ function indexOfLine(lines: Uint32Array, line: number): number {
   }
   throw new Error(`no accepted record starts on line ${line}`);
 }
-

@@ -37,7 +37,8 @@ export function reconcileByCreatedDates(sources: ReconcileSource[]): Reconciliat
   const publishedBy = new Map<string, string>();
   for (const s of [...sources].sort((a, b) => (a.file < b.file ? -1 : 1))) {
     if (isApiBackfill(s.file)) continue;
-    for (const [date, n] of Object.entries(s.dates)) if (n > 0 && !publishedBy.has(date)) publishedBy.set(date, s.file);
+    for (const [date, n] of Object.entries(s.dates))
+      if (n > 0 && !publishedBy.has(date)) publishedBy.set(date, s.file);
   }
   const superseded = new Map<string, string>();
   const partial = new Map<string, { dates: string[]; rows: number; by: string }>();
@@ -48,7 +49,12 @@ export function reconcileByCreatedDates(sources: ReconcileSource[]): Reconciliat
     if (covered.length === 0) continue;
     const by = publishedBy.get(covered[0]!)!;
     if (covered.length === dates.length) superseded.set(s.file, by);
-    else partial.set(s.file, { dates: covered, rows: covered.reduce((n, d) => n + s.dates[d]!, 0), by });
+    else
+      partial.set(s.file, {
+        dates: covered,
+        rows: covered.reduce((n, d) => n + s.dates[d]!, 0),
+        by,
+      });
   }
   return { superseded, partial };
 }
@@ -61,13 +67,20 @@ export interface Gap {
 }
 
 /** Weekdays between the first and last created date with no complaints from any source. */
-export function findGaps(loadedDates: Iterable<string>, mondayHoldsWeekend = MONDAY_FILE_HOLDS_WEEKEND): Gap[] {
+export function findGaps(
+  loadedDates: Iterable<string>,
+  mondayHoldsWeekend = MONDAY_FILE_HOLDS_WEEKEND,
+): Gap[] {
   const have = new Set(loadedDates);
   const sorted = [...have].sort();
   if (sorted.length === 0) return [];
   const gaps: Gap[] = [];
   for (let day = sorted[0]!; day <= sorted.at(-1)!; day = addDays(day, 1)) {
-    if (isWeekday(day) && !have.has(day)) gaps.push({ created_date: day, expected_file_date: expectedFileDate(day, mondayHoldsWeekend)! });
+    if (isWeekday(day) && !have.has(day))
+      gaps.push({
+        created_date: day,
+        expected_file_date: expectedFileDate(day, mondayHoldsWeekend)!,
+      });
   }
   return gaps;
 }
@@ -77,7 +90,10 @@ export function findGaps(loadedDates: Iterable<string>, mondayHoldsWeekend = MON
  * next weekday. Saturday's and Sunday's go to Monday's file when `mondayHoldsWeekend`, else to no
  * file (null: only the API has them).
  */
-export function expectedFileDate(created: string, mondayHoldsWeekend = MONDAY_FILE_HOLDS_WEEKEND): string | null {
+export function expectedFileDate(
+  created: string,
+  mondayHoldsWeekend = MONDAY_FILE_HOLDS_WEEKEND,
+): string | null {
   if (!isWeekday(created) && !mondayHoldsWeekend) return null;
   let day = addDays(created, 1);
   while (!isWeekday(day)) day = addDays(day, 1);

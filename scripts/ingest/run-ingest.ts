@@ -82,23 +82,41 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     stageStart = now;
   };
   try {
-    const files = (await listFiles(raw, '.csv')).filter((f) => !f.split('/').includes('quarantine'));
+    const files = (await listFiles(raw, '.csv')).filter(
+      (f) => !f.split('/').includes('quarantine'),
+    );
     progress.log(`ingest: ${files.length} CSV files under ${raw}`);
     db = await openDb();
     await loadReference(db, referenceDir);
-    const [{ version }] = (await db.all<{ version: string }>(`SELECT version() AS version`)) as [{ version: string }];
-    const cache = options.cache ? await IngestCache.open(resolve(options.cache), await codeVersion(version, referenceDir)) : null;
+    const [{ version }] = (await db.all<{ version: string }>(`SELECT version() AS version`)) as [
+      { version: string },
+    ];
+    const cache = options.cache
+      ? await IngestCache.open(resolve(options.cache), await codeVersion(version, referenceDir))
+      : null;
 
     // 1–2. Every file hashed and judged; those not seen before read and normalised.
-    const { summaries, fresh, keys } = await readSources(db, raw, files, work, cache, progress, endStage);
+    const { summaries, fresh, keys } = await readSources(
+      db,
+      raw,
+      files,
+      work,
+      cache,
+      progress,
+      endStage,
+    );
     const problems = summaries.filter((s) => s.problem).map((s) => `${s.file}: ${s.problem}`);
     for (const problem of problems) progress.log(`ingest: ${problem}`);
 
     // 3. Which files count, and which of their complaints: duplicates and older versions out, API
     // backfills only for created dates no published file has.
-    const roles = assignRoles(summaries.filter((s) => !s.problem).map((s) => ({ file: s.file, sha256: s.sha256 })));
+    const roles = assignRoles(
+      summaries.filter((s) => !s.problem).map((s) => ({ file: s.file, sha256: s.sha256 })),
+    );
     const loadable = summaries.filter((s) => !s.problem && roles.get(s.file)?.role === 'load');
-    const reconciled = reconcileByCreatedDates(loadable.map((s) => ({ file: s.file, dates: s.stats?.dates ?? {} })));
+    const reconciled = reconcileByCreatedDates(
+      loadable.map((s) => ({ file: s.file, dates: s.stats?.dates ?? {} })),
+    );
     for (const [file, by] of reconciled.superseded) roles.set(file, { role: 'superseded', by });
     const counted: CountedSource[] = loadable
       .filter((s) => !reconciled.superseded.has(s.file))
@@ -106,7 +124,10 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     const from = { fresh, keys, cache };
     const leftOut = new Map<string, number>();
     for (const c of counted.filter((c) => c.excludedDates.length > 0)) {
-      leftOut.set(c.summary.file, await quarantineCoveredRows(db, raw, c, from, reconciled.partial.get(c.summary.file)!.by));
+      leftOut.set(
+        c.summary.file,
+        await quarantineCoveredRows(db, raw, c, from, reconciled.partial.get(c.summary.file)!.by),
+      );
     }
     const asCounted = new Map(counted.map((c) => [c.summary.file, c.summary]));
     const reported = summaries.map((s) => asCounted.get(s.file) ?? s);
@@ -123,8 +144,11 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     const quarantineFiles = await writeQuarantine(staging, reported);
     // The reference tables travel with the data: the SQL the explorer shows reads them beside the Parquet files.
     await mkdir(join(staging, 'reference'), { recursive: true });
-    for (const name of await listFiles(referenceDir, '.csv')) await copyFile(join(referenceDir, name), join(staging, 'reference', name));
-    const sources = reported.map((s) => sourceEntry(s, roles.get(s.file), quarantineFiles.get(s.file), leftOut.get(s.file)));
+    for (const name of await listFiles(referenceDir, '.csv'))
+      await copyFile(join(referenceDir, name), join(staging, 'reference', name));
+    const sources = reported.map((s) =>
+      sourceEntry(s, roles.get(s.file), quarantineFiles.get(s.file), leftOut.get(s.file)),
+    );
     await rm(work, { recursive: true, force: true });
 
     const manifest: Manifest = {
@@ -142,7 +166,9 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       gaps_assume_monday_file_holds_weekend: MONDAY_FILE_HOLDS_WEEKEND,
       sources,
       tables: await describeTables(db, staging, written.years, written.checksums),
-      downloads: downloads ? await describeDownloads(staging, written.rowsByYear, written.checksums) : [],
+      downloads: downloads
+        ? await describeDownloads(staging, written.rowsByYear, written.checksums)
+        : [],
     };
     await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     db.close();
@@ -154,9 +180,15 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     progress.log(
       `ingest: ${manifest.totals.rows_read.toLocaleString('en-US')} rows read, ${manifest.totals.rows_loaded.toLocaleString('en-US')} loaded, ` +
         `${manifest.totals.rows_rejected.toLocaleString('en-US')} quarantined, in ${seconds.toFixed(1)} s (${formatRate(manifest.totals.rows_read, seconds * 1000)}) → ${out}` +
-        (cache ? ` (incremental: ${written.rebuilt.length} of ${written.years.length} years rebuilt)` : ''),
+        (cache
+          ? ` (incremental: ${written.rebuilt.length} of ${written.years.length} years rebuilt)`
+          : ''),
     );
-    progress.log(`ingest: stages ${Object.entries(stages).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')}`);
+    progress.log(
+      `ingest: stages ${Object.entries(stages)
+        .map(([k, v]) => `${k} ${v.toFixed(1)} s`)
+        .join(', ')}`,
+    );
     return { manifest, problems, seconds, stages, yearsRebuilt: written.rebuilt };
   } catch (error) {
     db?.close();
@@ -169,7 +201,13 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
  * An API backfill loaded in part: its complaints of dates a published file has go to quarantine
  * with their raw text, so they are accounted for and visibly not counted twice. Returns how many.
  */
-async function quarantineCoveredRows(db: Db, raw: string, source: CountedSource, from: Parameters<typeof rowsOf>[1], by: string): Promise<number> {
+async function quarantineCoveredRows(
+  db: Db,
+  raw: string,
+  source: CountedSource,
+  from: Parameters<typeof rowsOf>[1],
+  by: string,
+): Promise<number> {
   const whole = { ...source, excludedDates: [] };
   const lines = await db.all<{ source_line: number }>(
     `SELECT source_line FROM (${rowsOf([whole], from)}) WHERE strftime(created_date, '%Y-%m-%d') IN (${source.excludedDates.map(sqlString).join(', ')}) ORDER BY source_line`,
@@ -195,20 +233,27 @@ async function quarantineCoveredRows(db: Db, raw: string, source: CountedSource,
   return lines.length;
 }
 
-async function dataVersion(prepared: SourceSummary[], roles: Map<string, SourceRole>, referenceDir: string): Promise<string> {
+async function dataVersion(
+  prepared: SourceSummary[],
+  roles: Map<string, SourceRole>,
+  referenceDir: string,
+): Promise<string> {
   const hash = createHash('sha256');
   hash.update(`pipeline ${PIPELINE_VERSION} schema ${MANIFEST_SCHEMA_VERSION}\n`);
   for (const p of [...prepared].sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1))) {
     if (!p.problem && roles.get(p.file)?.role === 'load') hash.update(`${p.file} ${p.sha256}\n`);
   }
-  for (const name of await listFiles(referenceDir, '.csv')) hash.update(`${name} ${sha256(await readFile(join(referenceDir, name)))}\n`);
+  for (const name of await listFiles(referenceDir, '.csv'))
+    hash.update(`${name} ${sha256(await readFile(join(referenceDir, name)))}\n`);
   return hash.digest('hex').slice(0, 12);
 }
 
 /** data:sample leaves a `synthetic.json` marker at the root of what it writes. */
 async function isSynthetic(raw: string): Promise<boolean> {
   try {
-    const marker = JSON.parse(await readFile(join(raw, 'synthetic.json'), 'utf8')) as { synthetic?: unknown };
+    const marker = JSON.parse(await readFile(join(raw, 'synthetic.json'), 'utf8')) as {
+      synthetic?: unknown;
+    };
     return marker.synthetic === true;
   } catch {
     return false;
@@ -218,4 +263,3 @@ async function isSynthetic(raw: string): Promise<boolean> {
 function sum(sources: SourceEntry[], key: 'rows_read' | 'rows_loaded' | 'rows_rejected'): number {
   return sources.reduce((total, s) => total + s[key], 0);
 }
-

@@ -20,10 +20,7 @@ const TAB = 0x09;
 export const MAX_RECORD_BYTES = 1_000_000;
 
 export type RejectReason =
-  | 'too few columns'
-  | 'too many columns'
-  | 'unterminated quoted field'
-  | 'record longer than 1 MB';
+  'too few columns' | 'too many columns' | 'unterminated quoted field' | 'record longer than 1 MB';
 
 export interface RejectedRecord {
   /** The physical line the record starts on, and the last one it holds. */
@@ -132,7 +129,11 @@ export function scanCsv(buf: Uint8Array, expectedFields: number): ScanResult {
   let headerEnd = indexOfByte(buf, LF, begin);
   const dataStart = headerEnd === -1 ? buf.length : headerEnd + 1;
   if (headerEnd === -1) headerEnd = buf.length;
-  const header = Buffer.from(buf.buffer, buf.byteOffset + begin, trimCr(buf, begin, headerEnd) - begin).toString('utf8');
+  const header = Buffer.from(
+    buf.buffer,
+    buf.byteOffset + begin,
+    trimCr(buf, begin, headerEnd) - begin,
+  ).toString('utf8');
 
   // Worst case one record per two bytes; typed arrays keep 5 million records cheap.
   const capacity = Math.max(16, Math.ceil((buf.length - dataStart) / 40));
@@ -193,7 +194,14 @@ export function scanCsv(buf: Uint8Array, expectedFields: number): ScanResult {
       detail = `${walk.fields} columns, ${expectedFields} expected`;
     }
     if (reason) {
-      rejected.push({ line: recordLine, lastLine, reason, detail, start: recordStart, end: recordEnd });
+      rejected.push({
+        line: recordLine,
+        lastLine,
+        reason,
+        detail,
+        start: recordStart,
+        end: recordEnd,
+      });
       continue;
     }
     if (count === starts.length) {
@@ -201,7 +209,8 @@ export function scanCsv(buf: Uint8Array, expectedFields: number): ScanResult {
       ends = grow(ends);
       lines = grow(lines);
     }
-    if (walk.odd || (!utf8Valid && !isUtf8(buf.subarray(recordStart, recordEnd)))) needsRepair.push(count);
+    if (walk.odd || (!utf8Valid && !isUtf8(buf.subarray(recordStart, recordEnd))))
+      needsRepair.push(count);
     starts[count] = recordStart;
     ends[count] = recordEnd;
     lines[count] = recordLine;
@@ -226,7 +235,12 @@ export function scanCsv(buf: Uint8Array, expectedFields: number): ScanResult {
  * read on its own: the expected number of fields and no quote left open. -1 when there is none,
  * so the record stays whole. Each try reads at most one record's worth of bytes.
  */
-function nextRecordStart(buf: Uint8Array, recordStart: number, stop: number, expectedFields: number): number {
+function nextRecordStart(
+  buf: Uint8Array,
+  recordStart: number,
+  stop: number,
+  expectedFields: number,
+): number {
   let lf = indexOfByte(buf, LF, recordStart);
   while (lf !== -1 && lf < stop) {
     const candidate = lf + 1;
@@ -239,7 +253,8 @@ function nextRecordStart(buf: Uint8Array, recordStart: number, stop: number, exp
 
 function countLf(buf: Uint8Array, from: number, to: number): number {
   let lines = 0;
-  for (let at = indexOfByte(buf, LF, from); at !== -1 && at < to; at = indexOfByte(buf, LF, at + 1)) lines++;
+  for (let at = indexOfByte(buf, LF, from); at !== -1 && at < to; at = indexOfByte(buf, LF, at + 1))
+    lines++;
   return lines;
 }
 
@@ -276,7 +291,6 @@ export function parseRecordLenient(text: string): string[] {
   fields.push(field);
   return fields;
 }
-
 
 /**
  * When every record is one line long, `source_line = ordinal + offset` for one offset: returns it.

@@ -4,7 +4,12 @@ import type { SourceSummary } from './cache';
 import type { SourceRole } from './sources';
 
 /** `leftOut`: complaints of the source not loaded because a published file has their dates (reconcile.ts). */
-export function sourceEntry(s: SourceSummary, role: SourceRole | undefined, quarantine: string | undefined, leftOut = 0): SourceEntry {
+export function sourceEntry(
+  s: SourceSummary,
+  role: SourceRole | undefined,
+  quarantine: string | undefined,
+  leftOut = 0,
+): SourceEntry {
   const entry: SourceEntry = {
     file: s.file,
     sha256: s.sha256,
@@ -22,7 +27,13 @@ export function sourceEntry(s: SourceSummary, role: SourceRole | undefined, quar
     status: 'loaded',
   };
   if (s.problem) return { ...entry, status: 'not_ftc_csv', problem: s.problem };
-  if (role?.role === 'duplicate') return { ...entry, status: 'duplicate', duplicate_of: role.of, problem: `same content as ${role.of}: counted once` };
+  if (role?.role === 'duplicate')
+    return {
+      ...entry,
+      status: 'duplicate',
+      duplicate_of: role.of,
+      problem: `same content as ${role.of}: counted once`,
+    };
   if (role?.role === 'superseded') {
     const why = s.file.includes('DNC_API_')
       ? `a published file (${role.by}) holds the complaints of every date it has`
@@ -30,7 +41,8 @@ export function sourceEntry(s: SourceSummary, role: SourceRole | undefined, quar
     return { ...entry, status: 'superseded', superseded_by: role.by, problem: why };
   }
   const rejected_by_reason: Record<string, number> = {};
-  for (const q of s.quarantined) rejected_by_reason[q.reason] = (rejected_by_reason[q.reason] ?? 0) + 1;
+  for (const q of s.quarantined)
+    rejected_by_reason[q.reason] = (rejected_by_reason[q.reason] ?? 0) + 1;
   const flagged: Record<string, number> = { ...(s.stats?.flags ?? {}) };
   if (s.rowsRepaired > 0) flagged.repaired_encoding_or_quoting = s.rowsRepaired;
   const dates = Object.keys(s.stats?.dates ?? {});

@@ -13,9 +13,7 @@ export interface CandidateFile {
 }
 
 export type SourceRole =
-  | { role: 'load' }
-  | { role: 'duplicate'; of: string }
-  | { role: 'superseded'; by: string };
+  { role: 'load' } | { role: 'duplicate'; of: string } | { role: 'superseded'; by: string };
 
 /** A name that `data:fetch` gives to changed content it keeps beside the archived file. */
 const REFETCHED = /^(.*)\.fetched-([0-9TZ:-]+)\.csv$/i;

@@ -38,16 +38,24 @@ export interface RowSources {
  */
 export function rowsOf(sources: CountedSource[], from: RowSources): string {
   const fresh = sources.filter((s) => from.fresh.has(s.summary.file));
-  const cached = sources.filter((s) => !from.fresh.has(s.summary.file) && (s.summary.stats?.rows_loaded ?? 0) > 0);
+  const cached = sources.filter(
+    (s) => !from.fresh.has(s.summary.file) && (s.summary.stats?.rows_loaded ?? 0) > 0,
+  );
   const parts = [`SELECT ${CANONICAL_SELECT} FROM normalized WHERE false`];
   if (fresh.length > 0) {
-    parts.push(`SELECT ${CANONICAL_SELECT} FROM normalized WHERE created_at IS NOT NULL AND source_file IN (${fresh.map((s) => sqlString(s.summary.file)).join(', ')})`);
+    parts.push(
+      `SELECT ${CANONICAL_SELECT} FROM normalized WHERE created_at IS NOT NULL AND source_file IN (${fresh.map((s) => sqlString(s.summary.file)).join(', ')})`,
+    );
   }
   if (cached.length > 0) {
-    const globs = cached.map((s) => sqlString(from.cache!.rowsGlob(from.keys.get(s.summary.file)!)));
+    const globs = cached.map((s) =>
+      sqlString(from.cache!.rowsGlob(from.keys.get(s.summary.file)!)),
+    );
     parts.push(`SELECT ${CANONICAL_SELECT} FROM read_parquet([${globs.join(', ')}])`);
   }
-  const excluded = sources.flatMap((s) => s.excludedDates.map((d) => `(${sqlString(s.summary.file)}, DATE '${d}')`));
+  const excluded = sources.flatMap((s) =>
+    s.excludedDates.map((d) => `(${sqlString(s.summary.file)}, DATE '${d}')`),
+  );
   const union = parts.join('\nUNION ALL ');
   if (excluded.length === 0) return union;
   return `SELECT * FROM (${union}) WHERE (source_file, created_date) NOT IN (VALUES ${excluded.join(', ')})`;
@@ -62,21 +70,39 @@ export async function writeYears(
   progress: Progress,
 ): Promise<YearsWritten> {
   const yearsOf = (s: CountedSource) =>
-    new Set(Object.keys(s.summary.stats?.dates ?? {}).filter((d) => !s.excludedDates.includes(d)).map((d) => Number(d.slice(0, 4))));
+    new Set(
+      Object.keys(s.summary.stats?.dates ?? {})
+        .filter((d) => !s.excludedDates.includes(d))
+        .map((d) => Number(d.slice(0, 4))),
+    );
   const years = [...new Set(counted.flatMap((s) => [...yearsOf(s)]))].sort((a, b) => a - b);
   // Typed empty: the cube's part tables take their columns from it.
-  await db.run(`CREATE OR REPLACE TEMP TABLE year_rows AS SELECT ${CANONICAL_SELECT} FROM normalized WHERE false`);
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE year_rows AS SELECT ${CANONICAL_SELECT} FROM normalized WHERE false`,
+  );
   await createCubeParts(db);
 
   const checksums = new Map<string, string>();
   const rebuilt: { year: number; key: string | null; compressed: Promise<void> }[] = [];
   for (const year of years) {
     const sources = counted.filter((s) => yearsOf(s).has(year));
-    const key = from.cache?.yearKey(year, sources.map((s) => `${from.keys.get(s.summary.file)} ${s.excludedDates.join(',')}`), downloads ? 'downloads' : 'no downloads') ?? null;
+    const key =
+      from.cache?.yearKey(
+        year,
+        sources.map((s) => `${from.keys.get(s.summary.file)} ${s.excludedDates.join(',')}`),
+        downloads ? 'downloads' : 'no downloads',
+      ) ?? null;
     if (from.cache && key) {
-      const restored = await from.cache.restoreYear(key, staging, Object.keys(CUBE_PARTS).map((name) => `${name}.parquet`));
+      const restored = await from.cache.restoreYear(
+        key,
+        staging,
+        Object.keys(CUBE_PARTS).map((name) => `${name}.parquet`),
+      );
       if (restored) {
-        for (const [name] of Object.entries(CUBE_PARTS)) await db.run(`INSERT INTO ${name} SELECT * FROM read_parquet(${sqlString(join(from.cache.yearDir(key), `${name}.parquet`))})`);
+        for (const [name] of Object.entries(CUBE_PARTS))
+          await db.run(
+            `INSERT INTO ${name} SELECT * FROM read_parquet(${sqlString(join(from.cache.yearDir(key), `${name}.parquet`))})`,
+          );
         for (const [file, { sha256 }] of Object.entries(restored)) checksums.set(file, sha256);
         continue;
       }
@@ -90,7 +116,10 @@ export async function writeYears(
     const parts = await addCubeParts(db);
     if (from.cache && key) {
       const dir = await from.cache.startYear(key);
-      for (const name of parts) await db.run(`COPY ${name} TO ${sqlString(join(dir, `${name.replace(/^year_/, '')}.parquet`))} (FORMAT parquet)`);
+      for (const name of parts)
+        await db.run(
+          `COPY ${name} TO ${sqlString(join(dir, `${name.replace(/^year_/, '')}.parquet`))} (FORMAT parquet)`,
+        );
     }
     rebuilt.push({ year, key, compressed });
   }
@@ -99,13 +128,20 @@ export async function writeYears(
     await compressed;
     const files: YearFiles = {};
     for (const file of yearFiles(year, downloads)) {
-      files[file] = { bytes: await fileSize(join(staging, file)), sha256: await sha256File(join(staging, file)) };
+      files[file] = {
+        bytes: await fileSize(join(staging, file)),
+        sha256: await sha256File(join(staging, file)),
+      };
       checksums.set(file, files[file]!.sha256);
     }
     if (from.cache && key) await from.cache.storeYear(key, staging, files);
   }
   const rowsByYear = new Map(
-    (await db.all<{ y: number; n: number }>(`SELECT year(day) AS y, sum(complaints)::BIGINT AS n FROM part_daily GROUP BY ALL`)).map((r) => [r.y, r.n]),
+    (
+      await db.all<{ y: number; n: number }>(
+        `SELECT year(day) AS y, sum(complaints)::BIGINT AS n FROM part_daily GROUP BY ALL`,
+      )
+    ).map((r) => [r.y, r.n]),
   );
   return { years, rowsByYear, checksums, rebuilt: rebuilt.map((r) => r.year) };
 }

@@ -13,7 +13,9 @@ export async function openDb(path = ':memory:', options: Record<string, string> 
   const instance = await DuckDBInstance.create(path, options);
   const connection = await instance.connect();
   // No extension may be fetched: there is no network here, and a build must not depend on one.
-  await connection.run('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false');
+  await connection.run(
+    'SET autoinstall_known_extensions = false; SET autoload_known_extensions = false',
+  );
   return {
     connection,
     async run(sql, params) {
@@ -25,7 +27,10 @@ export async function openDb(path = ':memory:', options: Record<string, string> 
         const out: Record<string, unknown> = {};
         for (const [key, value] of Object.entries(row)) {
           // getRowObjectsJson writes BIGINT/HUGEINT as strings; counts here always fit a double.
-          out[key] = typeof value === 'string' && /^-?\d+$/.test(value) && isIntegerColumn(reader, key) ? Number(value) : value;
+          out[key] =
+            typeof value === 'string' && /^-?\d+$/.test(value) && isIntegerColumn(reader, key)
+              ? Number(value)
+              : value;
         }
         return out as T;
       });
@@ -37,11 +42,17 @@ export async function openDb(path = ':memory:', options: Record<string, string> 
   };
 }
 
-function isIntegerColumn(reader: { columnNames(): string[]; columnTypes(): { typeId: number }[] }, key: string): boolean {
+function isIntegerColumn(
+  reader: { columnNames(): string[]; columnTypes(): { typeId: number }[] },
+  key: string,
+): boolean {
   const index = reader.columnNames().indexOf(key);
   const type = reader.columnTypes()[index];
   // DuckDBTypeId: TINYINT 2 … UBIGINT 9, HUGEINT 16, UHUGEINT 32.
-  return type !== undefined && ((type.typeId >= 2 && type.typeId <= 9) || type.typeId === 16 || type.typeId === 32);
+  return (
+    type !== undefined &&
+    ((type.typeId >= 2 && type.typeId <= 9) || type.typeId === 16 || type.typeId === 32)
+  );
 }
 
 /** A SQL string literal; only for paths and names the pipeline itself made, never for user input. */

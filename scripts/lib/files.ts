@@ -6,10 +6,12 @@ import { join, relative, sep } from 'node:path';
 
 /** Every file below `dir` whose name ends with `suffix`, as paths relative to `dir` with `/`. */
 export async function listFiles(dir: string, suffix: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
-    throw error;
-  });
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw error;
+    },
+  );
   return entries
     .filter((e) => e.isFile() && e.name.toLowerCase().endsWith(suffix))
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
@@ -29,7 +31,10 @@ export async function fileSize(path: string): Promise<number> {
 /** Puts a finished folder in place of `target`: the old one is moved aside, then removed. */
 export async function replaceDir(finished: string, target: string): Promise<void> {
   const aside = `${target}.old-${process.pid}`;
-  const hadTarget = await stat(target).then(() => true, () => false);
+  const hadTarget = await stat(target).then(
+    () => true,
+    () => false,
+  );
   if (hadTarget) await rename(target, aside);
   await rename(finished, target);
   if (hadTarget) await rm(aside, { recursive: true, force: true });

@@ -4,7 +4,10 @@ export interface Progress {
   log(message: string): void;
 }
 
-export function createProgress(stream: NodeJS.WriteStream = process.stderr, quiet = false): Progress {
+export function createProgress(
+  stream: NodeJS.WriteStream = process.stderr,
+  quiet = false,
+): Progress {
   const tty = Boolean(stream.isTTY);
   let last = 0;
   let pending = false;

@@ -90,13 +90,21 @@ export function calendarFactor(day: number): number {
   const base = WEEKDAY_FACTOR[weekday(day)]!;
   const kind = holidayKind(day);
   if (kind === undefined) return base;
-  const factor = kind === 'major' ? MAJOR_HOLIDAY_FACTOR : kind === 'holiday' ? HOLIDAY_FACTOR : HOLIDAY_EVE_FACTOR;
+  const factor =
+    kind === 'major'
+      ? MAJOR_HOLIDAY_FACTOR
+      : kind === 'holiday'
+        ? HOLIDAY_FACTOR
+        : HOLIDAY_EVE_FACTOR;
   return Math.min(base, factor);
 }
 
 export function seasonalFactor(day: number): number {
   const doy = dayOfYear(day);
-  const wave = 1 + SEASONAL_AMPLITUDE * Math.cos((2 * Math.PI * (doy - SEASONAL_PEAK_DAY_OF_YEAR)) / DAYS_PER_YEAR);
+  const wave =
+    1 +
+    SEASONAL_AMPLITUDE *
+      Math.cos((2 * Math.PI * (doy - SEASONAL_PEAK_DAY_OF_YEAR)) / DAYS_PER_YEAR);
   const december = new Date(day * 86_400_000).getUTCMonth() === 11;
   return december ? wave * DECEMBER_FACTOR : wave;
 }
@@ -117,5 +125,8 @@ export function expectedVolume(day: number, weekdayVolume: number, middle: numbe
 
 /** The number of complaints created on `day`: expected volume with lognormal noise, at least 1. */
 export function dailyVolume(day: number, weekdayVolume: number, middle: number, rng: Rng): number {
-  return Math.max(1, Math.round(expectedVolume(day, weekdayVolume, middle) * rng.lognormal(DAILY_NOISE_SIGMA)));
+  return Math.max(
+    1,
+    Math.round(expectedVolume(day, weekdayVolume, middle) * rng.lognormal(DAILY_NOISE_SIGMA)),
+  );
 }

@@ -59,8 +59,8 @@ export const DEFAULT_WEEKDAY_VOLUME = 8_200;
 
 /** REAL: created times by hour of day (00…23); few at night, a plateau from 11:00 to 18:00. */
 export const CREATED_HOUR_WEIGHTS = [
-  80, 61, 40, 26, 49, 18, 52, 83, 114, 369, 810, 1247, 1384, 1396, 1228, 1388, 1474, 1240, 1092, 705, 430, 343, 240,
-  165,
+  80, 61, 40, 26, 49, 18, 52, 83, 114, 369, 810, 1247, 1384, 1396, 1228, 1388, 1474, 1240, 1092,
+  705, 430, 343, 240, 165,
 ] as const;
 
 /**
@@ -111,7 +111,12 @@ export const VIOLATION_ROUND_QUARTER_SHARE = 0.015;
  * CENSUS 2020 Island Areas counts (states.csv leaves these territories without population):
  * U.S. Virgin Islands 87,146; Guam 153,836; American Samoa 49,710; Northern Mariana Islands 47,329.
  */
-export const ISLAND_AREA_POPULATION_2020: Readonly<Record<string, number>> = { VI: 87_146, GU: 153_836, AS: 49_710, MP: 47_329 };
+export const ISLAND_AREA_POPULATION_2020: Readonly<Record<string, number>> = {
+  VI: 87_146,
+  GU: 153_836,
+  AS: 49_710,
+  MP: 47_329,
+};
 
 /**
  * REAL: Puerto Rico had 4 complaints (0.03%) against a 1.0% population share, the Virgin Islands
@@ -142,7 +147,15 @@ export const STATE_EMPTY_SHARE = 0.0018;
 export const STATE_LOWER_SHARE = 0.002;
 export const STATE_UPPER_SHARE = 0.001;
 export const STATE_UNKNOWN_SHARE = 0.0005;
-export const UNKNOWN_STATE_NAMES = ['Ontario', 'N/A', 'British Columbia', 'Unknown', 'Armed Forces Europe', 'Mexico', 'XX'] as const;
+export const UNKNOWN_STATE_NAMES = [
+  'Ontario',
+  'N/A',
+  'British Columbia',
+  'Unknown',
+  'Armed Forces Europe',
+  'Mexico',
+  'XX',
+] as const;
 
 /**
  * ASSUMED: area codes within a state are picked roughly evenly, with a stable lognormal factor
@@ -203,7 +216,12 @@ export const ROBOCALL_SHARES = { y: 0.691, n: 0.236, empty: 0.073 } as const;
  * enrollment (mid-October to early December) for medical calls, year-end giving for charities,
  * summer bills for energy and solar.
  */
-export const SUBJECT_SEASONS: readonly { slug: string; fromMonth: number; toMonth: number; factor: number }[] = [
+export const SUBJECT_SEASONS: readonly {
+  slug: string;
+  fromMonth: number;
+  toMonth: number;
+  factor: number;
+}[] = [
   { slug: 'medical', fromMonth: 10, toMonth: 12, factor: 1.3 },
   { slug: 'charities', fromMonth: 11, toMonth: 12, factor: 1.4 },
   { slug: 'energy', fromMonth: 6, toMonth: 8, factor: 1.2 },
@@ -217,7 +235,19 @@ export const CALLER_EMPTY_SHARE = 0.0477;
 export const CALLER_ODD_SHARE = 0.0123;
 /** REAL: counts of those odd numbers by length (7…20). */
 export const CALLER_ODD_LENGTH_WEIGHTS: Readonly<Record<number, number>> = {
-  7: 33, 8: 8, 9: 29, 11: 30, 12: 33, 13: 7, 14: 13, 15: 4, 16: 1, 17: 1, 18: 2, 19: 4, 20: 1,
+  7: 33,
+  8: 8,
+  9: 29,
+  11: 30,
+  12: 33,
+  13: 7,
+  14: 13,
+  15: 4,
+  16: 1,
+  17: 1,
+  18: 2,
+  19: 4,
+  20: 1,
 };
 /** REAL: 10 rows report 0000000000. */
 export const CALLER_ZEROS_SHARE = 0.0007;

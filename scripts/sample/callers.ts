@@ -32,7 +32,9 @@ export function buildNumberTables(areaCodes: readonly AreaCode[]): NumberTables 
     .map((code) => Number(code.areaCode))
     .sort((a, b) => a - b);
   const oddLengths = Object.keys(CALLER_ODD_LENGTH_WEIGHTS).map(Number);
-  const oddLengthTable = new AliasTable(oddLengths.map((length) => CALLER_ODD_LENGTH_WEIGHTS[length]!));
+  const oddLengthTable = new AliasTable(
+    oddLengths.map((length) => CALLER_ODD_LENGTH_WEIGHTS[length]!),
+  );
   return { geographic, tollFree: TOLL_FREE_AREA_CODES.map(Number), oddLengths, oddLengthTable };
 }
 
@@ -64,7 +66,8 @@ export function oddNumber(tables: NumberTables, rng: Rng): string {
 }
 
 /** Total share of rows whose number is not a usable 10-digit NANP number. */
-export const MALFORMED_SHARE = CALLER_EMPTY_SHARE + CALLER_ODD_SHARE + CALLER_ZEROS_SHARE + CALLER_INVALID_NPA_SHARE;
+export const MALFORMED_SHARE =
+  CALLER_EMPTY_SHARE + CALLER_ODD_SHARE + CALLER_ZEROS_SHARE + CALLER_INVALID_NPA_SHARE;
 
 /**
  * The malformed number for a row, given a uniform draw `x` below MALFORMED_SHARE: one draw both

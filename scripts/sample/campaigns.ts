@@ -80,17 +80,29 @@ export interface CampaignContext {
 }
 
 function campaignNumber(tables: NumberTables, rng: Rng): string {
-  return String(rng.chance(CAMPAIGN_TOLL_FREE_SHARE) ? tollFreeNumber(tables, rng) : geographicNumber(tables, rng));
+  return String(
+    rng.chance(CAMPAIGN_TOLL_FREE_SHARE)
+      ? tollFreeNumber(tables, rng)
+      : geographicNumber(tables, rng),
+  );
 }
 
 /** One ordinary campaign starting on `start`. */
-export function makeCampaign(id: string, start: number, context: CampaignContext, rng: Rng): Campaign {
+export function makeCampaign(
+  id: string,
+  start: number,
+  context: CampaignContext,
+  rng: Rng,
+): Campaign {
   let count = 1;
   while (count < CAMPAIGN_MAX_NUMBERS && rng.chance(0.5)) count++;
   const numbers = Array.from({ length: count }, () => campaignNumber(context.tables, rng));
   const subject = context.drawSubject(start, rng);
   const targetState = rng.chance(CAMPAIGN_TARGETED_SHARE) ? context.drawState(rng) : -1;
-  const duration = Math.max(1, Math.round(CAMPAIGN_DURATION_MEDIAN_DAYS * rng.lognormal(CAMPAIGN_DURATION_SIGMA)));
+  const duration = Math.max(
+    1,
+    Math.round(CAMPAIGN_DURATION_MEDIAN_DAYS * rng.lognormal(CAMPAIGN_DURATION_SIGMA)),
+  );
   const shape: CampaignShape = {
     start,
     rampDays: CAMPAIGN_RAMP_DAYS,
@@ -114,12 +126,17 @@ export function makeCampaign(id: string, start: number, context: CampaignContext
  * has campaigns in full swing. Each start day has its own stream, so one day's draws never shift
  * another day's campaigns.
  */
-export function ordinaryCampaigns(firstDay: number, lastDay: number, context: CampaignContext): Campaign[] {
+export function ordinaryCampaigns(
+  firstDay: number,
+  lastDay: number,
+  context: CampaignContext,
+): Campaign[] {
   const campaigns: Campaign[] = [];
   for (let day = firstDay - 90; day <= lastDay; day++) {
     const rng = rngFor(context.seed, `campaigns:${day}`);
     const starts = rng.poisson(CAMPAIGN_STARTS_PER_DAY);
-    for (let i = 0; i < starts; i++) campaigns.push(makeCampaign(`c${day}-${i}`, day, context, rng));
+    for (let i = 0; i < starts; i++)
+      campaigns.push(makeCampaign(`c${day}-${i}`, day, context, rng));
   }
   return campaigns;
 }

@@ -82,7 +82,9 @@ export function dayContext(model: SampleModel, day: number): DayContext {
   const years = yearsFrom(day, model.middle);
   const stateTable = new AliasTable(stateWeights(model.states, years));
   const national = subjectWeights(model.subjects, years, monthOf(day));
-  const subjectTables = model.tilts.map((tilt) => new AliasTable(national.map((w, i) => w * tilt[i]!)));
+  const subjectTables = model.tilts.map(
+    (tilt) => new AliasTable(national.map((w, i) => w * tilt[i]!)),
+  );
   const active: Campaign[] = [];
   const rates: number[] = [0];
   let busy = 0;
@@ -97,7 +99,10 @@ export function dayContext(model: SampleModel, day: number): DayContext {
   }
   // Campaign rates are complaints a day at the default weekday volume, so their share of a day
   // does not depend on --volume; a pile-up of campaigns is capped rather than crowding out the rest.
-  const scale = busy > CAMPAIGN_MAX_DAY_SHARE * DEFAULT_WEEKDAY_VOLUME ? (CAMPAIGN_MAX_DAY_SHARE * DEFAULT_WEEKDAY_VOLUME) / busy : 1;
+  const scale =
+    busy > CAMPAIGN_MAX_DAY_SHARE * DEFAULT_WEEKDAY_VOLUME
+      ? (CAMPAIGN_MAX_DAY_SHARE * DEFAULT_WEEKDAY_VOLUME) / busy
+      : 1;
   for (let i = 1; i < rates.length; i++) rates[i] = rates[i]! * scale;
   rates[0] = DEFAULT_WEEKDAY_VOLUME - busy * scale;
   return { model, day, stateTable, subjectTables, slotTable: new AliasTable(rates), active };
@@ -126,13 +131,23 @@ export function createdSeconds(count: number, rng: Rng): Int32Array {
 }
 
 /** Fills `row` with one complaint created at `second` on the context's day, and returns it. */
-export function makeComplaint(ctx: DayContext, second: number, rng: Rng, row: Complaint = emptyComplaint()): Complaint {
+export function makeComplaint(
+  ctx: DayContext,
+  second: number,
+  rng: Rng,
+  row: Complaint = emptyComplaint(),
+): Complaint {
   const { model } = ctx;
   const slot = ctx.slotTable.sample(rng);
   const campaign = slot === 0 ? undefined : ctx.active[slot - 1]!;
 
   let stateIndex: number;
-  if (campaign !== undefined && campaign.targetState >= 0 && rng.chance(CAMPAIGN_TARGET_STATE_SHARE)) stateIndex = campaign.targetState;
+  if (
+    campaign !== undefined &&
+    campaign.targetState >= 0 &&
+    rng.chance(CAMPAIGN_TARGET_STATE_SHARE)
+  )
+    stateIndex = campaign.targetState;
   else stateIndex = ctx.stateTable.sample(rng);
   const state = model.states[stateIndex]!;
   const areaCode = areaCodeFor(state, rng);
@@ -141,7 +156,8 @@ export function makeComplaint(ctx: DayContext, second: number, rng: Rng, row: Co
   row.callerNumber = -1;
   const x = rng.next();
   if (x < MALFORMED_SHARE) row.callerText = malformedNumber(x, model.numbers, rng);
-  else if (campaign === undefined) row.callerNumber = backgroundNumber(state.areaCodeValues[areaCode]!, model.numbers, rng);
+  else if (campaign === undefined)
+    row.callerNumber = backgroundNumber(state.areaCodeValues[areaCode]!, model.numbers, rng);
   else {
     const n = campaign.numberTable.sample(rng);
     row.callerText = campaign.numbers[n]!;
@@ -166,7 +182,12 @@ export function makeComplaint(ctx: DayContext, second: number, rng: Rng, row: Co
  * The same consumer filing again, minutes later, about the same call: `row` still holds their
  * previous complaint, so only the times change (the violation date is typed afresh).
  */
-export function repeatComplaint(ctx: DayContext, second: number, rng: Rng, row: Complaint): Complaint {
+export function repeatComplaint(
+  ctx: DayContext,
+  second: number,
+  rng: Rng,
+  row: Complaint,
+): Complaint {
   row.createdSecond = second;
   setViolation(row, ctx.day, second, rng);
   return row;
@@ -193,14 +214,22 @@ function dayStream(model: SampleModel, day: number): { rng: Rng; count: number }
  * The complaints created on `day`, in the file's order, handed to `emit` one at a time in a
  * record that is reused: emit must use or copy it before returning. Returns the count.
  */
-export function generateDay(model: SampleModel, day: number, emit: (row: Complaint) => void): number {
+export function generateDay(
+  model: SampleModel,
+  day: number,
+  emit: (row: Complaint) => void,
+): number {
   const { rng, count } = dayStream(model, day);
   const ctx = dayContext(model, day);
   const seconds = createdSeconds(count, rng);
   const row = emptyComplaint();
   for (let i = 0; i < count; i++) {
     const second = seconds[i]!;
-    emit(i > 0 && rng.chance(CONSUMER_REPEAT_SHARE) ? repeatComplaint(ctx, second, rng, row) : makeComplaint(ctx, second, rng, row));
+    emit(
+      i > 0 && rng.chance(CONSUMER_REPEAT_SHARE)
+        ? repeatComplaint(ctx, second, rng, row)
+        : makeComplaint(ctx, second, rng, row),
+    );
   }
   return count;
 }

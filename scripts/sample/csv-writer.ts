@@ -20,9 +20,11 @@ const SPACE = 32;
 const COLON = 58;
 const ZERO = 48;
 
-
 /** '00'…'99' as byte pairs: two-digit fields are a lookup, not arithmetic per digit. */
-const TWO_DIGITS = Uint8Array.from({ length: 200 }, (_, i) => ZERO + (i % 2 === 0 ? Math.floor(i / 20) : (i >> 1) % 10));
+const TWO_DIGITS = Uint8Array.from(
+  { length: 200 },
+  (_, i) => ZERO + (i % 2 === 0 ? Math.floor(i / 20) : (i >> 1) % 10),
+);
 
 /** Writes `value` (0 ≤ value < 100) as two digits at `at`; returns the next position. */
 function twoDigits(buffer: Uint8Array, at: number, value: number): number {
@@ -157,7 +159,14 @@ export class DailyFileBuilder {
   row(c: Complaint): void {
     const caller = c.callerNumber >= 0 ? '' : c.callerText;
     // One capacity check per row: two timestamps, area code, flag and separators fit in 64.
-    this.ensure(64 + worstCase(caller) + worstCase(c.city) + worstCase(c.state) + worstCase(c.subject) + c.areaCode.length);
+    this.ensure(
+      64 +
+        worstCase(caller) +
+        worstCase(c.city) +
+        worstCase(c.state) +
+        worstCase(c.subject) +
+        c.areaCode.length,
+    );
     const buffer = this.buffer;
     let at = this.length;
     at = c.callerNumber >= 0 ? tenDigits(buffer, at, c.callerNumber) : this.text(at, caller);

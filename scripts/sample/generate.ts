@@ -56,7 +56,11 @@ export interface DaysResult {
 }
 
 /** A thread's share of the files; each day's content depends only on the model and the day. */
-export function writeDays(model: SampleModel, days: readonly number[], staging: string): DaysResult {
+export function writeDays(
+  model: SampleModel,
+  days: readonly number[],
+  staging: string,
+): DaysResult {
   const result: DaysResult = { rows: 0, files: 0, bytes: 0 };
   const builder = new DailyFileBuilder(16 << 20);
   const emit = builder.row.bind(builder);
@@ -65,7 +69,10 @@ export function writeDays(model: SampleModel, days: readonly number[], staging: 
     builder.reset();
     result.rows += generateDay(model, day, emit);
     // The staging folder is the temporary: the whole tree is renamed into place afterwards.
-    writeFileSync(join(staging, String(yearOf(day + 1)), dailyFileName(published)), builder.bytes());
+    writeFileSync(
+      join(staging, String(yearOf(day + 1)), dailyFileName(published)),
+      builder.bytes(),
+    );
     result.files += 1;
     result.bytes += builder.size;
   }
@@ -103,7 +110,11 @@ async function runWorkers(jobs: readonly DaysJob[]): Promise<DaysResult[]> {
  * write half a million rows: small samples stay in one thread, big ones use the cores, at most 4
  * (beyond that the disk is the limit).
  */
-export function defaultWorkers(days: number, volume: number, cores = availableParallelism()): number {
+export function defaultWorkers(
+  days: number,
+  volume: number,
+  cores = availableParallelism(),
+): number {
   // A day averages ~0.87 weekdays' volume (weekends, holidays: see DEFAULT_WEEKDAY_VOLUME).
   const rows = days * volume * 0.87;
   return Math.max(1, Math.min(4, cores, Math.floor(rows / 1_000_000)));
@@ -115,7 +126,8 @@ function markerSeed(seed: string): string | number {
 }
 
 function validate(options: SampleOptions): void {
-  if (!Number.isInteger(options.days) || options.days < 1) throw new Error(`--days must be a positive integer, not ${options.days}`);
+  if (!Number.isInteger(options.days) || options.days < 1)
+    throw new Error(`--days must be a positive integer, not ${options.days}`);
   if (!(options.volume > 0)) throw new Error(`--volume must be positive, not ${options.volume}`);
   parseDay(options.end);
 }
@@ -132,7 +144,12 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
   const first = last - options.days + 1;
   const days = Array.from({ length: options.days }, (_, i) => first + i);
   const workers = Math.max(1, Math.min(options.workers ?? 1, days.length));
-  const modelOptions: ModelOptions = { days: options.days, end: options.end, seed: options.seed, volume: options.volume };
+  const modelOptions: ModelOptions = {
+    days: options.days,
+    end: options.end,
+    seed: options.seed,
+    volume: options.volume,
+  };
   if (options.referenceDir !== undefined) modelOptions.referenceDir = options.referenceDir;
 
   mkdirSync(options.out, { recursive: true });
@@ -145,13 +162,22 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
 
   let totals: DaysResult = { rows: 0, files: 0, bytes: 0 };
   try {
-    for (const year of new Set(days.map((day) => yearOf(day + 1)))) mkdirSync(join(staging, String(year)), { recursive: true });
+    for (const year of new Set(days.map((day) => yearOf(day + 1))))
+      mkdirSync(join(staging, String(year)), { recursive: true });
     if (workers === 1) totals = writeDays(buildModel(modelOptions), days, staging);
     else {
       // Interleaved so that every thread gets the same mix of weekdays, weekends and seasons.
-      const jobs = Array.from({ length: workers }, (_, k) => ({ options: modelOptions, days: days.filter((_, i) => i % workers === k), staging }));
+      const jobs = Array.from({ length: workers }, (_, k) => ({
+        options: modelOptions,
+        days: days.filter((_, i) => i % workers === k),
+        staging,
+      }));
       for (const part of await runWorkers(jobs)) {
-        totals = { rows: totals.rows + part.rows, files: totals.files + part.files, bytes: totals.bytes + part.bytes };
+        totals = {
+          rows: totals.rows + part.rows,
+          files: totals.files + part.files,
+          bytes: totals.bytes + part.bytes,
+        };
       }
     }
     if (existsSync(target)) renameSync(target, retired);

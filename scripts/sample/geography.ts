@@ -70,22 +70,36 @@ export function areaCodesByLocation(areaCodes: readonly AreaCode[]): Map<string,
   return byLocation;
 }
 
-export function buildStates(states: readonly State[], areaCodes: readonly AreaCode[], seed: string): StateModel[] {
+export function buildStates(
+  states: readonly State[],
+  areaCodes: readonly AreaCode[],
+  seed: string,
+): StateModel[] {
   const byLocation = areaCodesByLocation(areaCodes);
   return states.map((state) => {
     const population = state.population ?? ISLAND_AREA_POPULATION_2020[state.usps];
     if (population === undefined) throw new Error(`no population for ${state.usps}`);
     const codes = byLocation.get(NANPA_LOCATION[state.usps] ?? state.usps);
-    if (codes === undefined || codes.length === 0) throw new Error(`no geographic area code for ${state.usps}`);
+    if (codes === undefined || codes.length === 0)
+      throw new Error(`no geographic area code for ${state.usps}`);
     // Draw in a fixed order per state so that adding a state later moves no other state's numbers.
     const own = rngFor(seed, `state:${state.usps}`);
     const territory = state.kind === 'territory' ? TERRITORY_PROPENSITY : 1;
-    const propensity = territory * clamp(own.lognormal(STATE_PROPENSITY_SIGMA), STATE_PROPENSITY_MIN, STATE_PROPENSITY_MAX);
+    const propensity =
+      territory *
+      clamp(own.lognormal(STATE_PROPENSITY_SIGMA), STATE_PROPENSITY_MIN, STATE_PROPENSITY_MAX);
     const trendPerYear = clamp(STATE_TREND_SIGMA * own.normal(), -STATE_TREND_MAX, STATE_TREND_MAX);
     const areaCodeTable = new AliasTable(codes.map(() => own.lognormal(AREA_CODE_WEIGHT_SIGMA)));
     const cityNames = citiesFor(state.usps);
-    const cities = cityNames.map((name) => ({ name, upper: name.toUpperCase(), lower: name.toLowerCase() }));
-    const cityTable = cities.length === 0 ? null : new AliasTable(cities.map((_, rank) => 1 / Math.pow(rank + 1, CITY_RANK_EXPONENT)));
+    const cities = cityNames.map((name) => ({
+      name,
+      upper: name.toUpperCase(),
+      lower: name.toLowerCase(),
+    }));
+    const cityTable =
+      cities.length === 0
+        ? null
+        : new AliasTable(cities.map((_, rank) => 1 / Math.pow(rank + 1, CITY_RANK_EXPONENT)));
     return {
       usps: state.usps,
       name: state.name,
@@ -116,7 +130,8 @@ export function stateWeights(states: readonly StateModel[], years: number): Floa
 /** Consumer_State as typed: mostly the full name, sometimes empty, re-cased or not a state. */
 export function stateText(state: StateModel, rng: Rng): string {
   const x = rng.next();
-  if (x >= STATE_EMPTY_SHARE + STATE_LOWER_SHARE + STATE_UPPER_SHARE + STATE_UNKNOWN_SHARE) return state.name;
+  if (x >= STATE_EMPTY_SHARE + STATE_LOWER_SHARE + STATE_UPPER_SHARE + STATE_UNKNOWN_SHARE)
+    return state.name;
   if (x < STATE_EMPTY_SHARE) return '';
   if (x < STATE_EMPTY_SHARE + STATE_LOWER_SHARE) return state.lower;
   if (x < STATE_EMPTY_SHARE + STATE_LOWER_SHARE + STATE_UPPER_SHARE) return state.upper;

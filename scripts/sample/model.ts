@@ -3,7 +3,14 @@
  * caller-number tables and every campaign of the window (ordinary and PoNE). Deterministic in the
  * seed, so worker threads can each build their own and agree byte for byte.
  */
-import { loadAreaCodes, loadPoneCallerNumbers, loadStates, loadSubjects, readReferenceCsv, REFERENCE_DIR } from '../lib/reference';
+import {
+  loadAreaCodes,
+  loadPoneCallerNumbers,
+  loadStates,
+  loadSubjects,
+  readReferenceCsv,
+  REFERENCE_DIR,
+} from '../lib/reference';
 import { yearsFrom } from './calendar';
 import { buildNumberTables, type NumberTables } from './callers';
 import { type Campaign, type CampaignContext, ordinaryCampaigns } from './campaigns';
@@ -62,7 +69,9 @@ export function buildModel(options: ModelOptions): SampleModel {
       const key = date.getUTCFullYear() * 12 + date.getUTCMonth();
       let table = subjectTableByMonth.get(key);
       if (table === undefined) {
-        table = new AliasTable(subjectWeights(subjects, yearsFrom(day, middle), date.getUTCMonth() + 1));
+        table = new AliasTable(
+          subjectWeights(subjects, yearsFrom(day, middle), date.getUTCMonth() + 1),
+        );
         subjectTableByMonth.set(key, table);
       }
       return table.sample(rng);
@@ -80,16 +89,21 @@ export function buildModel(options: ModelOptions): SampleModel {
     { first, last },
     options.seed,
   );
-  const campaigns: Campaign[] = [...ordinaryCampaigns(first, last, context), ...pone].sort((a, b) => a.start - b.start);
+  const campaigns: Campaign[] = [...ordinaryCampaigns(first, last, context), ...pone].sort(
+    (a, b) => a.start - b.start,
+  );
   return {
     seed: options.seed,
     weekdayVolume: options.volume,
     middle,
     states,
     subjects,
-    tilts: subjectTilts(states.map((s) => s.usps), subjects, options.seed),
+    tilts: subjectTilts(
+      states.map((s) => s.usps),
+      subjects,
+      options.seed,
+    ),
     campaigns,
     numbers,
   };
 }
-

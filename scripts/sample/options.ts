@@ -2,7 +2,13 @@
  * Command-line options for `npm run data:sample`. Pure: argv in, options or an error out, so the
  * CLI stays a few lines and the parsing is testable.
  */
-import { DEFAULT_DAYS, DEFAULT_END, DEFAULT_OUT, DEFAULT_SEED, DEFAULT_WEEKDAY_VOLUME } from './calibration';
+import {
+  DEFAULT_DAYS,
+  DEFAULT_END,
+  DEFAULT_OUT,
+  DEFAULT_SEED,
+  DEFAULT_WEEKDAY_VOLUME,
+} from './calibration';
 import { parseDay } from './dates';
 import { defaultWorkers, type SampleOptions } from './generate';
 
@@ -20,7 +26,12 @@ export type ParsedArgs = { help: true } | { help: false; options: SampleOptions 
 
 function positive(name: string, text: string, integer: boolean): number {
   const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+  if (
+    text.trim() === '' ||
+    !Number.isFinite(value) ||
+    value <= 0 ||
+    (integer && !Number.isInteger(value))
+  ) {
     throw new Error(`${name} must be a positive ${integer ? 'integer' : 'number'}, not "${text}"`);
   }
   return value;

@@ -33,12 +33,19 @@ export interface PoneLetter {
 }
 
 export function toPoneLetter(row: Record<string, string>): PoneLetter {
-  return { pdfFile: row.pdf_file ?? '', provider: row.provider ?? '', letterDate: row.letter_date ?? '', notes: row.notes ?? '' };
+  return {
+    pdfFile: row.pdf_file ?? '',
+    provider: row.provider ?? '',
+    letterDate: row.letter_date ?? '',
+    notes: row.notes ?? '',
+  };
 }
 
 /** `YYYY-MM-DD`, or `YYYY-MM` (month only) read as the middle of the month. */
 function letterDay(date: string): number {
-  return /^\d{4}-\d{2}$/.test(date) ? parseDay(`${date}-${String(PONE_MONTH_ONLY_DAY).padStart(2, '0')}`) : parseDay(date);
+  return /^\d{4}-\d{2}$/.test(date)
+    ? parseDay(`${date}-${String(PONE_MONTH_ONLY_DAY).padStart(2, '0')}`)
+    : parseDay(date);
 }
 
 /**
@@ -52,18 +59,24 @@ export function letterAnchors(letters: readonly PoneLetter[]): Map<string, numbe
   for (const letter of letters) {
     const key = baseName(letter.pdfFile);
     if (letter.letterDate !== '') anchors.set(key, letterDay(letter.letterDate));
-    else if (letter.notes.includes(`FCC companion letter to this provider dated ${PONE_FCC_COMPANION_DATE}`)) {
+    else if (
+      letter.notes.includes(
+        `FCC companion letter to this provider dated ${PONE_FCC_COMPANION_DATE}`,
+      )
+    ) {
       anchors.set(key, parseDay(PONE_FCC_COMPANION_DATE));
     } else unknown.push(letter);
   }
   unknown.sort((a, b) => (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : 0));
   let next = 0;
   for (const batch of PONE_UNKNOWN_BATCHES) {
-    for (let i = 0; i < batch.size && next < unknown.length; i++) anchors.set(baseName(unknown[next++]!.pdfFile), parseDay(batch.date));
+    for (let i = 0; i < batch.size && next < unknown.length; i++)
+      anchors.set(baseName(unknown[next++]!.pdfFile), parseDay(batch.date));
   }
   // More unknown letters than the batches hold (the facts grew): they join the last batch.
   const last = PONE_UNKNOWN_BATCHES[PONE_UNKNOWN_BATCHES.length - 1]!;
-  while (next < unknown.length) anchors.set(baseName(unknown[next++]!.pdfFile), parseDay(last.date));
+  while (next < unknown.length)
+    anchors.set(baseName(unknown[next++]!.pdfFile), parseDay(last.date));
   return anchors;
 }
 
@@ -77,7 +90,10 @@ const LABEL_SUBJECTS: readonly [RegExp, string][] = [
   [/utility/i, 'energy'],
   [/student ?loan|debt|credit ?card|ccirr|reduction|financial/i, 'debt'],
   [/hotel|marriott/i, 'vacation'],
-  [/amazon|apple|ssa|irs|cbp|govt|imposter|impers|legal|administration|consulate|package|order|purchase|directv/i, 'imposters'],
+  [
+    /amazon|apple|ssa|irs|cbp|govt|imposter|impers|legal|administration|consulate|package|order|purchase|directv/i,
+    'imposters',
+  ],
 ];
 
 export function subjectForLabel(label: string): string | null {
@@ -106,7 +122,12 @@ interface ProviderNumbers {
   subjects: number[];
 }
 
-function campaign(id: string, provider: ProviderNumbers, pick: readonly number[], shape: CampaignShape): Campaign {
+function campaign(
+  id: string,
+  provider: ProviderNumbers,
+  pick: readonly number[],
+  shape: CampaignShape,
+): Campaign {
   return {
     id,
     numbers: pick.map((i) => provider.numbers[i]!),
@@ -133,7 +154,12 @@ export function poneCampaigns(
   const byProvider = new Map<string, ProviderNumbers>();
   for (const n of numbers) {
     if (n.likelyFtcStaffNumber) continue;
-    const entry = byProvider.get(n.letterPdf) ?? { provider: n.provider, letter: n.letterPdf, numbers: [], subjects: [] };
+    const entry = byProvider.get(n.letterPdf) ?? {
+      provider: n.provider,
+      letter: n.letterPdf,
+      numbers: [],
+      subjects: [],
+    };
     if (entry.numbers.includes(n.callerNumber)) continue;
     const slug = subjectForLabel(n.campaign);
     entry.numbers.push(n.callerNumber);
@@ -150,7 +176,10 @@ export function poneCampaigns(
   const campaigns: Campaign[] = [];
   for (const provider of providers) {
     const anchor = anchors.get(provider.letter);
-    if (anchor === undefined) throw new Error(`pone_caller_numbers.csv names a letter not in pone_letters.csv: ${provider.letter}`);
+    if (anchor === undefined)
+      throw new Error(
+        `pone_caller_numbers.csv names a letter not in pone_letters.csv: ${provider.letter}`,
+      );
     const rng = rngFor(seed, `pone:${provider.letter}`);
     const all = provider.numbers.map((_, i) => i);
     const order = shuffled(all, rng);
@@ -181,13 +210,18 @@ export function poneCampaigns(
       const start = window.first + rng.int(latestStart - window.first + 1);
       const count = Math.max(1, Math.round(PONE_RESURGENCE_NUMBER_SHARE * order.length));
       campaigns.push(
-        campaign(`pone:${provider.letter}:resurgence`, provider, shuffled(all, rng).slice(0, count), {
-          start,
-          rampDays: 5,
-          stop: start + length - 1,
-          halfLifeDays: 7,
-          peak: uniform(PONE_RESURGENCE_PEAK_PER_DAY, rng),
-        }),
+        campaign(
+          `pone:${provider.letter}:resurgence`,
+          provider,
+          shuffled(all, rng).slice(0, count),
+          {
+            start,
+            rampDays: 5,
+            stop: start + length - 1,
+            halfLifeDays: 7,
+            peak: uniform(PONE_RESURGENCE_PEAK_PER_DAY, rng),
+          },
+        ),
       );
     }
   }

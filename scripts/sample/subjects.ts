@@ -45,13 +45,18 @@ export function buildSubjects(subjects: readonly Subject[]): SubjectModel[] {
 }
 
 /** The national subject mix on a day `years` from mid-window in calendar month `month` (1–12). */
-export function subjectWeights(subjects: readonly SubjectModel[], years: number, month: number): Float64Array {
+export function subjectWeights(
+  subjects: readonly SubjectModel[],
+  years: number,
+  month: number,
+): Float64Array {
   const weights = new Float64Array(subjects.length);
   for (let i = 0; i < subjects.length; i++) {
     const s = subjects[i]!;
     let w = s.baseShare * Math.exp(s.trendPerYear * years);
     for (const season of SUBJECT_SEASONS) {
-      if (season.slug === s.slug && month >= season.fromMonth && month <= season.toMonth) w *= season.factor;
+      if (season.slug === s.slug && month >= season.fromMonth && month <= season.toMonth)
+        w *= season.factor;
     }
     weights[i] = w;
   }
@@ -59,7 +64,11 @@ export function subjectWeights(subjects: readonly SubjectModel[], years: number,
 }
 
 /** Per state, a stable factor per subject: some states hear more of one kind of call. */
-export function subjectTilts(stateCodes: readonly string[], subjects: readonly SubjectModel[], seed: string): Float64Array[] {
+export function subjectTilts(
+  stateCodes: readonly string[],
+  subjects: readonly SubjectModel[],
+  seed: string,
+): Float64Array[] {
   return stateCodes.map((usps) => {
     const rng = rngFor(seed, `subject-tilt:${usps}`);
     return Float64Array.from(subjects, () => rng.lognormal(STATE_SUBJECT_TILT_SIGMA));

@@ -29,8 +29,14 @@ const SECONDS_PER_HOUR = 3_600;
 /** Hours from the call to the complaint for the ordinary (neither late nor old) reports. */
 export function delayHoursQuantile(p: number): number {
   let z = normalQuantile(p);
-  if (z > VIOLATION_DELAY_TAIL_KNEE) z = VIOLATION_DELAY_TAIL_KNEE + (z - VIOLATION_DELAY_TAIL_KNEE) * VIOLATION_DELAY_TAIL_COMPRESSION;
-  return Math.min(VIOLATION_DELAY_CAP_HOURS, VIOLATION_DELAY_MEDIAN_HOURS * Math.exp(VIOLATION_DELAY_SIGMA * z));
+  if (z > VIOLATION_DELAY_TAIL_KNEE)
+    z =
+      VIOLATION_DELAY_TAIL_KNEE +
+      (z - VIOLATION_DELAY_TAIL_KNEE) * VIOLATION_DELAY_TAIL_COMPRESSION;
+  return Math.min(
+    VIOLATION_DELAY_CAP_HOURS,
+    VIOLATION_DELAY_MEDIAN_HOURS * Math.exp(VIOLATION_DELAY_SIGMA * z),
+  );
 }
 
 const delayHours = QuantileTable.of(delayHoursQuantile);
@@ -41,12 +47,16 @@ export function violationDelaySeconds(rng: Rng): number | null {
   if (x < VIOLATION_EMPTY_SHARE) return null;
   x -= VIOLATION_EMPTY_SHARE;
   if (x < VIOLATION_AFTER_SHARE) {
-    return -Math.round(Math.min(VIOLATION_AFTER_CAP_HOURS, rng.exponential(VIOLATION_AFTER_MEAN_HOURS)) * SECONDS_PER_HOUR);
+    return -Math.round(
+      Math.min(VIOLATION_AFTER_CAP_HOURS, rng.exponential(VIOLATION_AFTER_MEAN_HOURS)) *
+        SECONDS_PER_HOUR,
+    );
   }
   x -= VIOLATION_AFTER_SHARE;
   if (x < VIOLATION_OLD_MONTHS_SHARE) return Math.round(rng.uniform(60, 365) * SECONDS_PER_DAY);
   x -= VIOLATION_OLD_MONTHS_SHARE;
-  if (x < VIOLATION_OLD_YEARS_SHARE) return Math.round(rng.uniform(1, VIOLATION_OLD_MAX_YEARS) * 365.25 * SECONDS_PER_DAY);
+  if (x < VIOLATION_OLD_YEARS_SHARE)
+    return Math.round(rng.uniform(1, VIOLATION_OLD_MAX_YEARS) * 365.25 * SECONDS_PER_DAY);
   return Math.round(delayHours.sample(rng) * SECONDS_PER_HOUR);
 }
 
@@ -55,8 +65,15 @@ export function roundedClock(second: number, rng: Rng): number {
   const x = rng.next();
   if (x < VIOLATION_MIDNIGHT_SHARE) return 0;
   if (x < VIOLATION_MIDNIGHT_SHARE + VIOLATION_KEEP_SECONDS_SHARE) return second;
-  if (x < VIOLATION_MIDNIGHT_SHARE + VIOLATION_KEEP_SECONDS_SHARE + VIOLATION_ROUND_HOUR_SHARE) return second - (second % 3600);
-  if (x < VIOLATION_MIDNIGHT_SHARE + VIOLATION_KEEP_SECONDS_SHARE + VIOLATION_ROUND_HOUR_SHARE + VIOLATION_ROUND_QUARTER_SHARE) {
+  if (x < VIOLATION_MIDNIGHT_SHARE + VIOLATION_KEEP_SECONDS_SHARE + VIOLATION_ROUND_HOUR_SHARE)
+    return second - (second % 3600);
+  if (
+    x <
+    VIOLATION_MIDNIGHT_SHARE +
+      VIOLATION_KEEP_SECONDS_SHARE +
+      VIOLATION_ROUND_HOUR_SHARE +
+      VIOLATION_ROUND_QUARTER_SHARE
+  ) {
     return second - (second % 900);
   }
   return second - (second % 60);

@@ -42,8 +42,22 @@ async function remoteHasBranch(target: ArchiveRepo): Promise<boolean> {
 export async function restoreArchive(target: ArchiveRepo): Promise<string | null> {
   const raw = resolve(target.raw);
   if (await remoteHasBranch(target)) {
-    await git(target.repo, 'fetch', '--no-tags', target.remote, `+refs/heads/${target.branch}:refs/remotes/${target.remote}/${target.branch}`);
-    await git(target.repo, 'worktree', 'add', '-B', target.branch, raw, `${target.remote}/${target.branch}`);
+    await git(
+      target.repo,
+      'fetch',
+      '--no-tags',
+      target.remote,
+      `+refs/heads/${target.branch}:refs/remotes/${target.remote}/${target.branch}`,
+    );
+    await git(
+      target.repo,
+      'worktree',
+      'add',
+      '-B',
+      target.branch,
+      raw,
+      `${target.remote}/${target.branch}`,
+    );
     return (await git(raw, 'rev-parse', 'HEAD')).trim();
   }
   // A new, empty orphan branch (git < 2.42 has no `worktree add --orphan`).
@@ -67,7 +81,9 @@ export async function appendOnlyViolations(raw: string): Promise<ChangeJudgement
     () => true,
     () => false,
   );
-  const status = hasHead ? await git(raw, 'diff', '--cached', '--name-status', '--no-renames', 'HEAD') : await git(raw, 'diff', '--cached', '--name-status', '--no-renames', '--root');
+  const status = hasHead
+    ? await git(raw, 'diff', '--cached', '--name-status', '--no-renames', 'HEAD')
+    : await git(raw, 'diff', '--cached', '--name-status', '--no-renames', '--root');
   const judgement: ChangeJudgement = { added: [], violations: [] };
   for (const line of status.split('\n').filter((l) => l.trim() !== '')) {
     const [code, file] = line.split('\t') as [string, string];
@@ -78,7 +94,9 @@ export async function appendOnlyViolations(raw: string): Promise<ChangeJudgement
       const problem = await ledgerOnlyGrew(raw);
       if (problem !== null) judgement.violations.push(`dnc/ledger.json: ${problem}`);
     } else {
-      judgement.violations.push(`${file}: ${code === 'D' ? 'deleted' : code === 'M' ? 'modified' : `changed (${code})`}`);
+      judgement.violations.push(
+        `${file}: ${code === 'D' ? 'deleted' : code === 'M' ? 'modified' : `changed (${code})`}`,
+      );
     }
   }
   return judgement;
@@ -87,9 +105,11 @@ export async function appendOnlyViolations(raw: string): Promise<ChangeJudgement
 async function ledgerOnlyGrew(raw: string): Promise<string | null> {
   const before = JSON.parse(await git(raw, 'show', 'HEAD:dnc/ledger.json')) as Ledger;
   const after = JSON.parse(await readFile(join(raw, 'dnc', 'ledger.json'), 'utf8')) as Ledger;
-  if (after.entries.length < before.entries.length) return `has ${after.entries.length} entries, had ${before.entries.length}`;
+  if (after.entries.length < before.entries.length)
+    return `has ${after.entries.length} entries, had ${before.entries.length}`;
   for (const [i, entry] of before.entries.entries()) {
-    if (JSON.stringify(after.entries[i]) !== JSON.stringify(entry)) return `entry ${i + 1} was rewritten`;
+    if (JSON.stringify(after.entries[i]) !== JSON.stringify(entry))
+      return `entry ${i + 1} was rewritten`;
   }
   return null;
 }
@@ -100,11 +120,23 @@ export async function saveArchive(target: ArchiveRepo, message: string): Promise
   await git(raw, 'add', '-A');
   const staged = await git(raw, 'diff', '--cached', '--name-only');
   if (staged.trim() === '') return null;
-  await git(raw, '-c', 'user.name=robocall-atlas-archiver', '-c', 'user.email=archiver@users.noreply.github.com', 'commit', '-q', '-m', message);
+  await git(
+    raw,
+    '-c',
+    'user.name=robocall-atlas-archiver',
+    '-c',
+    'user.email=archiver@users.noreply.github.com',
+    'commit',
+    '-q',
+    '-m',
+    message,
+  );
   await git(raw, 'push', target.remote, `HEAD:refs/heads/${target.branch}`);
   return (await git(raw, 'rev-parse', 'HEAD')).trim();
 }
 
 export async function removeWorktree(target: ArchiveRepo): Promise<void> {
-  await git(target.repo, 'worktree', 'remove', '--force', resolve(target.raw)).catch(() => undefined);
+  await git(target.repo, 'worktree', 'remove', '--force', resolve(target.raw)).catch(
+    () => undefined,
+  );
 }

@@ -19,11 +19,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { update, UPDATE_EXIT, type UpdateDeps, type UpdateSummary } from '../update/run-update';
-import { appendOnlyViolations, restoreArchive, saveArchive, type ArchiveRepo } from './archive-branch';
+import {
+  appendOnlyViolations,
+  restoreArchive,
+  saveArchive,
+  type ArchiveRepo,
+} from './archive-branch';
 
 export const APPEND_ONLY_BROKEN = 6;
 
-export async function dailyRun(argv: readonly string[], deps: UpdateDeps & { githubOutput?: string } = {}): Promise<number> {
+export async function dailyRun(
+  argv: readonly string[],
+  deps: UpdateDeps & { githubOutput?: string } = {},
+): Promise<number> {
   const say = (line: string): void => void (deps.stderr ?? process.stderr).write(`${line}\n`);
   const { values, positionals } = parseArgs({
     args: [...argv],
@@ -37,31 +45,56 @@ export async function dailyRun(argv: readonly string[], deps: UpdateDeps & { git
       'summary-json': { type: 'string' },
     },
   });
-  const target: ArchiveRepo = { repo: values.repo, remote: values.remote, branch: values.branch, raw: values.raw };
+  const target: ArchiveRepo = {
+    repo: values.repo,
+    remote: values.remote,
+    branch: values.branch,
+    raw: values.raw,
+  };
 
   say(`daily: restoring the archive from ${target.remote}/${target.branch} into ${target.raw}`);
   const restored = await restoreArchive(target);
-  say(restored === null ? 'daily: no archive branch yet; starting a new one' : `daily: archive at ${restored.slice(0, 12)}`);
+  say(
+    restored === null
+      ? 'daily: no archive branch yet; starting a new one'
+      : `daily: archive at ${restored.slice(0, 12)}`,
+  );
 
-  const summaryPath = values['summary-json'] ?? join(await mkdtemp(join(tmpdir(), 'daily-')), 'summary.json');
-  const code = await update(['--raw', target.raw, '--summary-json', summaryPath, ...positionals], deps);
+  const summaryPath =
+    values['summary-json'] ?? join(await mkdtemp(join(tmpdir(), 'daily-')), 'summary.json');
+  const code = await update(
+    ['--raw', target.raw, '--summary-json', summaryPath, ...positionals],
+    deps,
+  );
   const summary = JSON.parse(await readFile(summaryPath, 'utf8')) as UpdateSummary;
 
   let exit = code;
   if (code !== UPDATE_EXIT.archiveDamaged && code !== UPDATE_EXIT.usage) {
     const judgement = await appendOnlyViolations(target.raw);
     if (judgement.violations.length > 0) {
-      for (const violation of judgement.violations) say(`daily: REFUSED to save the archive: ${violation}`);
+      for (const violation of judgement.violations)
+        say(`daily: REFUSED to save the archive: ${violation}`);
       exit = APPEND_ONLY_BROKEN;
     } else {
-      const day = new Date((deps.clock?.now() ?? Date.now())).toISOString().slice(0, 10);
-      const commit = await saveArchive(target, `archive ${day}: ${judgement.added.length} new file(s)${summary.files_new.length > 0 ? ` (${summary.files_new.map((f) => f.slice(f.lastIndexOf('/') + 1)).join(', ')})` : ''}`);
-      say(commit === null ? 'daily: archive unchanged, nothing pushed' : `daily: archive pushed as ${commit.slice(0, 12)} (${judgement.added.length} new file(s))`);
+      const day = new Date(deps.clock?.now() ?? Date.now()).toISOString().slice(0, 10);
+      const commit = await saveArchive(
+        target,
+        `archive ${day}: ${judgement.added.length} new file(s)${summary.files_new.length > 0 ? ` (${summary.files_new.map((f) => f.slice(f.lastIndexOf('/') + 1)).join(', ')})` : ''}`,
+      );
+      say(
+        commit === null
+          ? 'daily: archive unchanged, nothing pushed'
+          : `daily: archive pushed as ${commit.slice(0, 12)} (${judgement.added.length} new file(s))`,
+      );
     }
   }
-  const deploy = exit === UPDATE_EXIT.ok || exit === UPDATE_EXIT.partial ? summary.changed && summary.built : false;
+  const deploy =
+    exit === UPDATE_EXIT.ok || exit === UPDATE_EXIT.partial
+      ? summary.changed && summary.built
+      : false;
   say(`daily: deploy ${deploy ? 'yes' : 'no'}`);
   const output = deps.githubOutput ?? process.env['GITHUB_OUTPUT'];
-  if (output) await appendFile(output, `deploy=${deploy}\nchanged=${summary.changed}\nexit_code=${exit}\n`);
+  if (output)
+    await appendFile(output, `deploy=${deploy}\nchanged=${summary.changed}\nexit_code=${exit}\n`);
   return exit;
 }

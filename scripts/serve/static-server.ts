@@ -69,7 +69,12 @@ export function createStaticServer(rootDir: string, options: StaticServerOptions
   });
 }
 
-async function handle(root: string, insideAllowed: (real: string) => boolean, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  root: string,
+  insideAllowed: (real: string) => boolean,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;
@@ -93,13 +98,18 @@ async function handle(root: string, insideAllowed: (real: string) => boolean, re
     return;
   }
   if (!file) {
-    if (!pathname.endsWith('/') && (await resolveFile(insideAllowed, `${path}${sep}`)) && !(await leavesRoot(insideAllowed, path))) {
+    if (
+      !pathname.endsWith('/') &&
+      (await resolveFile(insideAllowed, `${path}${sep}`)) &&
+      !(await leavesRoot(insideAllowed, path))
+    ) {
       res.writeHead(301, { location: `${directoryLocation(root, path)}${url.search}` }).end();
       return;
     }
     const notFound = await resolveFile(insideAllowed, join(root, '404.html'));
     res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-    if (notFound && notFound !== 'outside' && req.method === 'GET') createReadStream(notFound.path).pipe(res);
+    if (notFound && notFound !== 'outside' && req.method === 'GET')
+      createReadStream(notFound.path).pipe(res);
     else res.end();
     return;
   }
@@ -115,7 +125,12 @@ async function handle(root: string, insideAllowed: (real: string) => boolean, re
   if (!req.headers.range && acceptsGzip(req.headers['accept-encoding'])) {
     const gzipped = await resolveFile(insideAllowed, `${file.path}.gz`);
     if (gzipped && gzipped !== 'outside') {
-      res.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding', 'content-length': gzipped.size });
+      res.writeHead(200, {
+        ...headers,
+        'content-encoding': 'gzip',
+        vary: 'accept-encoding',
+        'content-length': gzipped.size,
+      });
       if (req.method === 'HEAD') res.end();
       else createReadStream(gzipped.path).pipe(res);
       return;
@@ -127,7 +142,11 @@ async function handle(root: string, insideAllowed: (real: string) => boolean, re
     return;
   }
   if (range) {
-    res.writeHead(206, { ...headers, 'content-range': `bytes ${range.start}-${range.end}/${file.size}`, 'content-length': range.end - range.start + 1 });
+    res.writeHead(206, {
+      ...headers,
+      'content-range': `bytes ${range.start}-${range.end}/${file.size}`,
+      'content-length': range.end - range.start + 1,
+    });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file.path, { start: range.start, end: range.end }).pipe(res);
     return;
@@ -146,7 +165,10 @@ function isInside(root: string, path: string): boolean {
 }
 
 /** True when `path` exists but its real path (symlinks followed) is outside the allowed folders. */
-async function leavesRoot(insideAllowed: (real: string) => boolean, path: string): Promise<boolean> {
+async function leavesRoot(
+  insideAllowed: (real: string) => boolean,
+  path: string,
+): Promise<boolean> {
   const real = await realpath(path).catch(() => null);
   return real !== null && !insideAllowed(real);
 }
@@ -158,7 +180,9 @@ async function leavesRoot(insideAllowed: (real: string) => boolean, path: string
  * absolute path on this host starting with a single `/`.
  */
 export function directoryLocation(root: string, path: string): string {
-  const segments = relative(root, path).split(sep).filter((segment) => segment !== '');
+  const segments = relative(root, path)
+    .split(sep)
+    .filter((segment) => segment !== '');
   return `/${segments.map(encodeURIComponent).join('/')}${segments.length > 0 ? '/' : ''}`;
 }
 
@@ -169,7 +193,10 @@ type Resolved = { path: string; size: number; mtime: Date };
  * exists but a symlink takes its real path out of the root (and any `linkTargets`): a link under `dist/` to `/etc/passwd`
  * must not be served. What is served is the real path, so nothing can swap the link in between.
  */
-async function resolveFile(insideAllowed: (real: string) => boolean, path: string): Promise<Resolved | 'outside' | null> {
+async function resolveFile(
+  insideAllowed: (real: string) => boolean,
+  path: string,
+): Promise<Resolved | 'outside' | null> {
   const info = await stat(path).catch(() => null);
   if (!info) return null;
   if (info.isDirectory()) {

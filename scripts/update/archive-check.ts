@@ -26,8 +26,13 @@ export async function archiveFiles(raw: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
-    .map((entry) => `dnc/${relative(root, join(entry.parentPath, entry.name)).split(sep).join('/')}`)
-    .filter((rel) => rel !== ledgerRelPath() && !rel.startsWith('dnc/state/') && /\.(csv|json)$/i.test(rel))
+    .map(
+      (entry) => `dnc/${relative(root, join(entry.parentPath, entry.name)).split(sep).join('/')}`,
+    )
+    .filter(
+      (rel) =>
+        rel !== ledgerRelPath() && !rel.startsWith('dnc/state/') && /\.(csv|json)$/i.test(rel),
+    )
     .sort();
 }
 
@@ -38,7 +43,8 @@ export async function checkArchive(raw: string): Promise<ArchiveCheck> {
   for (const entry of ledger.entries) {
     if (entry.outcome === 'failed') continue;
     if (entry.sha256 !== null) expected.set(entry.file, entry.sha256);
-    if (entry.rejected_file !== undefined && entry.rejected_sha256 !== undefined) expected.set(entry.rejected_file, entry.rejected_sha256);
+    if (entry.rejected_file !== undefined && entry.rejected_sha256 !== undefined)
+      expected.set(entry.rejected_file, entry.rejected_sha256);
   }
   const result: ArchiveCheck = { verified: 0, missing: [], changed: [], unrecorded: [] };
   for (const [file, sha256] of [...expected].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -61,8 +67,15 @@ export function archiveIsIntact(check: ArchiveCheck): boolean {
 
 export function describeArchiveCheck(check: ArchiveCheck): string[] {
   const lines = [`archive: ${check.verified} file(s) match the ledger's sha256`];
-  for (const file of check.missing) lines.push(`MISSING: ${file} is in the ledger but not in the archive`);
-  for (const change of check.changed) lines.push(`CHANGED: ${change.file}: sha256 ${change.actual}, the ledger says ${change.expected}`);
-  if (check.unrecorded.length > 0) lines.push(`${check.unrecorded.length} file(s) not in the ledger yet (data:fetch records them): ${check.unrecorded.slice(0, 5).join(', ')}${check.unrecorded.length > 5 ? ', …' : ''}`);
+  for (const file of check.missing)
+    lines.push(`MISSING: ${file} is in the ledger but not in the archive`);
+  for (const change of check.changed)
+    lines.push(
+      `CHANGED: ${change.file}: sha256 ${change.actual}, the ledger says ${change.expected}`,
+    );
+  if (check.unrecorded.length > 0)
+    lines.push(
+      `${check.unrecorded.length} file(s) not in the ledger yet (data:fetch records them): ${check.unrecorded.slice(0, 5).join(', ')}${check.unrecorded.length > 5 ? ', …' : ''}`,
+    );
   return lines;
 }

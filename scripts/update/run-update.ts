@@ -122,7 +122,8 @@ export async function update(argv: readonly string[], deps: UpdateDeps = {}): Pr
   const finish = async (code: number): Promise<number> => {
     summary.exit_code = code;
     for (const line of summaryScreen(summary)) say(line);
-    if (values['summary-json']) await writeFile(values['summary-json'], `${JSON.stringify(summary, null, 2)}\n`);
+    if (values['summary-json'])
+      await writeFile(values['summary-json'], `${JSON.stringify(summary, null, 2)}\n`);
     return code;
   };
 
@@ -130,7 +131,9 @@ export async function update(argv: readonly string[], deps: UpdateDeps = {}): Pr
   const check = await checkArchive(raw);
   for (const line of describeArchiveCheck(check)) say(`update: ${line}`);
   if (!archiveIsIntact(check)) {
-    summary.failures.push('the archive does not match its ledger: restore it (or move the damaged files aside and re-record them) before updating');
+    summary.failures.push(
+      'the archive does not match its ledger: restore it (or move the damaged files aside and re-record them) before updating',
+    );
     return finish(UPDATE_EXIT.archiveDamaged);
   }
 
@@ -159,7 +162,12 @@ export async function update(argv: readonly string[], deps: UpdateDeps = {}): Pr
 
   // 3. Anything the build does not have? (New files, or files an earlier run fetched but never ingested.)
   // An unreachable FTC is its own exit code, whatever else happened: the scheduler retries later.
-  const endCode = (): number => (run?.fatal ? UPDATE_EXIT.unreachable : summary.failures.length > 0 ? UPDATE_EXIT.partial : UPDATE_EXIT.ok);
+  const endCode = (): number =>
+    run?.fatal
+      ? UPDATE_EXIT.unreachable
+      : summary.failures.length > 0
+        ? UPDATE_EXIT.partial
+        : UPDATE_EXIT.ok;
   const before = await readManifest(out);
   const hasFiles = (await listFiles(raw, '.csv')).length > 0;
   if (!hasFiles || !(await buildIsStale(raw, before))) {
@@ -174,7 +182,9 @@ export async function update(argv: readonly string[], deps: UpdateDeps = {}): Pr
     // Incremental: years whose sources did not change are restored from the cache beside the build.
     say(`update: ingesting ${raw} into ${out} (incremental, cache ${defaultCacheDir(out)})`);
     const result = await ingest({ raw, out, cache: defaultCacheDir(out) });
-    say(`update: ingest took ${result.seconds.toFixed(1)} s; years rebuilt: ${result.yearsRebuilt.join(', ') || 'none'}`);
+    say(
+      `update: ingest took ${result.seconds.toFixed(1)} s; years rebuilt: ${result.yearsRebuilt.join(', ') || 'none'}`,
+    );
     after = result.manifest;
     summary.ingested = true;
     summary.changed = true;
@@ -184,7 +194,9 @@ export async function update(argv: readonly string[], deps: UpdateDeps = {}): Pr
     return finish(UPDATE_EXIT.buildFailed);
   }
   const known = new Set((before?.sources ?? []).map((s) => `${s.file}\u0000${s.sha256}`));
-  summary.rows_new = after.sources.filter((s) => s.status === 'loaded' && !known.has(`${s.file}\u0000${s.sha256}`)).reduce((sum, s) => sum + s.rows_loaded, 0);
+  summary.rows_new = after.sources
+    .filter((s) => s.status === 'loaded' && !known.has(`${s.file}\u0000${s.sha256}`))
+    .reduce((sum, s) => sum + s.rows_loaded, 0);
   summary.rows_total = after.totals.rows_loaded;
   summary.coverage = coverageOf(after);
 
@@ -230,8 +242,12 @@ export async function buildIsStale(raw: string, manifest: Manifest | null): Prom
 
 function astroBuild(dataDir: string): Promise<void> {
   return new Promise((done, fail) => {
-    const child = execFile('npx', ['astro', 'build'], { env: { ...process.env, ROBOCALL_DATA_DIR: dataDir }, maxBuffer: 64 * 1024 * 1024 }, (error) =>
-      error ? fail(new Error(`astro build exited with ${error.code ?? error.message}`)) : done(),
+    const child = execFile(
+      'npx',
+      ['astro', 'build'],
+      { env: { ...process.env, ROBOCALL_DATA_DIR: dataDir }, maxBuffer: 64 * 1024 * 1024 },
+      (error) =>
+        error ? fail(new Error(`astro build exited with ${error.code ?? error.message}`)) : done(),
     );
     child.stdout?.pipe(process.stderr);
     child.stderr?.pipe(process.stderr);
@@ -241,12 +257,27 @@ function astroBuild(dataDir: string): Promise<void> {
 /** The one screen: what changed, what is missing, what to look at. */
 export function summaryScreen(s: UpdateSummary): string[] {
   const lines = ['', '── update summary ──'];
-  lines.push(`changed: ${s.changed ? 'yes' : 'no'}${s.changed ? '' : ' (nothing new since the last build; nothing ingested or built)'}`);
-  lines.push(`files new: ${s.files_new.length}${s.files_new.length > 0 ? ` (${s.files_new.slice(0, 6).map((f) => f.slice(f.lastIndexOf('/') + 1)).join(', ')}${s.files_new.length > 6 ? ', …' : ''})` : ''}`);
-  lines.push(`rows new: ${s.rows_new.toLocaleString('en-US')}${s.rows_total === null ? '' : ` (${s.rows_total.toLocaleString('en-US')} in all)`}`);
+  lines.push(
+    `changed: ${s.changed ? 'yes' : 'no'}${s.changed ? '' : ' (nothing new since the last build; nothing ingested or built)'}`,
+  );
+  lines.push(
+    `files new: ${s.files_new.length}${
+      s.files_new.length > 0
+        ? ` (${s.files_new
+            .slice(0, 6)
+            .map((f) => f.slice(f.lastIndexOf('/') + 1))
+            .join(', ')}${s.files_new.length > 6 ? ', …' : ''})`
+        : ''
+    }`,
+  );
+  lines.push(
+    `rows new: ${s.rows_new.toLocaleString('en-US')}${s.rows_total === null ? '' : ` (${s.rows_total.toLocaleString('en-US')} in all)`}`,
+  );
   if (s.coverage) {
     const runs = dayRuns(s.coverage.days_missing);
-    lines.push(`coverage: ${s.coverage.first_day} to ${s.coverage.last_day}; ${s.coverage.days_missing.length === 0 ? 'no day missing' : `gaps: ${s.coverage.days_missing.length} day(s) missing (${runs.slice(0, 4).join(', ')}${runs.length > 4 ? ', …' : ''})`}`);
+    lines.push(
+      `coverage: ${s.coverage.first_day} to ${s.coverage.last_day}; ${s.coverage.days_missing.length === 0 ? 'no day missing' : `gaps: ${s.coverage.days_missing.length} day(s) missing (${runs.slice(0, 4).join(', ')}${runs.length > 4 ? ', …' : ''})`}`,
+    );
   }
   lines.push(`ingested: ${s.ingested ? 'yes' : 'no'}, built: ${s.built ? 'yes' : 'no'}`);
   lines.push(`warnings: ${s.warnings.length}`);

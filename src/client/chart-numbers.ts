@@ -9,19 +9,36 @@ import { DateDay, Float64, Table, Utf8, vectorFromArray, type Vector } from 'apa
 import { dateBounds } from '../lib/dates';
 import type { ExploreView, Names } from '../lib/explore/view';
 import { shapeChart, type QueryRow, type ShapedChart } from '../lib/numbers/chart-data';
-import { intervalReason, measureReason, type Adjustment, type Measure } from '../lib/numbers/measures';
+import {
+  intervalReason,
+  measureReason,
+  type Adjustment,
+  type Measure,
+} from '../lib/numbers/measures';
 import { partialNote, type DayRange } from '../lib/numbers/periods';
 import { TOP_N } from '../lib/explore/queries';
 
-export function shapeView(state: ExploreView, rows: readonly QueryRow[], names: Names, data: DayRange): ShapedChart {
+export function shapeView(
+  state: ExploreView,
+  rows: readonly QueryRow[],
+  names: Names,
+  data: DayRange,
+): ShapedChart {
   return shapeChart(
-    { ...state, start: state.from ? dateBounds(state.from).start : null, end: state.to ? dateBounds(state.to).end : null },
+    {
+      ...state,
+      start: state.from ? dateBounds(state.from).start : null,
+      end: state.to ? dateBounds(state.to).end : null,
+    },
     rows,
     { state: names.state, subject: names.subject, data, limit: TOP_N },
   );
 }
 
-export function numbersTable(shaped: ShapedChart, empty = 'No complaints match these filters.'): HTMLTableElement {
+export function numbersTable(
+  shaped: ShapedChart,
+  empty = 'No complaints match these filters.',
+): HTMLTableElement {
   const table = document.createElement('table');
   table.dataset.role = 'numbers-table';
   table.createCaption().textContent = shaped.table.caption;
@@ -36,8 +53,10 @@ export function numbersTable(shaped: ShapedChart, empty = 'No complaints match t
   const body = table.createTBody();
   for (const row of shaped.table.rows) {
     const tr = body.insertRow();
-    for (const [key, value] of Object.entries(row.keys)) tr.dataset[key.replace(/_(\w)/g, (_, c: string) => c.toUpperCase())] = value;
-    if (row.keys.days && shaped.periods.some((p) => p.start === row.keys.period && p.partial)) tr.dataset.partial = 'true';
+    for (const [key, value] of Object.entries(row.keys))
+      tr.dataset[key.replace(/_(\w)/g, (_, c: string) => c.toUpperCase())] = value;
+    if (row.keys.days && shaped.periods.some((p) => p.start === row.keys.period && p.partial))
+      tr.dataset.partial = 'true';
     for (const column of shaped.table.columns) {
       const td = tr.insertCell();
       td.dataset.column = column.key;
@@ -65,7 +84,12 @@ export function showNotes(element: HTMLElement, notes: readonly string[]): void 
  * Greys out the measures and the interval a view cannot use, with the reason beside the control
  * (`[data-role=measure-reason]`, `[data-role=interval-reason]`), and says what was changed.
  */
-export function markApplicable(form: HTMLFormElement, state: ExploreView, populations: ReadonlyMap<string, number | null>, adjusted: readonly Adjustment[]): void {
+export function markApplicable(
+  form: HTMLFormElement,
+  state: ExploreView,
+  populations: ReadonlyMap<string, number | null>,
+  adjusted: readonly Adjustment[],
+): void {
   const measure = form.elements.namedItem('measure') as HTMLSelectElement | null;
   const interval = form.elements.namedItem('interval') as HTMLSelectElement | null;
   const reasons: string[] = [];
@@ -74,10 +98,21 @@ export function markApplicable(form: HTMLFormElement, state: ExploreView, popula
       const reason = measureReason(state, option.value as Measure, populations);
       option.disabled = reason !== null;
       option.title = reason ?? '';
-      if (reason && adjusted.some((a) => a.key === 'measure' && a.value === option.value)) reasons.push(reason);
+      if (reason && adjusted.some((a) => a.key === 'measure' && a.value === option.value))
+        reasons.push(reason);
     }
-    const others = [...measure.options].filter((o) => o.disabled).map((o) => `${o.textContent}: ${o.title}`);
-    reasonBeside(measure, 'measure-reason', reasons.length ? `${reasons.join(' ')} Showing complaint counts.` : others.length ? `Not available here — ${others.join(' ')}` : '');
+    const others = [...measure.options]
+      .filter((o) => o.disabled)
+      .map((o) => `${o.textContent}: ${o.title}`);
+    reasonBeside(
+      measure,
+      'measure-reason',
+      reasons.length
+        ? `${reasons.join(' ')} Showing complaint counts.`
+        : others.length
+          ? `Not available here — ${others.join(' ')}`
+          : '',
+    );
   }
   if (interval) {
     const reason = intervalReason(state);
@@ -108,15 +143,26 @@ export async function* shapedBatch(shaped: ShapedChart): AsyncGenerator<Table> {
     const values = shaped.download.rows.map((row) => row[i] ?? null);
     columns[column.name] =
       column.kind === 'number'
-        ? vectorFromArray(values.map((v) => (v === null ? null : Number(v))), new Float64())
+        ? vectorFromArray(
+            values.map((v) => (v === null ? null : Number(v))),
+            new Float64(),
+          )
         : column.kind === 'date'
-          ? vectorFromArray(values.map((v) => (v === null ? null : new Date(`${String(v)}T00:00:00Z`))), new DateDay())
-          : vectorFromArray(values.map((v) => (v === null ? null : String(v))), new Utf8());
+          ? vectorFromArray(
+              values.map((v) => (v === null ? null : new Date(`${String(v)}T00:00:00Z`))),
+              new DateDay(),
+            )
+          : vectorFromArray(
+              values.map((v) => (v === null ? null : String(v))),
+              new Utf8(),
+            );
   });
   yield new Table(columns);
 }
 
 /** The partial periods as the trend chart marks them. */
 export function partialMarks(shaped: ShapedChart): { date: string; note: string }[] {
-  return shaped.periods.filter((p) => p.partial).map((p) => ({ date: p.start, note: partialNote(p) }));
+  return shaped.periods
+    .filter((p) => p.partial)
+    .map((p) => ({ date: p.start, note: partialNote(p) }));
 }

@@ -11,7 +11,11 @@ export function mountChartTools(root: Document): void {
     if (tools.dataset.mounted) continue;
     tools.dataset.mounted = '';
     const citation = tools.querySelector<HTMLElement>('[data-role="chart-citation"]');
-    if (citation) citation.textContent = citation.textContent!.replace(/Accessed [A-Z][a-z]+ \d{1,2}, \d{4}\.$/, `Accessed ${formatDay(today)}.`);
+    if (citation)
+      citation.textContent = citation.textContent!.replace(
+        /Accessed [A-Z][a-z]+ \d{1,2}, \d{4}\.$/,
+        `Accessed ${formatDay(today)}.`,
+      );
     const status = tools.querySelector<HTMLElement>('[data-role="save-status"]')!;
     for (const button of tools.querySelectorAll<HTMLButtonElement>('button[data-save]')) {
       button.addEventListener('click', () => {
@@ -20,9 +24,18 @@ export function mountChartTools(root: Document): void {
           status.textContent = 'This chart has no picture to save.';
           return;
         }
-        const info: SaveInfo = { title: tools.dataset.title ?? '', subtitle: tools.dataset.summary ?? '', source: `${tools.dataset.source ?? ''} ${location.href.split('#')[0]}`, fileBase: tools.dataset.file ?? 'robocall-atlas-chart' };
+        const info: SaveInfo = {
+          title: tools.dataset.title ?? '',
+          subtitle: tools.dataset.summary ?? '',
+          source: `${tools.dataset.source ?? ''} ${location.href.split('#')[0]}`,
+          fileBase: tools.dataset.file ?? 'robocall-atlas-chart',
+        };
         if (button.dataset.save === 'svg') saveSvg(svg, info);
-        else void savePng(svg, info).catch((error: unknown) => (status.textContent = `The PNG could not be made: ${error instanceof Error ? error.message : String(error)}`));
+        else
+          void savePng(svg, info).catch(
+            (error: unknown) =>
+              (status.textContent = `The PNG could not be made: ${error instanceof Error ? error.message : String(error)}`),
+          );
       });
     }
   }

@@ -7,7 +7,12 @@
 import { DataType, type Table } from 'apache-arrow';
 import { checkConsoleSql } from '../lib/console/check';
 import { CONSOLE_TIME_LIMIT_MS } from '../lib/console/limits';
-import { consoleCsv, consoleCsvName, displayValue, type ConsoleColumn } from '../lib/console/format';
+import {
+  consoleCsv,
+  consoleCsvName,
+  displayValue,
+  type ConsoleColumn,
+} from '../lib/console/format';
 import { kindOfArrowType, saveBlob } from './download-job';
 import { createEngine, type DataFiles, type Engine } from './engine';
 import { renderTable } from './table';
@@ -15,11 +20,26 @@ import { renderTable } from './table';
 const MAX_ROWS = 10_000;
 
 export const CONSOLE_EXAMPLES: { label: string; sql: string }[] = [
-  { label: 'Complaints by state', sql: 'SELECT state, sum(complaints) AS complaints\nFROM cube.monthly\nGROUP BY state\nORDER BY complaints DESC\nLIMIT 10' },
-  { label: 'Complaints each month', sql: 'SELECT month, sum(complaints) AS complaints,\n  round(100 * sum(complaints) FILTER (WHERE robocall) / sum(complaints), 1) AS robocall_percent\nFROM cube.monthly\nGROUP BY month\nORDER BY month' },
-  { label: 'The busiest days', sql: 'SELECT day, sum(complaints) AS complaints\nFROM cube.daily\nGROUP BY day\nORDER BY complaints DESC\nLIMIT 10' },
-  { label: 'Most-reported numbers', sql: 'SELECT caller_number, sum(complaints) AS complaints, min(month) AS first_month, max(month) AS last_month\nFROM cube.callers_monthly\nGROUP BY caller_number\nORDER BY complaints DESC\nLIMIT 20' },
-  { label: 'Numbers in PoNE letters', sql: 'SELECT p.provider, p.caller_number, sum(c.complaints) AS complaints\nFROM cube.pone_complaints_monthly c\nJOIN cube.pone_caller_numbers p USING (caller_number, provider)\nGROUP BY ALL\nORDER BY complaints DESC\nLIMIT 20' },
+  {
+    label: 'Complaints by state',
+    sql: 'SELECT state, sum(complaints) AS complaints\nFROM cube.monthly\nGROUP BY state\nORDER BY complaints DESC\nLIMIT 10',
+  },
+  {
+    label: 'Complaints each month',
+    sql: 'SELECT month, sum(complaints) AS complaints,\n  round(100 * sum(complaints) FILTER (WHERE robocall) / sum(complaints), 1) AS robocall_percent\nFROM cube.monthly\nGROUP BY month\nORDER BY month',
+  },
+  {
+    label: 'The busiest days',
+    sql: 'SELECT day, sum(complaints) AS complaints\nFROM cube.daily\nGROUP BY day\nORDER BY complaints DESC\nLIMIT 10',
+  },
+  {
+    label: 'Most-reported numbers',
+    sql: 'SELECT caller_number, sum(complaints) AS complaints, min(month) AS first_month, max(month) AS last_month\nFROM cube.callers_monthly\nGROUP BY caller_number\nORDER BY complaints DESC\nLIMIT 20',
+  },
+  {
+    label: 'Numbers in PoNE letters',
+    sql: 'SELECT p.provider, p.caller_number, sum(c.complaints) AS complaints\nFROM cube.pone_complaints_monthly c\nJOIN cube.pone_caller_numbers p USING (caller_number, provider)\nGROUP BY ALL\nORDER BY complaints DESC\nLIMIT 20',
+  },
   { label: 'The columns of a table', sql: 'DESCRIBE cube.daily' },
 ];
 
@@ -45,7 +65,10 @@ export interface ConsoleUi {
   examples: HTMLElement;
 }
 
-export function mountConsole(ui: ConsoleUi, context: ConsoleContext): { show(sql: string | null): void } {
+export function mountConsole(
+  ui: ConsoleUi,
+  context: ConsoleContext,
+): { show(sql: string | null): void } {
   let engine: Promise<Engine> | null = null;
   let running: { stop(reason: string): void } | null = null;
   let lastResult: { columns: ConsoleColumn[]; rows: Record<string, unknown>[] } | null = null;
@@ -86,15 +109,23 @@ export function mountConsole(ui: ConsoleUi, context: ConsoleContext): { show(sql
     }
     context.onRun(ui.sql.value.trim());
     const limitValue = Number(ui.limit.value);
-    const rowLimit = Number.isInteger(limitValue) && limitValue > 0 ? Math.min(limitValue, MAX_ROWS) : 200;
+    const rowLimit =
+      Number.isInteger(limitValue) && limitValue > 0 ? Math.min(limitValue, MAX_ROWS) : 200;
     const started = performance.now();
     const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
     let stopped: ((reason: string) => void) | null = null;
     const stopping = new Promise<never>((_, reject) => {
       stopped = (reason) => reject(new StoppedError(reason));
     });
-    const tick = setInterval(() => (ui.status.textContent = `Running… ${seconds()} s (Stop ends it; the limit is ${CONSOLE_TIME_LIMIT_MS / 1000} s)`), 250);
-    const limit = setTimeout(() => running?.stop(`it reached the time limit of ${CONSOLE_TIME_LIMIT_MS / 1000} seconds`), CONSOLE_TIME_LIMIT_MS);
+    const tick = setInterval(
+      () =>
+        (ui.status.textContent = `Running… ${seconds()} s (Stop ends it; the limit is ${CONSOLE_TIME_LIMIT_MS / 1000} s)`),
+      250,
+    );
+    const limit = setTimeout(
+      () => running?.stop(`it reached the time limit of ${CONSOLE_TIME_LIMIT_MS / 1000} seconds`),
+      CONSOLE_TIME_LIMIT_MS,
+    );
     running = {
       stop(reason) {
         // A wasm query cannot be interrupted from outside its worker: end the worker, start a fresh one.
@@ -108,7 +139,10 @@ export function mountConsole(ui: ConsoleUi, context: ConsoleContext): { show(sql
     ui.status.textContent = 'Running…';
     try {
       const ready = await Promise.race([startOwnEngine(), stopping]);
-      const table = await Promise.race([ready.connection.query(`SELECT * FROM (${check.sql}) LIMIT ${rowLimit + 1}`), stopping]);
+      const table = await Promise.race([
+        ready.connection.query(`SELECT * FROM (${check.sql}) LIMIT ${rowLimit + 1}`),
+        stopping,
+      ]);
       const shown = showResult(table as Table, rowLimit);
       ui.status.textContent = `${shown} in ${seconds()} s.`;
     } catch (error) {
@@ -128,15 +162,24 @@ export function mountConsole(ui: ConsoleUi, context: ConsoleContext): { show(sql
   };
 
   const showResult = (table: Table, rowLimit: number): string => {
-    const columns: ConsoleColumn[] = table.schema.fields.map((f) => ({ name: f.name, kind: kindOfArrowType(f.type) }));
-    const decimals = new Set(table.schema.fields.filter((f) => DataType.isDecimal(f.type)).map((f) => f.name));
+    const columns: ConsoleColumn[] = table.schema.fields.map((f) => ({
+      name: f.name,
+      kind: kindOfArrowType(f.type),
+    }));
+    const decimals = new Set(
+      table.schema.fields.filter((f) => DataType.isDecimal(f.type)).map((f) => f.name),
+    );
     const rows = table.toArray().map((row) => {
       const plain = { ...(row as { toJSON(): Record<string, unknown> }).toJSON() };
-      for (const name of decimals) if (plain[name] !== null && plain[name] !== undefined) plain[name] = Number(plain[name]);
+      for (const name of decimals)
+        if (plain[name] !== null && plain[name] !== undefined) plain[name] = Number(plain[name]);
       return plain;
     });
     const kept = rows.slice(0, rowLimit);
-    const caption = rows.length > rowLimit ? `The first ${rowLimit} rows` : `${kept.length} row${kept.length === 1 ? '' : 's'}`;
+    const caption =
+      rows.length > rowLimit
+        ? `The first ${rowLimit} rows`
+        : `${kept.length} row${kept.length === 1 ? '' : 's'}`;
     const kinds = new Map(columns.map((c) => [c.name, c.kind]));
     const element = renderTable(kept, {
       columns: columns.map((c) => c.name),
@@ -157,7 +200,12 @@ export function mountConsole(ui: ConsoleUi, context: ConsoleContext): { show(sql
   });
   ui.download.addEventListener('click', () => {
     if (!lastResult) return;
-    saveBlob(new Blob([consoleCsv(lastResult.columns, lastResult.rows)], { type: 'text/csv;charset=utf-8' }), consoleCsvName(context.dataVersion));
+    saveBlob(
+      new Blob([consoleCsv(lastResult.columns, lastResult.rows)], {
+        type: 'text/csv;charset=utf-8',
+      }),
+      consoleCsvName(context.dataVersion),
+    );
   });
   // Start the console's engine when someone opens the console, not before.
   ui.root.addEventListener('toggle', () => {

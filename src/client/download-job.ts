@@ -12,7 +12,15 @@
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { DataType, type Table, type Vector } from 'apache-arrow';
 import { Zip, ZipDeflate } from 'fflate';
-import { chunkQuery, CHUNK_ROWS, dayCountsQuery, KEY_COLUMN, keyOf, planChunks, type RowKey } from '../lib/download/chunks';
+import {
+  chunkQuery,
+  CHUNK_ROWS,
+  dayCountsQuery,
+  KEY_COLUMN,
+  keyOf,
+  planChunks,
+  type RowKey,
+} from '../lib/download/chunks';
 import { csvFromColumns, csvHeader, type ColumnKind, type CsvColumn } from '../lib/download/csv';
 import { rowsQuery, type BuiltQuery } from '../lib/explore/queries';
 import type { DataLayout } from '../lib/explore/sources';
@@ -115,7 +123,13 @@ async function arrow(connection: AsyncDuckDBConnection, query: BuiltQuery): Prom
 }
 
 /** The matching complaints of a view in pieces: a plan by day, then one query per range of days. */
-export async function* plannedBatches(connection: AsyncDuckDBConnection, view: ExploreView, layout: DataLayout, signal?: AbortSignal, size = CHUNK_ROWS): AsyncGenerator<Table> {
+export async function* plannedBatches(
+  connection: AsyncDuckDBConnection,
+  view: ExploreView,
+  layout: DataLayout,
+  signal?: AbortSignal,
+  size = CHUNK_ROWS,
+): AsyncGenerator<Table> {
   const plan = await arrow(connection, dayCountsQuery(rowsQuery(view, 'bound', layout)));
   const days = plan.toArray().map((row) => ({ day: String(row.day), rows: Number(row.rows) }));
   for (const range of planChunks(days, size)) {
@@ -130,7 +144,12 @@ export async function* plannedBatches(connection: AsyncDuckDBConnection, view: E
 }
 
 /** The matching complaints of a `rowsQuery`, chunk by chunk along their sort order (keyset paging). */
-export async function* keysetBatches(connection: AsyncDuckDBConnection, rows: BuiltQuery, size = CHUNK_ROWS, signal?: AbortSignal): AsyncGenerator<Table> {
+export async function* keysetBatches(
+  connection: AsyncDuckDBConnection,
+  rows: BuiltQuery,
+  size = CHUNK_ROWS,
+  signal?: AbortSignal,
+): AsyncGenerator<Table> {
   let after: RowKey | null = null;
   for (;;) {
     signal?.throwIfAborted();
@@ -138,12 +157,19 @@ export async function* keysetBatches(connection: AsyncDuckDBConnection, rows: Bu
     if (table.numRows > 0) yield table;
     if (table.numRows < size) return;
     const last = table.numRows - 1;
-    after = keyOf({ createdUs: table.getChild(KEY_COLUMN)?.get(last), sourceFile: table.getChild('source_file')?.get(last), sourceLine: table.getChild('source_line')?.get(last) });
+    after = keyOf({
+      createdUs: table.getChild(KEY_COLUMN)?.get(last),
+      sourceFile: table.getChild('source_file')?.get(last),
+      sourceLine: table.getChild('source_line')?.get(last),
+    });
   }
 }
 
 /** One query's result as a single batch (chart data: a few hundred rows at most). */
-export async function* singleBatch(connection: AsyncDuckDBConnection, query: BuiltQuery): AsyncGenerator<Table> {
+export async function* singleBatch(
+  connection: AsyncDuckDBConnection,
+  query: BuiltQuery,
+): AsyncGenerator<Table> {
   yield await arrow(connection, query);
 }
 
@@ -198,7 +224,11 @@ export function columnValues(vector: Vector): unknown[] {
     const n = data.length;
     const offsets = data.valueOffsets as Int32Array | undefined;
     const bytes = data.values as Uint8Array | undefined;
-    if (DataType.isUtf8(data.type) && offsets instanceof Int32Array && bytes instanceof Uint8Array) {
+    if (
+      DataType.isUtf8(data.type) &&
+      offsets instanceof Int32Array &&
+      bytes instanceof Uint8Array
+    ) {
       const start = offsets[0]!;
       const end = offsets[n]!;
       const text = decoder.decode(bytes.subarray(start, end));
@@ -206,7 +236,10 @@ export function columnValues(vector: Vector): unknown[] {
       const nulls = data.nullCount > 0;
       for (let i = 0; i < n; i++) {
         if (nulls && !data.getValid(i)) out[base + i] = null;
-        else out[base + i] = ascii ? text.substring(offsets[i]! - start, offsets[i + 1]! - start) : decoder.decode(bytes.subarray(offsets[i]!, offsets[i + 1]!));
+        else
+          out[base + i] = ascii
+            ? text.substring(offsets[i]! - start, offsets[i + 1]! - start)
+            : decoder.decode(bytes.subarray(offsets[i]!, offsets[i + 1]!));
       }
     } else for (let i = 0; i < n; i++) out[base + i] = vector.get(base + i);
     base += n;
@@ -260,7 +293,14 @@ export async function writeZip(job: ZipJob): Promise<{ blob: Blob | null; result
       for (let start = 0; start < table.numRows; start += SLICE_ROWS) {
         job.signal.throwIfAborted();
         const end = Math.min(table.numRows, start + SLICE_ROWS);
-        await push(csvFromColumns(columns, all.map((v) => v.slice(start, end)), end - start, options));
+        await push(
+          csvFromColumns(
+            columns,
+            all.map((v) => v.slice(start, end)),
+            end - start,
+            options,
+          ),
+        );
         rows += end - start;
         job.onProgress({ rows, expected: job.expected, bytes: job.sink.bytes });
         await yieldToPage();
@@ -274,7 +314,10 @@ export async function writeZip(job: ZipJob): Promise<{ blob: Blob | null; result
     await push('', true);
     const result: CsvResult = { rows, columns, neutralisedCells: stats.neutralised, csvBytes };
     const { readme, metadata } = job.describe(result);
-    for (const [name, text] of [['README.md', readme], ['metadata.json', metadata]] as const) {
+    for (const [name, text] of [
+      ['README.md', readme],
+      ['metadata.json', metadata],
+    ] as const) {
       const file = new ZipDeflate(name, { level: LEVEL });
       file.mtime = now;
       zip.add(file);

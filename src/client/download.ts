@@ -7,7 +7,14 @@
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { CHUNK_ROWS } from '../lib/download/chunks';
 import { csvName, downloadName } from '../lib/download/filename';
-import { catalogType, describeColumn, metadataJson, readme, type DataFacts, type DownloadDescription } from '../lib/download/metadata';
+import {
+  catalogType,
+  describeColumn,
+  metadataJson,
+  readme,
+  type DataFacts,
+  type DownloadDescription,
+} from '../lib/download/metadata';
 import type { CsvColumn } from '../lib/download/csv';
 import { kindOfDuckDbType } from '../lib/download/csv';
 import { COMPLAINT_COLUMNS } from '../lib/catalog/tables';
@@ -16,12 +23,24 @@ import { describeFilters } from '../lib/explore/describe';
 import { chartQuery, ROW_COLUMNS, rowsQuery } from '../lib/explore/queries';
 import type { ViewContext } from '../lib/explore/context';
 import { serializeExploreView, type ExploreView } from '../lib/explore/view';
-import { BlobSink, FileSink, plannedBatches, saveBlob, singleBatch, writeZip, type CsvResult, type Sink } from './download-job';
+import {
+  BlobSink,
+  FileSink,
+  plannedBatches,
+  saveBlob,
+  singleBatch,
+  writeZip,
+  type CsvResult,
+  type Sink,
+} from './download-job';
 import type { Engine } from './engine';
 import type { ShapedChart } from '../lib/numbers/chart-data';
 import { shapedBatch } from './chart-numbers';
 
-export interface DownloadContext extends Pick<ViewContext, 'names' | 'stateNames' | 'subjectNames' | 'layout'> {
+export interface DownloadContext extends Pick<
+  ViewContext,
+  'names' | 'stateNames' | 'subjectNames' | 'layout'
+> {
   facts: DataFacts;
 }
 
@@ -42,7 +61,10 @@ const LARGE = 250_000;
 type Kind = 'rows' | 'aggregate';
 
 interface SavePicker {
-  showSaveFilePicker(options: { suggestedName: string; types: { description: string; accept: Record<string, string[]> }[] }): Promise<{ createWritable(): Promise<ConstructorParameters<typeof FileSink>[0]> }>;
+  showSaveFilePicker(options: {
+    suggestedName: string;
+    types: { description: string; accept: Record<string, string[]> }[];
+  }): Promise<{ createWritable(): Promise<ConstructorParameters<typeof FileSink>[0]> }>;
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -52,8 +74,12 @@ function megabytes(bytes: number): string {
   return bytes >= 10e6 ? `${Math.round(bytes / 1e6)} MB` : `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
-export function mountDownloads(root: HTMLElement, context: DownloadContext): { setEngine(engine: Engine): void; update(view: DownloadView): void } {
-  const role = <T extends HTMLElement>(name: string) => root.querySelector<T>(`[data-role="${name}"]`)!;
+export function mountDownloads(
+  root: HTMLElement,
+  context: DownloadContext,
+): { setEngine(engine: Engine): void; update(view: DownloadView): void } {
+  const role = <T extends HTMLElement>(name: string) =>
+    root.querySelector<T>(`[data-role="${name}"]`)!;
   const ui = {
     rows: role<HTMLButtonElement>('download-rows'),
     rowsCount: role('download-rows-count'),
@@ -73,7 +99,9 @@ export function mountDownloads(root: HTMLElement, context: DownloadContext): { s
   let engine: Engine | null = null;
   let view: DownloadView | null = null;
   let running: AbortController | null = null;
-  const picker = (window as unknown as Partial<SavePicker>).showSaveFilePicker ? (window as unknown as SavePicker) : null;
+  const picker = (window as unknown as Partial<SavePicker>).showSaveFilePicker
+    ? (window as unknown as SavePicker)
+    : null;
   ui.directWrap.hidden = picker === null;
 
   const render = () => {
@@ -83,7 +111,8 @@ export function mountDownloads(root: HTMLElement, context: DownloadContext): { s
     ui.rows.disabled = !ready || matching === null;
     ui.aggregate.disabled = !ready || chartRows === null;
     ui.rowsCount.textContent = matching === null ? '…' : fmt(matching);
-    ui.aggregateCount.textContent = chartRows === null ? '…' : `${fmt(chartRows)} row${chartRows === 1 ? '' : 's'}`;
+    ui.aggregateCount.textContent =
+      chartRows === null ? '…' : `${fmt(chartRows)} row${chartRows === 1 ? '' : 's'}`;
     const large = matching !== null && matching >= LARGE;
     ui.large.hidden = !large;
     if (large && matching !== null) {
@@ -100,7 +129,10 @@ export function mountDownloads(root: HTMLElement, context: DownloadContext): { s
     if (picker && ui.direct.checked) {
       try {
         // Must be the first thing the click does: the picker needs the click's user activation.
-        const handle = await picker.showSaveFilePicker({ suggestedName: name, types: [{ description: 'Zip archive', accept: { 'application/zip': ['.zip'] } }] });
+        const handle = await picker.showSaveFilePicker({
+          suggestedName: name,
+          types: [{ description: 'Zip archive', accept: { 'application/zip': ['.zip'] } }],
+        });
         sink = new FileSink(await handle.createWritable());
       } catch {
         ui.status.textContent = 'No file was chosen; nothing was downloaded.';
@@ -121,13 +153,32 @@ export function mountDownloads(root: HTMLElement, context: DownloadContext): { s
       connection = await engine.db.connect();
       const conn = connection;
       const view = snapshot.view;
-      const query = kind === 'rows' ? rowsQuery(view, 'bound', context.layout) : chartQuery(view, 'bound', context.layout);
-      const literal = kind === 'rows' ? rowsQuery(view, 'literal', context.layout) : chartQuery(view, 'literal', context.layout);
-      const shaped = kind === 'aggregate' ? snapshot.chart ?? null : null;
+      const query =
+        kind === 'rows'
+          ? rowsQuery(view, 'bound', context.layout)
+          : chartQuery(view, 'bound', context.layout);
+      const literal =
+        kind === 'rows'
+          ? rowsQuery(view, 'literal', context.layout)
+          : chartQuery(view, 'literal', context.layout);
+      const shaped = kind === 'aggregate' ? (snapshot.chart ?? null) : null;
       const { blob, result } = await writeZip({
         csvName: csvName(kind, view),
-        batches: kind === 'rows' ? plannedBatches(conn, view, context.layout, controller.signal, chunkRows()) : shaped ? shapedBatch(shaped) : singleBatch(conn, query),
-        emptyColumns: kind === 'rows' ? ROW_COLUMNS.map((c) => ({ name: c, kind: kindOfDuckDbType(COMPLAINT_COLUMNS.find((x) => x.name === c)?.type ?? 'VARCHAR') })) : (shaped?.download.columns ?? []).map((c) => ({ name: c.name, kind: c.kind })),
+        batches:
+          kind === 'rows'
+            ? plannedBatches(conn, view, context.layout, controller.signal, chunkRows())
+            : shaped
+              ? shapedBatch(shaped)
+              : singleBatch(conn, query),
+        emptyColumns:
+          kind === 'rows'
+            ? ROW_COLUMNS.map((c) => ({
+                name: c,
+                kind: kindOfDuckDbType(
+                  COMPLAINT_COLUMNS.find((x) => x.name === c)?.type ?? 'VARCHAR',
+                ),
+              }))
+            : (shaped?.download.columns ?? []).map((c) => ({ name: c.name, kind: c.kind })),
         bom: ui.bom.checked,
         neutralise: ui.neutralise.checked,
         expected,
@@ -141,8 +192,20 @@ export function mountDownloads(root: HTMLElement, context: DownloadContext): { s
           ui.progressText.textContent = `${fmt(rows)}${total ? ` of ${fmt(total)}` : ''} rows written${total ? ` (${Math.floor((100 * rows) / Math.max(1, total))}%)` : ''}, ${megabytes(bytes)} zipped`;
         },
         describe: (csv) => {
-          const description = describe(kind, snapshot, csv, literal.sql, query.sql, query.params, ui.bom.checked, ui.neutralise.checked);
-          return { readme: readme(description), metadata: `${JSON.stringify(metadataJson(description), null, 2)}\n` };
+          const description = describe(
+            kind,
+            snapshot,
+            csv,
+            literal.sql,
+            query.sql,
+            query.params,
+            ui.bom.checked,
+            ui.neutralise.checked,
+          );
+          return {
+            readme: readme(description),
+            metadata: `${JSON.stringify(metadataJson(description), null, 2)}\n`,
+          };
         },
       });
       if (blob) saveBlob(blob, name);
@@ -150,8 +213,10 @@ export function mountDownloads(root: HTMLElement, context: DownloadContext): { s
       ui.status.textContent = `${blob ? 'Downloaded' : 'Saved'} ${name}: ${fmt(result.rows)} ${kind === 'rows' ? 'complaints' : 'rows of chart data'}, ${megabytes(sink.bytes)}, in ${seconds} s.`;
       root.dataset.lastRows = String(result.rows);
     } catch (error) {
-      if (controller.signal.aborted) ui.status.textContent = 'Download cancelled; nothing was saved.';
-      else ui.status.textContent = `The download failed: ${error instanceof Error ? error.message : String(error)}`;
+      if (controller.signal.aborted)
+        ui.status.textContent = 'Download cancelled; nothing was saved.';
+      else
+        ui.status.textContent = `The download failed: ${error instanceof Error ? error.message : String(error)}`;
     } finally {
       await connection?.close().catch(() => undefined);
       running = null;
@@ -166,9 +231,23 @@ export function mountDownloads(root: HTMLElement, context: DownloadContext): { s
     return Number.isInteger(asked) && asked >= 1 ? asked : CHUNK_ROWS;
   };
 
-  const describe = (kind: Kind, snapshot: DownloadView, csv: CsvResult, sql: string, boundSql: string, boundParams: (string | number | boolean)[], bom: boolean, neutralised: boolean): DownloadDescription => {
+  const describe = (
+    kind: Kind,
+    snapshot: DownloadView,
+    csv: CsvResult,
+    sql: string,
+    boundSql: string,
+    boundParams: (string | number | boolean)[],
+    bom: boolean,
+    neutralised: boolean,
+  ): DownloadDescription => {
     const view = snapshot.view;
-    const shapedColumns = new Map((kind === 'aggregate' ? snapshot.chart?.download.columns ?? [] : []).map((c) => [c.name, c.description]));
+    const shapedColumns = new Map(
+      (kind === 'aggregate' ? (snapshot.chart?.download.columns ?? []) : []).map((c) => [
+        c.name,
+        c.description,
+      ]),
+    );
     const query = serializeExploreView({ ...view, v: context.facts.dataVersion });
     const site = location.origin;
     const columns = csv.columns.map((c: CsvColumn) => ({
@@ -193,7 +272,9 @@ export function mountDownloads(root: HTMLElement, context: DownloadContext): { s
       columns,
       rows: csv.rows,
       expectedRows: kind === 'rows' ? snapshot.matching : snapshot.chartRows,
-      ...(kind === 'aggregate' && snapshot.chart ? { notes: snapshot.chart.notes, shaped: true } : {}),
+      ...(kind === 'aggregate' && snapshot.chart
+        ? { notes: snapshot.chart.notes, shaped: true }
+        : {}),
       csv: { bom, neutralised, neutralisedCells: csv.neutralisedCells, bytes: csv.csvBytes },
       createdAt: new Date().toISOString(),
       data: {

@@ -42,7 +42,11 @@ export function postHeightToParent(root: HTMLElement): void {
   let last = -1;
   const send = () => {
     const style = getComputedStyle(root);
-    const height = Math.ceil(root.getBoundingClientRect().height + parseFloat(style.marginTop || '0') + parseFloat(style.marginBottom || '0'));
+    const height = Math.ceil(
+      root.getBoundingClientRect().height +
+        parseFloat(style.marginTop || '0') +
+        parseFloat(style.marginBottom || '0'),
+    );
     if (height === last || height < MIN_HEIGHT || height > MAX_HEIGHT) return;
     last = height;
     window.parent.postMessage(resizeMessage(height), target);

@@ -48,8 +48,12 @@ async function copy(text: string, button: HTMLButtonElement, fallback: HTMLEleme
   setTimeout(() => (button.textContent = label), 2500);
 }
 
-export function mountShare(root: HTMLElement, context: ShareContext): { update(view: ShareView): void } {
-  const role = <T extends HTMLElement>(name: string) => root.querySelector<T>(`[data-role="${name}"]`)!;
+export function mountShare(
+  root: HTMLElement,
+  context: ShareContext,
+): { update(view: ShareView): void } {
+  const role = <T extends HTMLElement>(name: string) =>
+    root.querySelector<T>(`[data-role="${name}"]`)!;
   const ui = {
     code: role<HTMLTextAreaElement>('embed-code'),
     withScript: role<HTMLInputElement>('embed-with-script'),
@@ -67,7 +71,8 @@ export function mountShare(root: HTMLElement, context: ShareContext): { update(v
   let current: ExploreView | null = null;
 
   const pinned = (s: ExploreView) => serializeExploreView({ ...s, v: context.dataVersion });
-  const title = (s: ExploreView) => `${CHART_TITLES[s.chart]}: ${describeFilters(s, context.names)}`;
+  const title = (s: ExploreView) =>
+    `${CHART_TITLES[s.chart]}: ${describeFilters(s, context.names)}`;
 
   const citeInput = (s: ExploreView): CiteInput => ({
     title: CHART_TITLES[s.chart],
@@ -84,7 +89,12 @@ export function mountShare(root: HTMLElement, context: ShareContext): { update(v
     if (!current) return;
     const query = pinned(current);
     const src = embedUrl(location.origin, query);
-    const snippet = embedSnippet({ src, title: title(current), height: initialHeight(current.chart), script: ui.withScript.checked ? `${location.origin}/embed.js` : undefined });
+    const snippet = embedSnippet({
+      src,
+      title: title(current),
+      height: initialHeight(current.chart),
+      script: ui.withScript.checked ? `${location.origin}/embed.js` : undefined,
+    });
     // textContent sets the textarea's default value, which its value follows while nobody edits it.
     ui.code.textContent = snippet;
     ui.code.value = snippet;
@@ -97,7 +107,9 @@ export function mountShare(root: HTMLElement, context: ShareContext): { update(v
     const drawable = current.chart !== 'table';
     ui.saveSvg.disabled = !drawable;
     ui.savePng.disabled = !drawable;
-    ui.saveStatus.textContent = drawable ? '' : 'The table view has no chart to save; download its rows instead.';
+    ui.saveStatus.textContent = drawable
+      ? ''
+      : 'The table view has no chart to save; download its rows instead.';
   };
 
   const saveInfo = (s: ExploreView): SaveInfo => ({
@@ -111,17 +123,28 @@ export function mountShare(root: HTMLElement, context: ShareContext): { update(v
 
   ui.withScript.addEventListener('change', render);
   ui.copyCode.addEventListener('click', () => void copy(ui.code.value, ui.copyCode, ui.code));
-  ui.copyCite.addEventListener('click', () => void copy(ui.citeText.textContent ?? '', ui.copyCite, ui.citeText));
-  ui.copyBibtex.addEventListener('click', () => void copy(ui.citeBibtex.textContent ?? '', ui.copyBibtex, ui.citeBibtex));
+  ui.copyCite.addEventListener(
+    'click',
+    () => void copy(ui.citeText.textContent ?? '', ui.copyCite, ui.citeText),
+  );
+  ui.copyBibtex.addEventListener(
+    'click',
+    () => void copy(ui.citeBibtex.textContent ?? '', ui.copyBibtex, ui.citeBibtex),
+  );
   ui.saveSvg.addEventListener('click', () => {
     const svg = chartSvg();
-    if (!svg || !current) return void (ui.saveStatus.textContent = 'The chart has not been drawn yet.');
+    if (!svg || !current)
+      return void (ui.saveStatus.textContent = 'The chart has not been drawn yet.');
     saveSvg(svg, saveInfo(current));
   });
   ui.savePng.addEventListener('click', () => {
     const svg = chartSvg();
-    if (!svg || !current) return void (ui.saveStatus.textContent = 'The chart has not been drawn yet.');
-    savePng(svg, saveInfo(current)).catch((error: unknown) => (ui.saveStatus.textContent = `The PNG could not be made: ${error instanceof Error ? error.message : String(error)}`));
+    if (!svg || !current)
+      return void (ui.saveStatus.textContent = 'The chart has not been drawn yet.');
+    savePng(svg, saveInfo(current)).catch(
+      (error: unknown) =>
+        (ui.saveStatus.textContent = `The PNG could not be made: ${error instanceof Error ? error.message : String(error)}`),
+    );
   });
 
   return {

@@ -21,7 +21,8 @@ import type { ShapedChart } from '../lib/numbers/chart-data';
 
 export function startEmbed(): void {
   const { config, names, vocabulary, layout, populations, dataRange } = readViewContext();
-  const role = <T extends HTMLElement>(name: string) => document.querySelector<T>(`[data-role="${name}"]`)!;
+  const role = <T extends HTMLElement>(name: string) =>
+    document.querySelector<T>(`[data-role="${name}"]`)!;
   const ui = {
     title: role('chart-title'),
     filters: role('filters-text'),
@@ -36,7 +37,10 @@ export function startEmbed(): void {
   const parsed = parseExploreView(new URLSearchParams(location.search), vocabulary);
   // A measure or interval the chart cannot show is not silently ignored: the embed shows counts and says why.
   const { view, adjusted } = effectiveView(parsed.view, populations);
-  const ignored = [...parsed.ignored, ...adjusted.map((a) => ({ key: a.key, value: a.value, reason: a.reason }))];
+  const ignored = [
+    ...parsed.ignored,
+    ...adjusted.map((a) => ({ key: a.key, value: a.value, reason: a.reason })),
+  ];
 
   const title = CHART_TITLES[view.chart];
   const filters = describeFilters(view, names);
@@ -44,7 +48,10 @@ export function startEmbed(): void {
   ui.filters.textContent = filters;
   document.title = `${title}: ${filters} · Robocall Atlas`;
   // The full view keeps the version the link was made with, so the explorer says so too.
-  ui.fullView.href = exploreUrl(location.origin, serializeExploreView({ ...view, v: view.v ?? config.dataVersion }));
+  ui.fullView.href = exploreUrl(
+    location.origin,
+    serializeExploreView({ ...view, v: view.v ?? config.dataVersion }),
+  );
   showIgnored(ui.ignored, ignored, { limit: 5, maxLength: 60 });
   if (view.v && view.v !== config.dataVersion) {
     ui.versionNote.hidden = false;
@@ -52,7 +59,8 @@ export function startEmbed(): void {
   }
 
   // The host page may size its iframe to the content once the chart is there (embed-resize.ts).
-  const ready = () => document.querySelector('[data-role="embed"]')?.removeAttribute('data-embed-pending');
+  const ready = () =>
+    document.querySelector('[data-role="embed"]')?.removeAttribute('data-embed-pending');
 
   let rows: Row[] | null = null;
   let shaped: ShapedChart | null = null;
@@ -62,7 +70,12 @@ export function startEmbed(): void {
     const next = Math.max(280, Math.min(960, Math.round(ui.chart.clientWidth || 600)));
     if (next === width && ui.chart.childElementCount > 0) return;
     width = next;
-    const chart = renderChart(view, shaped.chartRows, { names, width, unit: shaped.unit, partial: partialMarks(shaped) });
+    const chart = renderChart(view, shaped.chartRows, {
+      names,
+      width,
+      unit: shaped.unit,
+      partial: partialMarks(shaped),
+    });
     if (chart) {
       ui.chart.replaceChildren(chart);
       // The numbers behind the chart, folded away: for screen readers and for checking.
@@ -76,16 +89,31 @@ export function startEmbed(): void {
       ui.table.replaceChildren(details);
     } else {
       ui.chart.replaceChildren();
-      ui.table.replaceChildren(renderTable(rows.slice(0, 20), { columns: ['created_at', 'state', 'city', 'subject', 'robocall', 'caller_number'], caption: 'The first complaints', format: (column, value) => formatCell(column, value, names) }));
+      ui.table.replaceChildren(
+        renderTable(rows.slice(0, 20), {
+          columns: ['created_at', 'state', 'city', 'subject', 'robocall', 'caller_number'],
+          caption: 'The first complaints',
+          format: (column, value) => formatCell(column, value, names),
+        }),
+      );
     }
   };
 
   startEngine(config.files, (stage) => {
-    if (stage !== 'ready') ui.status.textContent = stage === 'loading engine' ? 'Loading the database engine…' : stage === 'starting engine' ? 'Starting the database engine…' : 'Opening the data…';
+    if (stage !== 'ready')
+      ui.status.textContent =
+        stage === 'loading engine'
+          ? 'Loading the database engine…'
+          : stage === 'starting engine'
+            ? 'Starting the database engine…'
+            : 'Opening the data…';
   })
     .then(async (engine) => {
       ui.status.textContent = 'Counting…';
-      const [count, data] = await Promise.all([runQuery(engine, countQuery(view, 'bound', layout)), runQuery(engine, chartQuery(view, 'bound', layout))]);
+      const [count, data] = await Promise.all([
+        runQuery(engine, countQuery(view, 'bound', layout)),
+        runQuery(engine, chartQuery(view, 'bound', layout)),
+      ]);
       ui.count.textContent = Number(count[0]?.complaints ?? 0).toLocaleString('en-US');
       rows = data;
       shaped = shapeView(view, data, names, dataRange);
@@ -111,5 +139,3 @@ export function startEmbed(): void {
       ui.status.append(a, '.');
     });
 }
-
-

@@ -31,7 +31,10 @@ export const yearAlias = (year: number) => `c${year}`;
 let started: Promise<Engine> | null = null;
 
 /** Starts the engine once; later calls get the same promise. A failed start may be retried. */
-export function startEngine(files: DataFiles, onStage: (stage: EngineStage) => void = () => {}): Promise<Engine> {
+export function startEngine(
+  files: DataFiles,
+  onStage: (stage: EngineStage) => void = () => {},
+): Promise<Engine> {
   started ??= createEngine(files, onStage).catch((error: unknown) => {
     started = null;
     throw error;
@@ -44,7 +47,10 @@ export function startEngine(files: DataFiles, onStage: (stage: EngineStage) => v
  * The page shares one (`startEngine`); the SQL console makes its own, so a query there can never
  * hold up the explorer, and stopping it is ending its worker (`db.terminate()`).
  */
-export async function createEngine(files: DataFiles, onStage: (stage: EngineStage) => void = () => {}): Promise<Engine> {
+export async function createEngine(
+  files: DataFiles,
+  onStage: (stage: EngineStage) => void = () => {},
+): Promise<Engine> {
   if (typeof WebAssembly !== 'object') throw new Error('This browser cannot run WebAssembly.');
   onStage('loading engine');
   // Only the single-threaded bundles: the threaded one crashed under COOP/COEP (STACK-NOTES.md).
@@ -55,12 +61,21 @@ export async function createEngine(files: DataFiles, onStage: (stage: EngineStag
   // The worker cannot report a wasm file it failed to fetch: it just never finishes starting.
   // Asking for the file's headers first turns a blocked or missing file into an error at once.
   const probe = await fetch(bundle.mainModule, { method: 'HEAD' }).catch(() => null);
-  if (!probe?.ok) throw new Error(`the database engine could not be downloaded (${probe ? `HTTP ${probe.status}` : 'network error'})`);
+  if (!probe?.ok)
+    throw new Error(
+      `the database engine could not be downloaded (${probe ? `HTTP ${probe.status}` : 'network error'})`,
+    );
   const worker = new Worker(bundle.mainWorker!);
   // A worker that fails to load (blocked, missing, out of memory) reports only through this event;
   // without it the start would wait forever.
   const workerFailed = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (event) => reject(new Error(`the database worker failed to start${event.message ? `: ${event.message}` : ''}`)));
+    worker.addEventListener('error', (event) =>
+      reject(
+        new Error(
+          `the database worker failed to start${event.message ? `: ${event.message}` : ''}`,
+        ),
+      ),
+    );
   });
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   onStage('starting engine');
@@ -68,12 +83,23 @@ export async function createEngine(files: DataFiles, onStage: (stage: EngineStag
   await db.open({
     query: { castBigIntToDouble: true, castDecimalToDouble: true },
     // Range requests only; a server that cannot answer them should fail loudly, not download everything.
-    filesystem: { forceFullHTTPReads: false, reliableHeadRequests: true, allowFullHTTPReads: false },
+    filesystem: {
+      forceFullHTTPReads: false,
+      reliableHeadRequests: true,
+      allowFullHTTPReads: false,
+    },
   });
   const connection = await db.connect();
-  await connection.query('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false');
+  await connection.query(
+    'SET autoinstall_known_extensions = false; SET autoload_known_extensions = false',
+  );
   onStage('opening data');
-  await db.registerFileURL('cube.duckdb', absolute(files.cube), duckdb.DuckDBDataProtocol.HTTP, false);
+  await db.registerFileURL(
+    'cube.duckdb',
+    absolute(files.cube),
+    duckdb.DuckDBDataProtocol.HTTP,
+    false,
+  );
   await connection.query(`ATTACH 'cube.duckdb' AS cube (READ_ONLY)`);
   for (const [year, url] of Object.entries(files.years)) {
     const name = `complaints-${Number(year)}.duckdb`;
@@ -81,7 +107,12 @@ export async function createEngine(files: DataFiles, onStage: (stage: EngineStag
     await connection.query(`ATTACH '${name}' AS ${yearAlias(Number(year))} (READ_ONLY)`);
   }
   if (files.callers) {
-    await db.registerFileURL('callers.duckdb', absolute(files.callers), duckdb.DuckDBDataProtocol.HTTP, false);
+    await db.registerFileURL(
+      'callers.duckdb',
+      absolute(files.callers),
+      duckdb.DuckDBDataProtocol.HTTP,
+      false,
+    );
     await connection.query(`ATTACH 'callers.duckdb' AS callers (READ_ONLY)`);
   }
   // The data is attached; from here on the engine may not read or write anything else, and no

@@ -8,7 +8,14 @@ import { URL_KEYS, type FormContext, type UrlKey } from '../lib/explore/filters'
 import { chartQuery, countQuery, PAGE_SIZE, type BuiltQuery } from '../lib/explore/queries';
 import { renderChart, type Row } from '../lib/explore/render';
 import type { DataLayout } from '../lib/explore/sources';
-import { DEFAULT_VIEW, parseExploreView, serializeExploreView, type ExploreView, type Names, type Vocabulary } from '../lib/explore/view';
+import {
+  DEFAULT_VIEW,
+  parseExploreView,
+  serializeExploreView,
+  type ExploreView,
+  type Names,
+  type Vocabulary,
+} from '../lib/explore/view';
 import type { DataFacts } from '../lib/download/metadata';
 import { mountConsole, type ConsoleUi } from './console';
 import { mountDownloads } from './download';
@@ -38,11 +45,27 @@ export function startExplorer(): void {
   const ui = elements();
 
   const facts = JSON.parse(document.getElementById('download-config')!.textContent!) as DataFacts;
-  const downloads = mountDownloads(document.querySelector<HTMLElement>('[data-role="download-panel"]')!, { ...context, facts });
-  const share = mountShare(ui.results, { dataVersion: config.dataVersion, synthetic: config.synthetic, dateMin: config.dateMin, dateMax: config.dateMax, names, chart: ui.chart });
+  const downloads = mountDownloads(
+    document.querySelector<HTMLElement>('[data-role="download-panel"]')!,
+    { ...context, facts },
+  );
+  const share = mountShare(ui.results, {
+    dataVersion: config.dataVersion,
+    synthetic: config.synthetic,
+    dateMin: config.dateMin,
+    dateMax: config.dateMax,
+    names,
+    chart: ui.chart,
+  });
 
-  const panel = mountFiltersPanel(document.querySelector<HTMLDetailsElement>('[data-role="filters-panel"]')!, document.querySelector<HTMLElement>('[data-role="filters-now"]')!);
-  const stale = mountStaleness(ui.results, document.querySelector<HTMLElement>('[data-role="stale-note"]')!);
+  const panel = mountFiltersPanel(
+    document.querySelector<HTMLDetailsElement>('[data-role="filters-panel"]')!,
+    document.querySelector<HTMLElement>('[data-role="filters-now"]')!,
+  );
+  const stale = mountStaleness(
+    ui.results,
+    document.querySelector<HTMLElement>('[data-role="stale-note"]')!,
+  );
   let view: ExploreView = DEFAULT_VIEW;
   let engine: Engine | null = null;
   let generation = 0;
@@ -65,7 +88,8 @@ export function startExplorer(): void {
   const showVersion = () => {
     const other = view.v && view.v !== config.dataVersion;
     ui.versionNote.hidden = !other;
-    if (other) ui.versionNote.textContent = `This link was made with data version ${view.v}; you are seeing version ${config.dataVersion}, so the numbers may differ from what its author saw.`;
+    if (other)
+      ui.versionNote.textContent = `This link was made with data version ${view.v}; you are seeing version ${config.dataVersion}, so the numbers may differ from what its author saw.`;
   };
 
   const commit = (asked: ExploreView) => {
@@ -73,7 +97,8 @@ export function startExplorer(): void {
     writeControls(ui.form, next);
     markApplicable(ui.form, next, populations, adjusted);
     const query = serializeExploreView({ ...next, v: config.dataVersion });
-    if (query !== location.search.replace(/^\?/, '')) history.pushState(null, '', query ? `?${query}` : location.pathname);
+    if (query !== location.search.replace(/^\?/, ''))
+      history.pushState(null, '', query ? `?${query}` : location.pathname);
     view = { ...next, v: config.dataVersion };
     showIgnored(ui.ignored, []);
     showVersion();
@@ -104,7 +129,10 @@ export function startExplorer(): void {
     ui.results.setAttribute('aria-busy', 'true');
     try {
       const queried = performance.now();
-      const [count, rows] = await Promise.all([runQuery(engine, countQuery(view, 'bound', layout)), runQuery(engine, chartQuery(view, 'bound', layout))]);
+      const [count, rows] = await Promise.all([
+        runQuery(engine, countQuery(view, 'bound', layout)),
+        runQuery(engine, chartQuery(view, 'bound', layout)),
+      ]);
       if (ticket !== generation) return; // a newer view has started
       // Read by `npm run bench -- explorer` to compare the engine's time with native DuckDB's.
       performance.measure('robocall-atlas:query', { start: queried, end: performance.now() });
@@ -113,7 +141,12 @@ export function startExplorer(): void {
       const shaped = view.chart === 'table' ? null : shapeView(view, rows, names, dataRange);
       drawChart(ui, view, rows, names, shaped);
       drawTable(ui, view, rows, names, matching, shaped);
-      downloads.update({ view, matching, chartRows: shaped ? shaped.download.rows.length : rows.length, chart: shaped });
+      downloads.update({
+        view,
+        matching,
+        chartRows: shaped ? shaped.download.rows.length : rows.length,
+        chart: shaped,
+      });
       stale.clear();
       ui.status.textContent = '';
       // Which view is drawn (tests wait for it).
@@ -131,7 +164,10 @@ export function startExplorer(): void {
     delete ui.status.dataset.state;
     const slow = setTimeout(() => {
       ui.status.innerHTML = '';
-      ui.status.append(`The database engine has not started after ${SLOW_START_MS / 1000} seconds. It may still start; meanwhile the `, staticLinks());
+      ui.status.append(
+        `The database engine has not started after ${SLOW_START_MS / 1000} seconds. It may still start; meanwhile the `,
+        staticLinks(),
+      );
     }, SLOW_START_MS);
     startEngine(config.files, (stage) => {
       if (stage !== 'ready') ui.status.textContent = STAGE_TEXT[stage];
@@ -149,7 +185,12 @@ export function startExplorer(): void {
         stale.clear();
         ui.count.textContent = '—';
         ui.status.innerHTML = '';
-        ui.status.append(`The explorer could not start (${messageOf(error)}). The `, staticLinks(), ' ', retryButton(boot));
+        ui.status.append(
+          `The explorer could not start (${messageOf(error)}). The `,
+          staticLinks(),
+          ' ',
+          retryButton(boot),
+        );
         ui.status.dataset.state = 'failed';
       });
   };
@@ -185,7 +226,13 @@ function sqlForPeople(view: ExploreView, layout: DataLayout): string {
   return `-- Robocall Atlas, ${location.origin}${location.pathname}${query ? `?${query}` : ''}\n-- Files: complaints-<year>.parquet from ${location.origin}/data/ and the reference CSV files from ${location.origin}/data/reference/\n${q.sql};`;
 }
 
-function drawChart(ui: Ui, view: ExploreView, rows: Row[], names: Names, shaped: ShapedChart | null): void {
+function drawChart(
+  ui: Ui,
+  view: ExploreView,
+  rows: Row[],
+  names: Names,
+  shaped: ShapedChart | null,
+): void {
   const width = Math.max(300, Math.min(960, ui.chart.clientWidth || 640));
   const chart = renderChart(view, shaped?.chartRows ?? rows, {
     names,
@@ -197,7 +244,14 @@ function drawChart(ui: Ui, view: ExploreView, rows: Row[], names: Names, shaped:
   ui.chart.closest('figure')!.hidden = chart === null;
 }
 
-function drawTable(ui: Ui, view: ExploreView, rows: Row[], names: Names, matching: number, shaped: ShapedChart | null): void {
+function drawTable(
+  ui: Ui,
+  view: ExploreView,
+  rows: Row[],
+  names: Names,
+  matching: number,
+  shaped: ShapedChart | null,
+): void {
   const table = shaped
     ? numbersTable(shaped)
     : renderTable(rows, {
@@ -225,7 +279,6 @@ function drawTable(ui: Ui, view: ExploreView, rows: Row[], names: Names, matchin
   }
 }
 
-
 /** The summary line of each folded list of choices: the chosen ones by name, or (all). */
 function summarise(form: HTMLFormElement, view: ExploreView, context: FormContext): void {
   for (const key of FORM_KEYS) {
@@ -233,7 +286,9 @@ function summarise(form: HTMLFormElement, view: ExploreView, context: FormContex
     if (control.kind !== 'choices') continue;
     const labels = new Map(control.options(context).map((o) => [o.value, o.label]));
     const chosen = key.form!.value(view) as readonly string[];
-    form.querySelector(`[data-role="${control.summaryRole}"]`)!.textContent = chosen.length ? `(${chosen.map((v) => labels.get(v) ?? v).join(', ')})` : '(all)';
+    form.querySelector(`[data-role="${control.summaryRole}"]`)!.textContent = chosen.length
+      ? `(${chosen.map((v) => labels.get(v) ?? v).join(', ')})`
+      : '(all)';
   }
 }
 
@@ -248,7 +303,13 @@ function retryButton(retry: () => void): HTMLButtonElement {
 
 function staticLinks(): DocumentFragment {
   const fragment = document.createDocumentFragment();
-  const links: [string, string][] = [['/', 'overview'], ['/states/', 'state pages'], ['/subjects/', 'subject pages'], ['/providers/', 'provider pages'], ['/data/', 'data downloads']];
+  const links: [string, string][] = [
+    ['/', 'overview'],
+    ['/states/', 'state pages'],
+    ['/subjects/', 'subject pages'],
+    ['/providers/', 'provider pages'],
+    ['/data/', 'data downloads'],
+  ];
   fragment.append('static pages show the same data: ');
   links.forEach(([href, text], i) => {
     const a = document.createElement('a');
@@ -265,13 +326,22 @@ const FORM_KEYS = (URL_KEYS as readonly UrlKey[]).filter((k) => k.form);
 function writeControls(form: HTMLFormElement, view: ExploreView): void {
   for (const key of FORM_KEYS) {
     const value = key.form!.value(view);
-    if (typeof value === 'string') (form.elements.namedItem(key.key) as HTMLInputElement | HTMLSelectElement).value = value;
-    else for (const input of form.querySelectorAll<HTMLInputElement>(`input[type=checkbox][name="${key.key}"]`)) input.checked = value.includes(input.value);
+    if (typeof value === 'string')
+      (form.elements.namedItem(key.key) as HTMLInputElement | HTMLSelectElement).value = value;
+    else
+      for (const input of form.querySelectorAll<HTMLInputElement>(
+        `input[type=checkbox][name="${key.key}"]`,
+      ))
+        input.checked = value.includes(input.value);
   }
 }
 
 /** The form as a query string, read back through the URL grammar, so the form accepts what a link would. */
-function readControls(form: HTMLFormElement, previous: ExploreView, vocabulary: Vocabulary): ExploreView {
+function readControls(
+  form: HTMLFormElement,
+  previous: ExploreView,
+  vocabulary: Vocabulary,
+): ExploreView {
   const data = new FormData(form);
   const params = new URLSearchParams();
   for (const { key, form: field } of FORM_KEYS) {
@@ -279,7 +349,10 @@ function readControls(form: HTMLFormElement, previous: ExploreView, vocabulary: 
     const value =
       control.kind === 'checks' || control.kind === 'choices'
         ? data.getAll(key).map(String).join(',')
-        : String(data.get(key) ?? '').replace(control.kind === 'text' && control.stripSpaces ? /\s+/g : /^\s+|\s+$/g, '');
+        : String(data.get(key) ?? '').replace(
+            control.kind === 'text' && control.stripSpaces ? /\s+/g : /^\s+|\s+$/g,
+            '',
+          );
     if (value) params.set(key, value);
   }
   const { view } = parseExploreView(params, vocabulary);
@@ -308,7 +381,8 @@ interface Ui {
 }
 
 function elements(): Ui {
-  const role = <T extends HTMLElement>(name: string) => document.querySelector<T>(`[data-role="${name}"]`)!;
+  const role = <T extends HTMLElement>(name: string) =>
+    document.querySelector<T>(`[data-role="${name}"]`)!;
   return {
     form: role<HTMLFormElement>('filters'),
     results: document.querySelector<HTMLElement>('.explorer-results')!,
@@ -343,6 +417,7 @@ function elements(): Ui {
 
 function messageOf(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  if (/out of memory|memory access out of bounds|Aborted\(OOM\)/i.test(text)) return 'the browser ran out of memory for this view; try narrower filters';
+  if (/out of memory|memory access out of bounds|Aborted\(OOM\)/i.test(text))
+    return 'the browser ran out of memory for this view; try narrower filters';
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }

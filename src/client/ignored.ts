@@ -1,7 +1,11 @@
 /** The URL keys and values a page ignored, named on the page (as text: they come from the address bar). */
 import type { Ignored } from '../lib/explore/view';
 
-export function showIgnored(box: HTMLElement, ignored: Ignored[], options: { limit?: number; maxLength?: number } = {}): void {
+export function showIgnored(
+  box: HTMLElement,
+  ignored: Ignored[],
+  options: { limit?: number; maxLength?: number } = {},
+): void {
   const { limit = Infinity, maxLength = 80 } = options;
   box.hidden = ignored.length === 0;
   box.replaceChildren();

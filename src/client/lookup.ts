@@ -4,7 +4,13 @@
  * to /callers/, whose static pages answer for the most-reported numbers. Every decision is in
  * src/lib/caller/ (what a typed number means, the SQL, the words); this file only wires.
  */
-import { answerChart, describeAnswer, providerHrefs, type AnswerNames, type AnswerView } from '../lib/caller/answer';
+import {
+  answerChart,
+  describeAnswer,
+  providerHrefs,
+  type AnswerNames,
+  type AnswerView,
+} from '../lib/caller/answer';
 import { lookupQuery, shapeLookup, type LookupRow } from '../lib/caller/lookup';
 import { parseCallerNumber } from '../lib/caller/number';
 import type { LookupPageConfig } from '../lib/caller/page-config';
@@ -27,20 +33,35 @@ export async function lookUp(engine: Engine, digits: string) {
   try {
     const table = await statement.query(...q.params);
     // Read by `npm run bench -- lookup` and by the tests (a refused number must leave no such mark).
-    performance.measure('robocall-atlas:lookup', { start: started, end: performance.now(), detail: digits });
-    return shapeLookup(digits, table.toArray().map((row) => ({ ...(row as { toJSON(): LookupRow }).toJSON() })));
+    performance.measure('robocall-atlas:lookup', {
+      start: started,
+      end: performance.now(),
+      detail: digits,
+    });
+    return shapeLookup(
+      digits,
+      table.toArray().map((row) => ({ ...(row as { toJSON(): LookupRow }).toJSON() })),
+    );
   } finally {
     await statement.close();
   }
 }
 
-export function mountCallerLookup(form: HTMLFormElement, config: LookupConfig, options: { keepInUrl?: boolean } = {}): { show(typed: string): Promise<void> } {
+export function mountCallerLookup(
+  form: HTMLFormElement,
+  config: LookupConfig,
+  options: { keepInUrl?: boolean } = {},
+): { show(typed: string): Promise<void> } {
   const input = form.querySelector<HTMLInputElement>('input[name=caller]')!;
   const error = form.querySelector<HTMLElement>('[data-role=caller-error]')!;
   const output = form.parentElement!.querySelector<HTMLElement>('[data-role=caller-answer]')!;
   const stateNames = new Map(config.states.map((s) => [s.usps, s.name]));
   const subjectNames = new Map(config.subjects.map((s) => [s.slug, s.label]));
-  const names: AnswerNames = { state: (u) => stateNames.get(u) ?? u, subject: (s) => subjectNames.get(s) ?? s, providerHref: providerHrefs(config.providerPages) };
+  const names: AnswerNames = {
+    state: (u) => stateNames.get(u) ?? u,
+    subject: (s) => subjectNames.get(s) ?? s,
+    providerHref: providerHrefs(config.providerPages),
+  };
   let ticket = 0;
   const engine = (onStage?: (stage: EngineStage) => void) => startEngine(config.files, onStage);
 
@@ -141,7 +162,12 @@ function render(output: HTMLElement, view: AnswerView): void {
       }
       const code = document.createElement('code');
       code.textContent = letter.letter;
-      li.append(provider, ', letter ', code, letter.campaign ? ` (campaign: ${letter.campaign})` : '');
+      li.append(
+        provider,
+        ', letter ',
+        code,
+        letter.campaign ? ` (campaign: ${letter.campaign})` : '',
+      );
       list.append(li);
     }
     box.append(list);
@@ -164,7 +190,9 @@ function render(output: HTMLElement, view: AnswerView): void {
     }
     parts.push(box);
   }
-  const chart = answerChart(view, { width: Math.max(300, Math.min(704, output.clientWidth || 640)) });
+  const chart = answerChart(view, {
+    width: Math.max(300, Math.min(704, output.clientWidth || 640)),
+  });
   if (chart) {
     const figure = document.createElement('div');
     figure.className = 'caller-chart';

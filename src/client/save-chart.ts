@@ -9,9 +9,26 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Presentation properties worth carrying from the page's CSS into the file. */
 const STYLE_PROPERTIES = [
-  'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'stroke-linecap', 'stroke-linejoin',
-  'opacity', 'font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor', 'dominant-baseline', 'paint-order',
-  'visibility', 'shape-rendering', 'color', 'letter-spacing',
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'text-anchor',
+  'dominant-baseline',
+  'paint-order',
+  'visibility',
+  'shape-rendering',
+  'color',
+  'letter-spacing',
 ] as const;
 
 export interface SaveInfo {
@@ -31,7 +48,10 @@ function size(svg: SVGSVGElement): { width: number; height: number } {
   const box = svg.viewBox?.baseVal;
   if (box && box.width > 0 && box.height > 0) return { width: box.width, height: box.height };
   const rect = svg.getBoundingClientRect();
-  return { width: Math.max(1, Math.round(rect.width)), height: Math.max(1, Math.round(rect.height)) };
+  return {
+    width: Math.max(1, Math.round(rect.width)),
+    height: Math.max(1, Math.round(rect.height)),
+  };
 }
 
 /** Copies computed styles onto a structural clone, element by element. */
@@ -64,7 +84,10 @@ function wrap(text: string, chars: number): string[] {
 }
 
 /** The standalone SVG document for `svg` with title, subtitle and source. */
-export function standaloneSvg(svg: SVGSVGElement, info: SaveInfo): { markup: string; width: number; height: number } {
+export function standaloneSvg(
+  svg: SVGSVGElement,
+  info: SaveInfo,
+): { markup: string; width: number; height: number } {
   const { width, height } = size(svg);
   const clone = svg.cloneNode(true) as SVGSVGElement;
   inlineStyles(svg, clone);
@@ -83,7 +106,10 @@ export function standaloneSvg(svg: SVGSVGElement, info: SaveInfo): { markup: str
   root.setAttribute('width', String(width));
   root.setAttribute('height', String(total));
   root.setAttribute('viewBox', `0 0 ${width} ${total}`);
-  root.setAttribute('font-family', 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif');
+  root.setAttribute(
+    'font-family',
+    'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
+  );
   const title = document.createElementNS(SVG_NS, 'title');
   title.textContent = info.title;
   root.append(title);
@@ -93,7 +119,13 @@ export function standaloneSvg(svg: SVGSVGElement, info: SaveInfo): { markup: str
   background.setAttribute('fill', '#ffffff');
   root.append(background);
   let y = pad;
-  const text = (content: string, size: number, weight: string, color: string, lineHeight: number) => {
+  const text = (
+    content: string,
+    size: number,
+    weight: string,
+    color: string,
+    lineHeight: number,
+  ) => {
     y += lineHeight;
     const t = document.createElementNS(SVG_NS, 'text');
     t.setAttribute('x', String(pad));
@@ -154,7 +186,12 @@ export async function pngBlob(svg: SVGSVGElement, info: SaveInfo, scale = 2): Pr
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.scale(scale, scale);
     context.drawImage(image, 0, 0, width, height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be made'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob(
+        (blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be made'))),
+        'image/png',
+      ),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }

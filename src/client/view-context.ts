@@ -3,6 +3,8 @@ import { viewContext, type ExploreConfig, type ViewContext } from '../lib/explor
 import { yearAlias } from './engine';
 
 export function readViewContext(): ViewContext {
-  const config = JSON.parse(document.getElementById('explore-config')!.textContent!) as ExploreConfig;
+  const config = JSON.parse(
+    document.getElementById('explore-config')!.textContent!,
+  ) as ExploreConfig;
   return viewContext(config, yearAlias);
 }

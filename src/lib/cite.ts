@@ -7,7 +7,8 @@ import { formatDay } from './format';
 
 export const PUBLISHER = 'Robocall Atlas';
 export const FTC_SOURCE = 'Federal Trade Commission, Do Not Call reported calls data';
-export const FTC_SOURCE_URL = 'https://www.ftc.gov/policy-notices/open-government/data-sets/do-not-call-data';
+export const FTC_SOURCE_URL =
+  'https://www.ftc.gov/policy-notices/open-government/data-sets/do-not-call-data';
 
 export interface CiteInput {
   /** The chart's title (`Complaints over time`). */
@@ -41,7 +42,8 @@ export function citedTitle(input: Pick<CiteInput, 'title' | 'description'>): str
 }
 
 function coverage(input: CiteInput): string {
-  if (input.dataFrom && input.dataTo) return ` (FTC Do Not Call complaints created ${formatDay(input.dataFrom)} to ${formatDay(input.dataTo)})`;
+  if (input.dataFrom && input.dataTo)
+    return ` (FTC Do Not Call complaints created ${formatDay(input.dataFrom)} to ${formatDay(input.dataTo)})`;
   return '';
 }
 
@@ -66,16 +68,19 @@ const BIBTEX_SPECIAL: Record<string, string> = {
   '}': '\\}',
   '&': '\\&',
   '%': '\\%',
-  '$': '\\$',
+  $: '\\$',
   '#': '\\#',
-  '_': '\\_',
+  _: '\\_',
   '^': '\\^{}',
   '~': '\\~{}',
 };
 
 export function escapeBibtex(text: string): string {
   // One pass, so an escape is never escaped again.
-  return text.replace(/[\\{}&%$#_^~]/g, (c) => BIBTEX_SPECIAL[c]!).replace(/[“”]/g, '"').replace(/[‘’]/g, "'");
+  return text
+    .replace(/[\\{}&%$#_^~]/g, (c) => BIBTEX_SPECIAL[c]!)
+    .replace(/[“”]/g, '"')
+    .replace(/[‘’]/g, "'");
 }
 
 /** A URL for a BibTeX `url` field: the url package reads it verbatim; only braces and spaces would break it. */
@@ -84,7 +89,9 @@ export function bibtexUrl(url: string): string {
 }
 
 /** `robocallatlas-2026-3d823eea31c2-a1b2c3`: year, data version and a hash of the permalink, so two views get two keys. */
-export function bibtexKey(input: Pick<CiteInput, 'permalink' | 'dataVersion' | 'accessed'>): string {
+export function bibtexKey(
+  input: Pick<CiteInput, 'permalink' | 'dataVersion' | 'accessed'>,
+): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < input.permalink.length; i++) {
     h ^= input.permalink.charCodeAt(i);

@@ -27,9 +27,17 @@ function nextDay(day: string): string {
 }
 
 /** Coverage of the loaded sources, or null when nothing was loaded. */
-export function dayCoverage(sources: readonly Pick<SourceEntry, 'status' | 'created_min' | 'created_max' | 'rows_loaded'>[]): DayCoverage | null {
+export function dayCoverage(
+  sources: readonly Pick<SourceEntry, 'status' | 'created_min' | 'created_max' | 'rows_loaded'>[],
+): DayCoverage | null {
   const spans = sources
-    .filter((s) => s.status === 'loaded' && s.rows_loaded > 0 && s.created_min !== null && s.created_max !== null)
+    .filter(
+      (s) =>
+        s.status === 'loaded' &&
+        s.rows_loaded > 0 &&
+        s.created_min !== null &&
+        s.created_max !== null,
+    )
     .map((s) => [dayOf(s.created_min!), dayOf(s.created_max!)] as const)
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   if (spans.length === 0) return null;
@@ -39,7 +47,8 @@ export function dayCoverage(sources: readonly Pick<SourceEntry, 'status' | 'crea
   let covered = 0;
   for (const [from, to] of spans) {
     // Days after what is covered so far and before this span starts are missing.
-    if (until !== null) for (let day = nextDay(until); day < from; day = nextDay(day)) missing.push(day);
+    if (until !== null)
+      for (let day = nextDay(until); day < from; day = nextDay(day)) missing.push(day);
     const start = until === null || from > until ? from : nextDay(until);
     for (let day = start; day <= to; day = nextDay(day)) covered += 1;
     if (until === null || to > until) until = to;

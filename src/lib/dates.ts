@@ -24,7 +24,11 @@ export function isUrlDate(value: string): boolean {
 export function dateBounds(value: string): { start: string; end: string } {
   const [, y, m, d] = URL_DATE.exec(value)!;
   if (d) return { start: value, end: value };
-  if (m) return { start: `${y}-${m}-01`, end: `${y}-${m}-${String(daysInMonth(Number(y), Number(m))).padStart(2, '0')}` };
+  if (m)
+    return {
+      start: `${y}-${m}-01`,
+      end: `${y}-${m}-${String(daysInMonth(Number(y), Number(m))).padStart(2, '0')}`,
+    };
   return { start: `${y}-01-01`, end: `${y}-12-31` };
 }
 

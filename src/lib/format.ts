@@ -7,8 +7,18 @@ import { datePrecision, parseDate } from './charts/dates';
 
 const MINUS = '\u2212';
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ] as const;
 
 /** Rounds half away from zero at `digits` decimals, and never returns −0. */
@@ -47,10 +57,14 @@ export function formatPer100k(value: number): string {
 export function formatCompact(value: number): string {
   // Thresholds just under each power, so 999,950 reads 1M rather than 1,000k.
   const abs = Math.abs(value);
-  const [divisor, suffix] = abs >= 999.5e6 ? [1e9, 'B'] : abs >= 999.5e3 ? [1e6, 'M'] : abs >= 999.5 ? [1e3, 'k'] : [1, ''];
+  const [divisor, suffix] =
+    abs >= 999.5e6 ? [1e9, 'B'] : abs >= 999.5e3 ? [1e6, 'M'] : abs >= 999.5 ? [1e3, 'k'] : [1, ''];
   const scaled = value / divisor;
   // One decimal only where it says something (1.5k), none once the number has two digits (12k).
-  const text = formatNumber(scaled, Math.abs(scaled) < 10 && divisor > 1 ? 1 : 0).replace(/\.0$/, '');
+  const text = formatNumber(scaled, Math.abs(scaled) < 10 && divisor > 1 ? 1 : 0).replace(
+    /\.0$/,
+    '',
+  );
   return `${text}${suffix}`;
 }
 

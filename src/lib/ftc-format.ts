@@ -28,8 +28,17 @@ export const FTC_HEADER = FTC_COLUMNS.join(',');
  * predicate for fetch (is this download an FTC file?) and ingest (can this file be loaded?).
  */
 export function isFtcHeader(line: string): boolean {
-  const names = line.split(',').map((name) => name.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase());
-  return names.length === FTC_COLUMNS.length && names.every((name, i) => name === FTC_COLUMNS[i]!.toLowerCase());
+  const names = line.split(',').map((name) =>
+    name
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .trim()
+      .toLowerCase(),
+  );
+  return (
+    names.length === FTC_COLUMNS.length &&
+    names.every((name, i) => name === FTC_COLUMNS[i]!.toLowerCase())
+  );
 }
 
 /** The FTC ends lines with CRLF. */
@@ -40,7 +49,8 @@ export const FTC_NEWLINE = '\r\n';
  * a `_0` suffix, and the older lower-case `dnc_complaint_numbers_2021-07-08.csv`.
  * The date in the name is the publication date; complaints in it were created the day before.
  */
-const DAILY_FILE_PATTERN = /^(dnc_complaint_numbers|DNC_Complaint_Numbers)_(\d{4}-\d{2}-\d{2})(?:_(\d+))?\.csv$/i;
+const DAILY_FILE_PATTERN =
+  /^(dnc_complaint_numbers|DNC_Complaint_Numbers)_(\d{4}-\d{2}-\d{2})(?:_(\d+))?\.csv$/i;
 
 export interface DailyFileName {
   /** Publication date from the name, `YYYY-MM-DD`. */
@@ -55,7 +65,11 @@ export function parseDailyFileName(name: string): DailyFileName | null {
   return { published: match[2]!, suffix: match[3] ?? null };
 }
 
-export function dailyFileName(published: string, style: 'current' | 'legacy' = 'current', suffix?: string): string {
+export function dailyFileName(
+  published: string,
+  style: 'current' | 'legacy' = 'current',
+  suffix?: string,
+): string {
   const stem = style === 'current' ? 'DNC_Complaint_Numbers' : 'dnc_complaint_numbers';
   return `${stem}_${published}${suffix === undefined ? '' : `_${suffix}`}.csv`;
 }

@@ -15,7 +15,8 @@ export type { MonthValue };
 /** Sums values by `YYYY-MM`. */
 function byMonth(monthly: readonly MonthValue[]): Map<string, number> {
   const sums = new Map<string, number>();
-  for (const m of monthly) sums.set(monthKey(m.month), (sums.get(monthKey(m.month)) ?? 0) + m.value);
+  for (const m of monthly)
+    sums.set(monthKey(m.month), (sums.get(monthKey(m.month)) ?? 0) + m.value);
   return sums;
 }
 
@@ -32,7 +33,10 @@ function change(fraction: number): string {
  * months only (a month still being published would read as a fall). A month missing from
  * `monthly` has no figure; a month with none has a row with value 0.
  */
-export function compareLatestToYearEarlier(monthly: readonly MonthValue[], subject: string): string {
+export function compareLatestToYearEarlier(
+  monthly: readonly MonthValue[],
+  subject: string,
+): string {
   const sums = byMonth(monthly);
   const latest = [...sums.keys()].sort().at(-1);
   if (latest === undefined) return `There are no figures for ${subject} yet.`;
@@ -40,11 +44,15 @@ export function compareLatestToYearEarlier(monthly: readonly MonthValue[], subje
   const earlier = addMonths(latest, -12);
   const then = sums.get(earlier);
   const [month, before] = [formatMonth(latest), formatMonth(earlier)];
-  if (then === undefined) return `In ${month} ${subject} numbered ${formatNumber(now)}; there is no figure for ${before} to compare with.`;
+  if (then === undefined)
+    return `In ${month} ${subject} numbered ${formatNumber(now)}; there is no figure for ${before} to compare with.`;
   if (then === 0 && now === 0) return `In ${month} ${subject} were zero, as in ${before}.`;
-  if (then === 0) return `In ${month} ${subject} numbered ${formatNumber(now)}, up from none in ${before}.`;
-  if (now === 0) return `In ${month} ${subject} fell to zero, from ${formatNumber(then)} in ${before}.`;
-  if (now === then) return `In ${month} ${subject} were unchanged from ${before}, at ${formatNumber(now)}.`;
+  if (then === 0)
+    return `In ${month} ${subject} numbered ${formatNumber(now)}, up from none in ${before}.`;
+  if (now === 0)
+    return `In ${month} ${subject} fell to zero, from ${formatNumber(then)} in ${before}.`;
+  if (now === then)
+    return `In ${month} ${subject} were unchanged from ${before}, at ${formatNumber(now)}.`;
   const fraction = (now - then) / then;
   const direction = fraction > 0 ? 'above' : 'below';
   const size = Math.abs(fraction) < 0.005 ? 'less than 1%' : formatPercent(Math.abs(fraction));
@@ -64,13 +72,21 @@ export interface TopShareOptions {
  * The largest category's share of the total: "Imposters made up 31% of complaints in the last
  * 12 months." Ties at the top are named together ("… and … each made up 25% …").
  */
-export function topShare(totals: readonly { key: string; value: number }[], options: TopShareOptions = {}): string {
+export function topShare(
+  totals: readonly { key: string; value: number }[],
+  options: TopShareOptions = {},
+): string {
   const { period = 'in the last 12 months', of = 'complaints' } = options;
   const total = totals.reduce((s, t) => s + t.value, 0);
   if (total <= 0) return `There were no ${of} ${period}.`;
   const top = Math.max(...totals.map((t) => t.value));
-  const leaders = totals.filter((t) => t.value === top).map((t) => options.labels?.[t.key] ?? t.key);
-  const names = leaders.length === 1 ? (leaders[0] ?? '') : `${leaders.slice(0, -1).join(', ')} and ${leaders.at(-1)}`;
+  const leaders = totals
+    .filter((t) => t.value === top)
+    .map((t) => options.labels?.[t.key] ?? t.key);
+  const names =
+    leaders.length === 1
+      ? (leaders[0] ?? '')
+      : `${leaders.slice(0, -1).join(', ')} and ${leaders.at(-1)}`;
   const share = top / total;
   const text = share < 0.005 ? 'less than 1%' : formatPercent(share);
   return `${capitalise(names)} ${leaders.length > 1 ? 'each made' : 'made'} up ${text} of ${of} ${period}.`;
@@ -116,12 +132,16 @@ export function beforeAfter(monthly: readonly MonthValue[], options: BeforeAfter
     return `There is too little history to compare: the ${span} before ${event} start in ${formatMonth(windows.before[0])}, and the data begin in ${formatMonth(options.from)}.`;
   }
   const sums = byMonth(monthly);
-  const total = ([a, b]: [string, string]) => [...sums].filter(([m]) => m >= a && m <= b).reduce((s, [, v]) => s + v, 0);
+  const total = ([a, b]: [string, string]) =>
+    [...sums].filter(([m]) => m >= a && m <= b).reduce((s, [, v]) => s + v, 0);
   const [before, after] = [total(windows.before), total(windows.after)];
-  const lead = months === 1 ? `In the month after ${event}` : `In the ${months} months after ${event}`;
+  const lead =
+    months === 1 ? `In the month after ${event}` : `In the ${months} months after ${event}`;
   const caveat = 'Complaints are reports, not call volume';
-  if (before === 0 && after === 0) return `There were no ${what} in the ${span} before or after ${event}.`;
-  if (before === after) return `${lead}, ${what} stayed at ${formatNumber(after)}, the same as before. ${caveat}.`;
+  if (before === 0 && after === 0)
+    return `There were no ${what} in the ${span} before or after ${event}.`;
+  if (before === after)
+    return `${lead}, ${what} stayed at ${formatNumber(after)}, the same as before. ${caveat}.`;
   const verb = after < before ? 'fell' : 'rose';
   const amount = before === 0 ? '' : ` (${change((after - before) / before)})`;
   const fmt = (n: number) => (n === 0 ? 'none' : formatNumber(n));

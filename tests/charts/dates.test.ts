@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, datePrecision, dayKey, monthKey, monthRange, parseDate, windowsAround } from '../../src/lib/charts/dates';
+import {
+  addMonths,
+  datePrecision,
+  dayKey,
+  monthKey,
+  monthRange,
+  parseDate,
+  windowsAround,
+} from '../../src/lib/charts/dates';
 
 process.env.TZ ??= 'America/Los_Angeles';
 
@@ -28,7 +36,13 @@ describe('dates', () => {
   });
 
   it('puts the action’s own month in neither window', () => {
-    expect(windowsAround('2023-11-27', 3)).toEqual({ before: ['2023-08', '2023-10'], after: ['2023-12', '2024-02'] });
-    expect(windowsAround('2024-01', 1)).toEqual({ before: ['2023-12', '2023-12'], after: ['2024-02', '2024-02'] });
+    expect(windowsAround('2023-11-27', 3)).toEqual({
+      before: ['2023-08', '2023-10'],
+      after: ['2023-12', '2024-02'],
+    });
+    expect(windowsAround('2024-01', 1)).toEqual({
+      before: ['2023-12', '2023-12'],
+      after: ['2024-02', '2024-02'],
+    });
   });
 });

@@ -33,7 +33,13 @@ describe('toMarkup(element)', () => {
 
   it('declares the SVG namespace and rounds geometry, not text', () => {
     const document = serverDocument();
-    const chart = Plot.plot({ document, width: 300, height: 90, x: { domain: [0, 3] }, marks: [Plot.text(['1.23456'], { x: 1.23456, text: (d) => d })] });
+    const chart = Plot.plot({
+      document,
+      width: 300,
+      height: 90,
+      x: { domain: [0, 3] },
+      marks: [Plot.text(['1.23456'], { x: 1.23456, text: (d) => d })],
+    });
     const markup = toMarkup(chart);
     expect(markup.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(markup).toContain('>1.23456<');

@@ -12,17 +12,56 @@ import { expectSoundChart, render } from './helpers';
 describe('charts with little or no data', () => {
   const cases: [string, (document: Document) => SVGSVGElement][] = [
     ['trend, no points', (document) => trendChart([], { document })],
-    ['trend, one date', (document) => trendChart([{ date: '2026-10-01', series: 'robocall', value: 5 }], { document, width: 390, marks: [{ date: '2026-10-01', label: 'Letter' }] })],
-    ['trend, stacked zeros', (document) => trendChart([{ date: '2026-09-01', series: 'a', value: 0 }, { date: '2026-10-01', series: 'b', value: 0 }], { document, stacked: true })],
+    [
+      'trend, one date',
+      (document) =>
+        trendChart([{ date: '2026-10-01', series: 'robocall', value: 5 }], {
+          document,
+          width: 390,
+          marks: [{ date: '2026-10-01', label: 'Letter' }],
+        }),
+    ],
+    [
+      'trend, stacked zeros',
+      (document) =>
+        trendChart(
+          [
+            { date: '2026-09-01', series: 'a', value: 0 },
+            { date: '2026-10-01', series: 'b', value: 0 },
+          ],
+          { document, stacked: true },
+        ),
+    ],
     ['bars, no rows', (document) => barChart([], { document })],
-    ['bars, all zero', (document) => barChart([{ label: 'a', value: 0 }], { document, width: 390 })],
+    [
+      'bars, all zero',
+      (document) => barChart([{ label: 'a', value: 0 }], { document, width: 390 }),
+    ],
     ['map, no values', (document) => stateMap([], { document, width: 390 })],
-    ['map, one value', (document) => stateMap([{ usps: 'TX', value: 7 }], { document, width: 390 })],
+    [
+      'map, one value',
+      (document) => stateMap([{ usps: 'TX', value: 7 }], { document, width: 390 }),
+    ],
     ['subjects, no points', (document) => subjectChart([], { document })],
-    ['subjects, one month', (document) => subjectChart([{ date: '2026-10-01', subject: 'debt', value: 3 }], { document, width: 390 })],
+    [
+      'subjects, one month',
+      (document) =>
+        subjectChart([{ date: '2026-10-01', subject: 'debt', value: 3 }], { document, width: 390 }),
+    ],
     ['timeline, no events', (document) => timelineChart([], { document })],
-    ['timeline, one event', (document) => timelineChart([{ date: '2026-10', label: 'A', kind: 'letter', agency: 'FCC' }], { document, width: 390 })],
-    ['before/after, no months', (document) => beforeAfterChart([], { document, actionDate: '2026-05-01', through: '2026-10' })],
+    [
+      'timeline, one event',
+      (document) =>
+        timelineChart([{ date: '2026-10', label: 'A', kind: 'letter', agency: 'FCC' }], {
+          document,
+          width: 390,
+        }),
+    ],
+    [
+      'before/after, no months',
+      (document) =>
+        beforeAfterChart([], { document, actionDate: '2026-05-01', through: '2026-10' }),
+    ],
   ];
 
   it.each(cases)('%s', (_, make) => {

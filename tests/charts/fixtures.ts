@@ -6,8 +6,23 @@ import type { SubjectPoint } from '../../src/lib/charts/subjects';
 import type { TimelineEvent } from '../../src/lib/charts/timeline';
 import type { TrendPoint } from '../../src/lib/charts/trend';
 
-const MONTHS = ['2025-01-01', '2025-02-01', '2025-03-01', '2025-04-01', '2025-05-01', '2025-06-01', '2025-07-01', '2025-08-01', '2025-09-01', '2025-10-01', '2025-11-01', '2025-12-01'];
-const ROBOCALL = [120500, 118200, 131000, 127400, 119800, 101200, 98500, 97000, 102300, 99800, 94100, 90200];
+const MONTHS = [
+  '2025-01-01',
+  '2025-02-01',
+  '2025-03-01',
+  '2025-04-01',
+  '2025-05-01',
+  '2025-06-01',
+  '2025-07-01',
+  '2025-08-01',
+  '2025-09-01',
+  '2025-10-01',
+  '2025-11-01',
+  '2025-12-01',
+];
+const ROBOCALL = [
+  120500, 118200, 131000, 127400, 119800, 101200, 98500, 97000, 102300, 99800, 94100, 90200,
+];
 const LIVE = [60200, 61000, 63900, 60100, 58800, 55000, 53200, 52900, 54100, 51000, 49900, 48000];
 const UNKNOWN = [9100, 8800, 9400, 9000, 8700, 8100, 7900, 7800, 8000, 7700, 7500, 7300];
 
@@ -34,8 +49,64 @@ export const enforcement = [
 
 /** A choropleth's values: every state and DC, Puerto Rico, one state without a value. */
 export function stateValues(): StateValue[] {
-  const codes = ['AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'DC', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY', 'LA', 'ME', 'MD', 'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM', 'NY', 'NC', 'ND', 'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA', 'WV', 'WI', 'WY', 'PR'];
-  return codes.map((usps, i) => ({ usps, value: usps === 'WY' ? null : 20 + ((i * 17) % 41) + (usps === 'OH' ? 0.25 : 0) }));
+  const codes = [
+    'AL',
+    'AK',
+    'AZ',
+    'AR',
+    'CA',
+    'CO',
+    'CT',
+    'DE',
+    'DC',
+    'FL',
+    'GA',
+    'HI',
+    'ID',
+    'IL',
+    'IN',
+    'IA',
+    'KS',
+    'KY',
+    'LA',
+    'ME',
+    'MD',
+    'MA',
+    'MI',
+    'MN',
+    'MS',
+    'MO',
+    'MT',
+    'NE',
+    'NV',
+    'NH',
+    'NJ',
+    'NM',
+    'NY',
+    'NC',
+    'ND',
+    'OH',
+    'OK',
+    'OR',
+    'PA',
+    'RI',
+    'SC',
+    'SD',
+    'TN',
+    'TX',
+    'UT',
+    'VT',
+    'VA',
+    'WA',
+    'WV',
+    'WI',
+    'WY',
+    'PR',
+  ];
+  return codes.map((usps, i) => ({
+    usps,
+    value: usps === 'WY' ? null : 20 + ((i * 17) % 41) + (usps === 'OH' ? 0.25 : 0),
+  }));
 }
 
 export const areaCodes: BarRow[] = [
@@ -65,7 +136,12 @@ const SHARES: Record<string, number[]> = {
 };
 
 /** Four months of complaints by subject; each month totals 1,000. */
-export const subjectPoints: SubjectPoint[] = ['2025-07-01', '2025-08-01', '2025-09-01', '2025-10-01'].flatMap((date, i) =>
+export const subjectPoints: SubjectPoint[] = [
+  '2025-07-01',
+  '2025-08-01',
+  '2025-09-01',
+  '2025-10-01',
+].flatMap((date, i) =>
   Object.entries(SHARES).map(([subject, values]) => ({ date, subject, value: values[i]! })),
 );
 
@@ -87,7 +163,12 @@ export const actions: TimelineEvent[] = [
   { date: '2020-02-04', label: 'All Access', kind: 'letter to gateway provider', agency: 'FCC' },
   { date: '2020-02-04', label: 'Globex', kind: 'letter to gateway provider', agency: 'FCC' },
   { date: '2020-04-03', label: 'Connexum', kind: 'joint warning', agency: 'FTC+FCC' },
-  { date: '2023-11-27', label: 'Acrobat Communications, Inc.', kind: 'cease-and-desist', agency: 'FTC' },
+  {
+    date: '2023-11-27',
+    label: 'Acrobat Communications, Inc.',
+    kind: 'cease-and-desist',
+    agency: 'FTC',
+  },
 ];
 
 /** Complaints naming one provider's numbers around a letter of 27 November 2023; June 2023 is missing, i.e. zero. */

@@ -54,7 +54,8 @@ export function ownText(element: Element): string {
   let text = '';
   for (const node of element.childNodes) {
     if (node.nodeType === 3) text += node.textContent ?? '';
-    else if ((node as Element).tagName?.toLowerCase() === 'tspan') text += `${text ? '\n' : ''}${ownText(node as Element)}`;
+    else if ((node as Element).tagName?.toLowerCase() === 'tspan')
+      text += `${text ? '\n' : ''}${ownText(node as Element)}`;
   }
   return text;
 }

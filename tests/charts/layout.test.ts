@@ -53,7 +53,12 @@ describe('layoutEvents(events, x, bounds, maxRows)', () => {
     const spans = layout.events.map((e) => {
       const px = x(e.at);
       const w = textWidth(e.text) + 6;
-      return { row: e.row, px, from: e.anchor === 'start' ? px : px - w, to: e.anchor === 'start' ? px + w : px };
+      return {
+        row: e.row,
+        px,
+        from: e.anchor === 'start' ? px : px - w,
+        to: e.anchor === 'start' ? px + w : px,
+      };
     });
     for (const a of spans) {
       for (const b of spans) {
@@ -66,30 +71,73 @@ describe('layoutEvents(events, x, bounds, maxRows)', () => {
   });
 
   it('merges events of one date into one label', () => {
-    const layout = layoutEvents([{ date: '2025-03-01', label: 'A' }, { date: '2025-03-01', label: 'B' }], x, [0, 400], 2);
+    const layout = layoutEvents(
+      [
+        { date: '2025-03-01', label: 'A' },
+        { date: '2025-03-01', label: 'B' },
+      ],
+      x,
+      [0, 400],
+      2,
+    );
     expect(layout.events.map((e) => e.text)).toEqual(['A; B']);
   });
 
   it('numbers the events with a key when the labels do not fit', () => {
-    const events = ['2025-01-10', '2025-02-10', '2025-03-10'].map((date, i) => ({ date, label: `Long label number ${i + 1}` }));
+    const events = ['2025-01-10', '2025-02-10', '2025-03-10'].map((date, i) => ({
+      date,
+      label: `Long label number ${i + 1}`,
+    }));
     const layout = layoutEvents(events, x, [0, 120], 2);
     expect(layout.events.map((e) => e.text)).toEqual(['1', '2', '3']);
-    expect(layout.key).toEqual(['1  Jan 10, 2025: Long label number 1', '2  Feb 10, 2025: Long label number 2', '3  Mar 10, 2025: Long label number 3']);
+    expect(layout.key).toEqual([
+      '1  Jan 10, 2025: Long label number 1',
+      '2  Feb 10, 2025: Long label number 2',
+      '3  Mar 10, 2025: Long label number 3',
+    ]);
   });
 
   it('gives events too close even for numbers one label for the run, and keeps every rule', () => {
-    const events = ['2025-01-10', '2025-01-20', '2025-01-30', '2025-03-30'].map((date, i) => ({ date, label: `Long label number ${i + 1}` }));
+    const events = ['2025-01-10', '2025-01-20', '2025-01-30', '2025-03-30'].map((date, i) => ({
+      date,
+      label: `Long label number ${i + 1}`,
+    }));
     const layout = layoutEvents(events, x, [0, 120], 2);
-    expect(layout.events.map((e) => [e.text, e.labelled])).toEqual([['1–3', true], ['1–3', false], ['1–3', false], ['4', true]]);
+    expect(layout.events.map((e) => [e.text, e.labelled])).toEqual([
+      ['1–3', true],
+      ['1–3', false],
+      ['1–3', false],
+      ['4', true],
+    ]);
     expect(layout.key).toHaveLength(4);
   });
 });
 
 describe('simplify(points, tolerance)', () => {
   it('drops vertices within the tolerance of the line and keeps the corners', () => {
-    const line: [number, number][] = [[0, 0], [1, 0.1], [2, -0.1], [3, 0], [3, 5], [3.1, 6], [3, 10]];
-    expect(simplify(line, 0.5)).toEqual([[0, 0], [3, 0], [3, 10]]);
+    const line: [number, number][] = [
+      [0, 0],
+      [1, 0.1],
+      [2, -0.1],
+      [3, 0],
+      [3, 5],
+      [3.1, 6],
+      [3, 10],
+    ];
+    expect(simplify(line, 0.5)).toEqual([
+      [0, 0],
+      [3, 0],
+      [3, 10],
+    ]);
     expect(simplify(line, 0.01)).toHaveLength(7);
-    expect(simplify([[0, 0], [1, 1]], 5)).toHaveLength(2);
+    expect(
+      simplify(
+        [
+          [0, 0],
+          [1, 1],
+        ],
+        5,
+      ),
+    ).toHaveLength(2);
   });
 });

@@ -8,7 +8,12 @@ import { expectSoundChart, ownText, render } from './helpers';
 
 const map = (width = 640) =>
   render((document) =>
-    stateMap(stateValues(), { width, document, legendLabel: 'Complaints per 100,000 people', href: (usps) => `/states/${usps.toLowerCase()}/` }),
+    stateMap(stateValues(), {
+      width,
+      document,
+      legendLabel: 'Complaints per 100,000 people',
+      href: (usps) => `/states/${usps.toLowerCase()}/`,
+    }),
   );
 
 describe('stateMap(values, options)', () => {
@@ -29,15 +34,26 @@ describe('stateMap(values, options)', () => {
 
   it('draws DC and Puerto Rico as labelled, linked squares (PR is outside Albers USA)', () => {
     const chart = map();
-    expect([...chart.svg.querySelectorAll('g.square-label text')].map(ownText)).toEqual(['DC', 'PR']);
-    expect([...chart.svg.querySelectorAll('g.square a')].map((a) => a.getAttribute('href'))).toEqual(['/states/dc/', '/states/pr/']);
-    expect(chart.svg.querySelector('desc')?.textContent).toContain('Territories, not on the map, are squares below it: Puerto Rico:');
+    expect([...chart.svg.querySelectorAll('g.square-label text')].map(ownText)).toEqual([
+      'DC',
+      'PR',
+    ]);
+    expect(
+      [...chart.svg.querySelectorAll('g.square a')].map((a) => a.getAttribute('href')),
+    ).toEqual(['/states/dc/', '/states/pr/']);
+    expect(chart.svg.querySelector('desc')?.textContent).toContain(
+      'Territories, not on the map, are squares below it: Puerto Rico:',
+    );
   });
 
   it('uses the classes of the legend, and grey with a "No data" swatch for missing values', () => {
     const chart = map();
-    const fills = new Set([...chart.svg.querySelectorAll('g.state path')].map((p) => p.getAttribute('fill')));
-    expect([...fills].every((f) => f === NO_DATA || sequentialScheme(5).includes(f ?? ''))).toBe(true);
+    const fills = new Set(
+      [...chart.svg.querySelectorAll('g.state path')].map((p) => p.getAttribute('fill')),
+    );
+    expect([...fills].every((f) => f === NO_DATA || sequentialScheme(5).includes(f ?? ''))).toBe(
+      true,
+    );
     expect(fills.has(NO_DATA)).toBe(true);
     expect(chart.texts).toContain('No data');
     expect(chart.texts).toContain('Complaints per 100,000 people');
@@ -51,7 +67,9 @@ describe('stateMap(values, options)', () => {
   });
 
   it('leaves links out without href, and says it is a picture', () => {
-    const chart = render((document) => stateMap([{ usps: 'oh', value: 3 }], { document, width: 390 }));
+    const chart = render((document) =>
+      stateMap([{ usps: 'oh', value: 3 }], { document, width: 390 }),
+    );
     expectSoundChart(chart, 'img');
     expect(chart.svg.querySelectorAll('a')).toHaveLength(0);
     expect(chart.titles).toContain('Ohio: 3.0');
@@ -61,7 +79,9 @@ describe('stateMap(values, options)', () => {
 
 describe('roundedQuantiles and places', () => {
   it('rounds breaks to two significant digits and drops duplicates', () => {
-    expect(roundedQuantiles([10, 20, 30, 40, 50, 60, 70, 80, 90, 100], 5)).toEqual([28, 46, 64, 82]);
+    expect(roundedQuantiles([10, 20, 30, 40, 50, 60, 70, 80, 90, 100], 5)).toEqual([
+      28, 46, 64, 82,
+    ]);
     // The first three quantiles are all 5, the smallest value: no class can hold less.
     expect(roundedQuantiles([5, 5, 5, 5, 6], 5)).toEqual([5.2]);
     expect(roundedQuantiles([1234, 5678, 91011], 2)).toEqual([5700]);
@@ -79,8 +99,13 @@ describe('stateMap with a state filter (issue 11.6)', () => {
   it('says "not selected" for places the filter leaves out, not "no data", and keys it in the legend', async () => {
     const { stateMap } = await import('../../src/lib/charts/map');
     const { render } = await import('./helpers');
-    const values = [{ usps: 'OH', value: 3.1 }, { usps: 'PA', value: 2.4 }];
-    const chart = render((document) => stateMap(values, { width: 640, document, selected: new Set(['OH', 'PA']) }));
+    const values = [
+      { usps: 'OH', value: 3.1 },
+      { usps: 'PA', value: 2.4 },
+    ];
+    const chart = render((document) =>
+      stateMap(values, { width: 640, document, selected: new Set(['OH', 'PA']) }),
+    );
     expect(chart.titles).toContain('Ohio: 3.1');
     expect(chart.titles).toContain('Texas: not selected');
     expect(chart.titles.some((t) => t.endsWith('no data'))).toBe(false);
@@ -91,7 +116,9 @@ describe('stateMap with a state filter (issue 11.6)', () => {
   it('without a filter a place without a value is "no data"', async () => {
     const { stateMap } = await import('../../src/lib/charts/map');
     const { render } = await import('./helpers');
-    const chart = render((document) => stateMap([{ usps: 'OH', value: 3.1 }], { width: 640, document }));
+    const chart = render((document) =>
+      stateMap([{ usps: 'OH', value: 3.1 }], { width: 640, document }),
+    );
     expect(chart.titles).toContain('Texas: no data');
     expect(chart.texts).not.toContain('Not selected');
   });

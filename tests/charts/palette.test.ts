@@ -15,8 +15,17 @@ import {
 
 describe('palette', () => {
   it('gives every mark colour at least 3:1 against white (WCAG 1.4.11)', () => {
-    const marks = { ...ROBOCALL_COLORS, ...SUBJECT_COLORS, ...AGENCY_COLORS, BAR_COLOR, HIGHLIGHT_COLOR, MUTED, ...Object.fromEntries(CATEGORICAL.entries()) };
-    for (const [name, color] of Object.entries(marks)) expect(contrastRatio(color), name).toBeGreaterThanOrEqual(3);
+    const marks = {
+      ...ROBOCALL_COLORS,
+      ...SUBJECT_COLORS,
+      ...AGENCY_COLORS,
+      BAR_COLOR,
+      HIGHLIGHT_COLOR,
+      MUTED,
+      ...Object.fromEntries(CATEGORICAL.entries()),
+    };
+    for (const [name, color] of Object.entries(marks))
+      expect(contrastRatio(color), name).toBeGreaterThanOrEqual(3);
   });
 
   it('has a colour for all 15 FTC subjects and `unrecognized`, none repeated', () => {

@@ -6,7 +6,9 @@ import { expectSoundChart, ownText, render } from './helpers';
 
 describe('subjectChart(points, options)', () => {
   it('draws one panel per large subject and one for the rest, titled with the latest share', async () => {
-    const chart = render((document) => subjectChart(subjectPoints, { width: 390, document, labels: subjectLabels }));
+    const chart = render((document) =>
+      subjectChart(subjectPoints, { width: 390, document, labels: subjectLabels }),
+    );
     expectSoundChart(chart);
     // Two columns on a phone: five subjects and "All other subjects".
     expect(chart.svg.querySelectorAll('g.share-line path')).toHaveLength(6);
@@ -24,20 +26,32 @@ describe('subjectChart(points, options)', () => {
   });
 
   it('uses each subject’s fixed colour and fills the grid on wider screens', async () => {
-    const chart = render((document) => subjectChart(subjectPoints, { width: 1000, document, labels: subjectLabels }));
+    const chart = render((document) =>
+      subjectChart(subjectPoints, { width: 1000, document, labels: subjectLabels }),
+    );
     expectSoundChart(chart);
-    const strokes = [...chart.svg.querySelectorAll('g.share-line path')].map((p) => p.getAttribute('stroke'));
+    const strokes = [...chart.svg.querySelectorAll('g.share-line path')].map((p) =>
+      p.getAttribute('stroke'),
+    );
     expect(strokes).toHaveLength(8);
     expect(strokes).toContain(SUBJECT_COLORS.imposters);
     expect(strokes).toContain(SUBJECT_COLORS['dropped-call']);
     expect(new Set(strokes).size).toBe(8);
     // Wider panels: titles that took two lines on a phone take one.
-    expect([...chart.svg.querySelectorAll('g.panel-title text')].map(ownText)).toContain('Medical & prescriptions 9.5%');
+    expect([...chart.svg.querySelectorAll('g.panel-title text')].map(ownText)).toContain(
+      'Medical & prescriptions 9.5%',
+    );
     await expect(chart.markup).toMatchFileSnapshot('./__snapshots__/subjects-1000.svg');
   });
 
   it('draws counts when asked, and takes top', () => {
-    const chart = render((document) => subjectChart(subjectPoints, { document, measure: 'count', top: 2 }));
-    expect([...chart.svg.querySelectorAll('g.panel-title text')].map(ownText).sort()).toEqual(['All other subjects 410', 'dropped-call 260', 'imposters 330']);
+    const chart = render((document) =>
+      subjectChart(subjectPoints, { document, measure: 'count', top: 2 }),
+    );
+    expect([...chart.svg.querySelectorAll('g.panel-title text')].map(ownText).sort()).toEqual([
+      'All other subjects 410',
+      'dropped-call 260',
+      'imposters 330',
+    ]);
   });
 });

@@ -4,7 +4,8 @@ import { timelineChart } from '../../src/lib/charts/timeline';
 import { actions } from './fixtures';
 import { expectSoundChart, ownText, position, render } from './helpers';
 
-const timeline = (width: number) => render((document) => timelineChart(actions, { width, document }));
+const timeline = (width: number) =>
+  render((document) => timelineChart(actions, { width, document }));
 
 describe('timelineChart(events, options)', () => {
   it('draws a dot per event, earliest first, coloured by agency and hollow when only the month is known', async () => {
@@ -13,7 +14,14 @@ describe('timelineChart(events, options)', () => {
     const dots = [...chart.svg.querySelectorAll('g.event circle')];
     expect(dots).toHaveLength(6);
     // Sorted by date string: "2020-01" (month only) comes before "2020-01-29".
-    expect(dots.map((d) => d.getAttribute('fill'))).toEqual(['white', AGENCY_COLORS.FTC, AGENCY_COLORS.FCC, AGENCY_COLORS.FCC, OTHER_AGENCY_COLOR, AGENCY_COLORS.FTC]);
+    expect(dots.map((d) => d.getAttribute('fill'))).toEqual([
+      'white',
+      AGENCY_COLORS.FTC,
+      AGENCY_COLORS.FCC,
+      AGENCY_COLORS.FCC,
+      OTHER_AGENCY_COLOR,
+      AGENCY_COLORS.FTC,
+    ]);
     expect(dots[0]!.getAttribute('stroke')).toBe(AGENCY_COLORS.FTC);
     await expect(chart.markup).toMatchFileSnapshot('./__snapshots__/timeline-390.svg');
   });
@@ -24,7 +32,9 @@ describe('timelineChart(events, options)', () => {
     expect(narrow[1]).toBe('Jan 29, 2020 · FTC\nModok LLC (warning letter)');
     const wide = timeline(1280);
     expectSoundChart(wide);
-    expect([...wide.svg.querySelectorAll('g.event-label text')].map(ownText)[5]).toBe('Nov 27, 2023 · FTC  Acrobat Communications, Inc. (cease-and-desist)');
+    expect([...wide.svg.querySelectorAll('g.event-label text')].map(ownText)[5]).toBe(
+      'Nov 27, 2023 · FTC  Acrobat Communications, Inc. (cease-and-desist)',
+    );
     await expect(wide.markup).toMatchFileSnapshot('./__snapshots__/timeline-1280.svg');
   });
 
@@ -33,13 +43,19 @@ describe('timelineChart(events, options)', () => {
       const labels = [...timeline(width).svg.querySelectorAll('g.event-label text')];
       const ys = labels.map((t) => position(t).y);
       const lines = ownText(labels[0]!).split('\n').length;
-      for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!).toBeGreaterThanOrEqual(lines * 15);
+      for (let i = 1; i < ys.length; i++)
+        expect(ys[i]! - ys[i - 1]!).toBeGreaterThanOrEqual(lines * 15);
     }
   });
 
   it('has a key for the agencies present and for hollow dots, and a full description', () => {
     const chart = timeline(640);
-    expect([...chart.svg.querySelectorAll('g.key text')].map(ownText)).toEqual(['FTC', 'FCC', 'Other', 'month only']);
+    expect([...chart.svg.querySelectorAll('g.key text')].map(ownText)).toEqual([
+      'FTC',
+      'FCC',
+      'Other',
+      'month only',
+    ]);
     const desc = chart.svg.querySelector('desc')?.textContent ?? '';
     expect(desc).toContain('Timeline of 6 actions, January 2020 to November 27, 2023');
     expect(desc).toContain('April 3, 2020: FTC+FCC, joint warning: Connexum');

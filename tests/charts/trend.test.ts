@@ -5,7 +5,15 @@ import { byRobocall, enforcement, ohioRate, robocallLabels } from './fixtures';
 import { expectSoundChart, ownText, position, render } from './helpers';
 
 const lines = (width: number, marks = enforcement) =>
-  render((document) => trendChart(byRobocall, { width, document, yLabel: 'Complaints per month', seriesLabels: robocallLabels, marks }));
+  render((document) =>
+    trendChart(byRobocall, {
+      width,
+      document,
+      yLabel: 'Complaints per month',
+      seriesLabels: robocallLabels,
+      marks,
+    }),
+  );
 
 /** Seven events in one year: too many labels for a phone. */
 const busy = [
@@ -22,8 +30,16 @@ describe('trendChart(points, options)', () => {
     expectSoundChart(chart);
     const paths = [...chart.svg.querySelectorAll('g.series path')];
     expect(paths).toHaveLength(3);
-    expect(paths.map((p) => p.getAttribute('stroke'))).toEqual([ROBOCALL_COLORS.robocall, ROBOCALL_COLORS.live, ROBOCALL_COLORS.unknown]);
-    expect([...chart.svg.querySelectorAll('g.series-label text')].map(ownText)).toEqual(['Robocall', 'Live caller', 'Not said']);
+    expect(paths.map((p) => p.getAttribute('stroke'))).toEqual([
+      ROBOCALL_COLORS.robocall,
+      ROBOCALL_COLORS.live,
+      ROBOCALL_COLORS.unknown,
+    ]);
+    expect([...chart.svg.querySelectorAll('g.series-label text')].map(ownText)).toEqual([
+      'Robocall',
+      'Live caller',
+      'Not said',
+    ]);
     await expect(chart.markup).toMatchFileSnapshot('./__snapshots__/trend-lines.svg');
   });
 
@@ -47,7 +63,11 @@ describe('trendChart(points, options)', () => {
 
   it('labels the events directly on a phone when they fit', () => {
     const chart = lines(390);
-    expect([...chart.svg.querySelectorAll('g.event-label text')].map(ownText).sort()).toEqual(['FCC order', 'FTC letters', 'Lawsuit']);
+    expect([...chart.svg.querySelectorAll('g.event-label text')].map(ownText).sort()).toEqual([
+      'FCC order',
+      'FTC letters',
+      'Lawsuit',
+    ]);
     expect(chart.svg.querySelector('g.event-key')).toBeNull();
   });
 
@@ -58,20 +78,26 @@ describe('trendChart(points, options)', () => {
     expect(key && ownText(key)).toContain('1  Mar 4, 2025: FTC letters');
     expect(key && ownText(key)).toContain('7  Sep 2025: Lawsuit');
     // Events closer than a number's width share one label; every event keeps its rule.
-    expect([...chart.svg.querySelectorAll('g.event-label text')].map(ownText)).toEqual(['1–5', '6–7']);
+    expect([...chart.svg.querySelectorAll('g.event-label text')].map(ownText)).toEqual([
+      '1–5',
+      '6–7',
+    ]);
     expect(chart.svg.querySelectorAll('g.event-rule line')).toHaveLength(7);
     await expect(chart.markup).toMatchFileSnapshot('./__snapshots__/trend-lines-390.svg');
   });
 
   it('uses fewer x ticks on a phone than on a desktop', () => {
-    const ticks = (width: number) => lines(width).svg.querySelectorAll('g[data-mark="x-axis tick"] path').length;
+    const ticks = (width: number) =>
+      lines(width).svg.querySelectorAll('g[data-mark="x-axis tick"] path').length;
     expect(ticks(390)).toBeLessThan(ticks(1280));
     expect(ticks(390)).toBeLessThanOrEqual(6);
   });
 
   it('stacks areas, with gaps filled as zeros and labels in the middle of each band', async () => {
     const partial = byRobocall.filter((p) => !(p.series === 'unknown' && p.date === '2025-06-01'));
-    const chart = render((document) => trendChart(partial, { width: 390, document, stacked: true, seriesLabels: robocallLabels }));
+    const chart = render((document) =>
+      trendChart(partial, { width: 390, document, stacked: true, seriesLabels: robocallLabels }),
+    );
     expectSoundChart(chart);
     expect(chart.svg.querySelectorAll('g.series path')).toHaveLength(3);
     const ys = [...chart.svg.querySelectorAll('g.series-label text')].map((t) => position(t).y);
@@ -84,7 +110,13 @@ describe('trendChart(points, options)', () => {
 
   it('formats rates per 100,000 and keeps close labels apart', async () => {
     const chart = render((document) =>
-      trendChart(ohioRate, { width: 640, document, yFormat: 'per100k', yLabel: 'Complaints per 100,000 people', seriesLabels: { OH: 'Ohio', US: 'United States' } }),
+      trendChart(ohioRate, {
+        width: 640,
+        document,
+        yFormat: 'per100k',
+        yLabel: 'Complaints per 100,000 people',
+        seriesLabels: { OH: 'Ohio', US: 'United States' },
+      }),
     );
     expectSoundChart(chart);
     expect(chart.titles).toContain('Ohio: 40.3 (December 2025)');
@@ -94,7 +126,9 @@ describe('trendChart(points, options)', () => {
   });
 
   it('draws percentages, and survives an empty series list', () => {
-    const shares = byRobocall.filter((p) => p.series === 'robocall').map((p) => ({ ...p, value: p.value / 200000 }));
+    const shares = byRobocall
+      .filter((p) => p.series === 'robocall')
+      .map((p) => ({ ...p, value: p.value / 200000 }));
     const chart = render((document) => trendChart(shares, { document, yFormat: 'percent' }));
     expect(chart.texts).toContain('60%');
     const empty = render((document) => trendChart([], { document, ariaLabel: 'Nothing yet' }));
@@ -114,7 +148,9 @@ describe('trendChart with very small counts', () => {
       ],
       { document: serverDocument(), width: 640 },
     );
-    const labels = [...svg.querySelectorAll('g[data-mark="y-axis tick label"] text')].map((t) => t.textContent);
+    const labels = [...svg.querySelectorAll('g[data-mark="y-axis tick label"] text')].map(
+      (t) => t.textContent,
+    );
     expect(labels.length).toBeGreaterThan(1);
     expect(new Set(labels).size).toBe(labels.length);
   });

@@ -32,7 +32,10 @@ export async function showView(page: Page, query: string): Promise<void> {
 }
 
 /** Waits until a download button is enabled, and returns the number its label shows. */
-export async function buttonCount(page: Page, role: 'download-rows' | 'download-aggregate'): Promise<number> {
+export async function buttonCount(
+  page: Page,
+  role: 'download-rows' | 'download-aggregate',
+): Promise<number> {
   await page.waitForSelector(`[data-role="${role}"]:not([disabled])`, { timeout: 90_000 });
   const text = (await page.textContent(`[data-role="${role}-count"]`)) ?? '';
   return Number(text.replace(/[^\d]/g, ''));
@@ -45,8 +48,15 @@ export interface Downloaded {
 }
 
 /** Clicks `role` and returns the file the page downloads (unzipped when it is a zip). */
-export async function download(page: Page, selector: string, timeout = 120_000): Promise<Downloaded> {
-  const [event] = await Promise.all([page.waitForEvent('download', { timeout }), page.click(selector)]);
+export async function download(
+  page: Page,
+  selector: string,
+  timeout = 120_000,
+): Promise<Downloaded> {
+  const [event] = await Promise.all([
+    page.waitForEvent('download', { timeout }),
+    page.click(selector),
+  ]);
   const path = await event.path();
   const bytes = new Uint8Array(readFileSync(path));
   const name = event.suggestedFilename();
@@ -55,8 +65,13 @@ export async function download(page: Page, selector: string, timeout = 120_000):
 }
 
 export function parseCsv(text: string): string[][] {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: true, newline: text.includes('\r\n') ? '\r\n' : '\n' });
-  if (parsed.errors.length) throw new Error(`CSV errors: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+    header: false,
+    skipEmptyLines: true,
+    newline: text.includes('\r\n') ? '\r\n' : '\n',
+  });
+  if (parsed.errors.length)
+    throw new Error(`CSV errors: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
   return parsed.data;
 }
 
@@ -65,12 +80,25 @@ export function parseCsv(text: string): string[][] {
  * literal SQL's relative file names are found in (the Parquet downloads and reference tables);
  * `attach` attaches DuckDB files for bound SQL.
  */
-export async function nativeCsv(sql: string, options: { params?: (string | number | boolean)[]; search?: string[]; attach?: Record<string, string>; out: string }): Promise<string[][]> {
+export async function nativeCsv(
+  sql: string,
+  options: {
+    params?: (string | number | boolean)[];
+    search?: string[];
+    attach?: Record<string, string>;
+    out: string;
+  },
+): Promise<string[][]> {
   const db = await openDb();
   try {
-    if (options.search) await db.run(`SET file_search_path = '${options.search.join(',').replace(/'/g, "''")}'`);
-    for (const [alias, file] of Object.entries(options.attach ?? {})) await db.run(`ATTACH '${file.replace(/'/g, "''")}' AS ${alias} (READ_ONLY)`);
-    const target = join(options.out, `native-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`);
+    if (options.search)
+      await db.run(`SET file_search_path = '${options.search.join(',').replace(/'/g, "''")}'`);
+    for (const [alias, file] of Object.entries(options.attach ?? {}))
+      await db.run(`ATTACH '${file.replace(/'/g, "''")}' AS ${alias} (READ_ONLY)`);
+    const target = join(
+      options.out,
+      `native-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`,
+    );
     if (options.params?.length) {
       // COPY takes no parameters: materialise the bound query first.
       await db.run(`CREATE TEMP TABLE result AS ${sql.replace(/;\s*$/, '')}`, options.params);
@@ -92,11 +120,19 @@ export interface ColumnInfo {
  * apostrophe the download puts before formula-looking text), numbers as values. Returns the
  * number of cells that were neutralised.
  */
-export function compareWithNative(downloaded: string[][], native: string[][], columns: ColumnInfo[], neutralised: boolean): number {
-  if (downloaded.length !== native.length) throw new Error(`the download has ${downloaded.length - 1} rows, DuckDB ${native.length - 1}`);
+export function compareWithNative(
+  downloaded: string[][],
+  native: string[][],
+  columns: ColumnInfo[],
+  neutralised: boolean,
+): number {
+  if (downloaded.length !== native.length)
+    throw new Error(`the download has ${downloaded.length - 1} rows, DuckDB ${native.length - 1}`);
   const header = downloaded[0]!;
-  if (header.join() !== native[0]!.join()) throw new Error(`headers differ: ${header.join()} / ${native[0]!.join()}`);
-  if (header.join() !== columns.map((c) => c.name).join()) throw new Error('metadata.json lists other columns than the CSV has');
+  if (header.join() !== native[0]!.join())
+    throw new Error(`headers differ: ${header.join()} / ${native[0]!.join()}`);
+  if (header.join() !== columns.map((c) => c.name).join())
+    throw new Error('metadata.json lists other columns than the CSV has');
   let changed = 0;
   for (let r = 1; r < native.length; r++) {
     const a = downloaded[r]!;
@@ -105,14 +141,18 @@ export function compareWithNative(downloaded: string[][], native: string[][], co
       const kind = columns[c]!.kind;
       let expected = b[c]!;
       if (kind === 'number') {
-        if (expected === '' ? a[c] !== '' : Number(a[c]) !== Number(expected)) throw new Error(`row ${r} ${columns[c]!.name}: ${a[c]} ≠ ${expected}`);
+        if (expected === '' ? a[c] !== '' : Number(a[c]) !== Number(expected))
+          throw new Error(`row ${r} ${columns[c]!.name}: ${a[c]} ≠ ${expected}`);
         continue;
       }
       if (kind === 'text' && neutralised && looksLikeFormula(expected)) {
         expected = `'${expected}`;
         changed++;
       }
-      if (a[c] !== expected) throw new Error(`row ${r} ${columns[c]!.name}: ${JSON.stringify(a[c])} ≠ ${JSON.stringify(expected)}`);
+      if (a[c] !== expected)
+        throw new Error(
+          `row ${r} ${columns[c]!.name}: ${JSON.stringify(a[c])} ≠ ${JSON.stringify(expected)}`,
+        );
     }
   }
   return changed;

@@ -22,14 +22,35 @@ import { TOP_N } from '../../src/lib/explore/queries';
 import { dateBounds } from '../../src/lib/dates';
 import { parseExploreView } from '../../src/lib/explore/view';
 import { shapeChart } from '../../src/lib/numbers/chart-data';
-import { buttonCount, compareWithNative, download, matchCount, nativeCsv, parseCsv, showView, type ColumnInfo } from './browser-helpers';
+import {
+  buttonCount,
+  compareWithNative,
+  download,
+  matchCount,
+  nativeCsv,
+  parseCsv,
+  showView,
+  type ColumnInfo,
+} from './browser-helpers';
 
 interface Metadata {
   rows: number;
   expected_rows: number;
   permalink: string;
-  filters: { text: string; url: string; states: string[]; from: string | null; to: string | null; chart?: string };
-  data: { version: string; complaints_created_from: string; complaints_created_to: string; parquet_files: { file: string; sha256: string }[] };
+  filters: {
+    text: string;
+    url: string;
+    states: string[];
+    from: string | null;
+    to: string | null;
+    chart?: string;
+  };
+  data: {
+    version: string;
+    complaints_created_from: string;
+    complaints_created_to: string;
+    parquet_files: { file: string; sha256: string }[];
+  };
   sql: string;
   browser_query: { sql: string; params: (string | number | boolean)[] };
   columns: ColumnInfo[];
@@ -54,15 +75,24 @@ const tmp = tempDir('downloads');
 beforeAll(async () => {
   site = await serveSite();
   const manifest = JSON.parse(readFileSync(join(site.data, 'manifest.json'), 'utf8')) as Manifest;
-  const years = manifest.tables.filter((t) => t.name === 'complaints').map((t) => t.year!).sort();
+  const years = manifest.tables
+    .filter((t) => t.name === 'complaints')
+    .map((t) => t.year!)
+    .sort();
   expect(years.length, 'the test build spans two years').toBe(2);
   [y1, y2] = years as [number, number];
   lastDay = manifest.tables.find((t) => t.name === 'daily')!.date_max!;
   firstDay = manifest.tables.find((t) => t.name === 'daily')!.date_min!;
   stateNames = new Map(loadStates(join(site.data, 'reference')).map((x) => [x.usps, x.name]));
-  subjectNames = new Map([...loadSubjects(join(site.data, 'reference')).map((x): [string, string] => [x.slug, x.label]), ['unrecognized', 'Unrecognized subject']]);
+  subjectNames = new Map([
+    ...loadSubjects(join(site.data, 'reference')).map((x): [string, string] => [x.slug, x.label]),
+    ['unrecognized', 'Unrecognized subject'],
+  ]);
   browser = await launchBrowser();
-  context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  context = await browser.newContext({
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 900 },
+  });
   page = await context.newPage();
   await page.goto(`${site.base}/explore/`);
   await matchCount(page);
@@ -116,17 +146,28 @@ async function checkRows(query: string, expectWords: string[]): Promise<number> 
 
 describe('row downloads equal native DuckDB', () => {
   it('one state, three months, two robocall answers', async () => {
-    const n = await checkRows(`state=OH&from=${y1}-11&to=${y2}-01&robocall=yes,unknown`, ['Ohio', `November ${y1}`, `January ${y2}`]);
+    const n = await checkRows(`state=OH&from=${y1}-11&to=${y2}-01&robocall=yes,unknown`, [
+      'Ohio',
+      `November ${y1}`,
+      `January ${y2}`,
+    ]);
     expect(n).toBeGreaterThan(100);
   });
 
   it('area codes and subjects (answered from the rows, not the cube)', async () => {
-    const n = await checkRows('area=212,310,614&subject=imposters,other', ['area codes 212, 310 and 614', 'imposters']);
+    const n = await checkRows('area=212,310,614&subject=imposters,other', [
+      'area codes 212, 310 and 614',
+      'imposters',
+    ]);
     expect(n).toBeGreaterThan(10);
   });
 
   it('two states across the turn of the year (two yearly files), day bounds', async () => {
-    const n = await checkRows(`state=CA,TX&from=${y1}-12-20&to=${y2}-01-10`, ['California and Texas', `December 20, ${y1}`, `January 10, ${y2}`]);
+    const n = await checkRows(`state=CA,TX&from=${y1}-12-20&to=${y2}-01-10`, [
+      'California and Texas',
+      `December 20, ${y1}`,
+      `January 10, ${y2}`,
+    ]);
     expect(n).toBeGreaterThan(100);
   });
 
@@ -137,12 +178,22 @@ describe('row downloads equal native DuckDB', () => {
 
   it('in small pieces: days grouped, and busy days read by keyset pages within the day', async () => {
     // 40-row pieces: most days of the sample have more matching rows than that for these states.
-    await page.evaluate(() => (document.querySelector<HTMLElement>('[data-role="download-panel"]')!.dataset.chunkRows = '40'));
+    await page.evaluate(
+      () =>
+        (document.querySelector<HTMLElement>('[data-role="download-panel"]')!.dataset.chunkRows =
+          '40'),
+    );
     try {
-      const n = await checkRows(`state=CA,TX,FL&from=${y1}-12-26&to=${y2}-01-04`, ['California, Florida and Texas']);
+      const n = await checkRows(`state=CA,TX,FL&from=${y1}-12-26&to=${y2}-01-04`, [
+        'California, Florida and Texas',
+      ]);
       expect(n).toBeGreaterThan(200);
     } finally {
-      await page.evaluate(() => delete document.querySelector<HTMLElement>('[data-role="download-panel"]')!.dataset.chunkRows);
+      await page.evaluate(
+        () =>
+          delete document.querySelector<HTMLElement>('[data-role="download-panel"]')!.dataset
+            .chunkRows,
+      );
     }
   });
 
@@ -152,7 +203,23 @@ describe('row downloads equal native DuckDB', () => {
     expect(shown).toBe(0);
     const file = await download(page, '[data-role="download-rows"]');
     const csv = parseCsv(file.text('complaints.csv'));
-    expect(csv).toEqual([['created_at', 'created_date', 'violation_at', 'state', 'state_from', 'area_code', 'city', 'subject', 'robocall', 'caller_number', 'caller_valid', 'source_file', 'source_line']]);
+    expect(csv).toEqual([
+      [
+        'created_at',
+        'created_date',
+        'violation_at',
+        'state',
+        'state_from',
+        'area_code',
+        'city',
+        'subject',
+        'robocall',
+        'caller_number',
+        'caller_valid',
+        'source_file',
+        'source_line',
+      ],
+    ]);
   });
 });
 
@@ -164,13 +231,39 @@ describe('row downloads equal native DuckDB', () => {
  */
 function compareShaped(csv: string[][], native: string[][], meta: Metadata): void {
   const [header, ...body] = native;
-  const rows = body.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] === '' ? null : /^-?\d+(\.\d+)?(e-?\d+)?$/.test(r[i]!) && h !== 'date' && h !== 'area_code' && h !== 'caller_number' ? Number(r[i]) : r[i]])));
+  const rows = body.map((r) =>
+    Object.fromEntries(
+      header!.map((h, i) => [
+        h,
+        r[i] === ''
+          ? null
+          : /^-?\d+(\.\d+)?(e-?\d+)?$/.test(r[i]!) &&
+              h !== 'date' &&
+              h !== 'area_code' &&
+              h !== 'caller_number'
+            ? Number(r[i])
+            : r[i],
+      ]),
+    ),
+  );
   const url = new URL(meta.permalink);
-  const state = parseExploreView(url.searchParams, { states: new Set(stateNames.keys()), subjects: new Set(subjectNames.keys()) }).view;
+  const state = parseExploreView(url.searchParams, {
+    states: new Set(stateNames.keys()),
+    subjects: new Set(subjectNames.keys()),
+  }).view;
   const shaped = shapeChart(
-    { ...state, start: state.from ? dateBounds(state.from).start : null, end: state.to ? dateBounds(state.to).end : null },
+    {
+      ...state,
+      start: state.from ? dateBounds(state.from).start : null,
+      end: state.to ? dateBounds(state.to).end : null,
+    },
     rows,
-    { state: (u) => stateNames.get(u) ?? u, subject: (x) => subjectNames.get(x) ?? x, data: { start: firstDay, end: lastDay }, limit: TOP_N },
+    {
+      state: (u) => stateNames.get(u) ?? u,
+      subject: (x) => subjectNames.get(x) ?? x,
+      data: { start: firstDay, end: lastDay },
+      limit: TOP_N,
+    },
   );
   expect(csv[0]).toEqual(shaped.download.columns.map((c) => c.name));
   expect(meta.columns.map((c) => c.name)).toEqual(csv[0]);
@@ -178,7 +271,8 @@ function compareShaped(csv: string[][], native: string[][], meta: Metadata): voi
   shaped.download.rows.forEach((row, r) =>
     row.forEach((cell, c) => {
       const got = csv[r + 1]![c]!;
-      if (typeof cell === 'number') expect(Math.abs(Number(got) - cell), `row ${r + 1} ${csv[0]![c]}`).toBeLessThan(1e-9);
+      if (typeof cell === 'number')
+        expect(Math.abs(Number(got) - cell), `row ${r + 1} ${csv[0]![c]}`).toBeLessThan(1e-9);
       else expect(got, `row ${r + 1} ${csv[0]![c]}`).toBe(cell === null ? '' : String(cell));
     }),
   );
@@ -202,7 +296,9 @@ describe('chart-data downloads equal native DuckDB, shaped as the chart shows th
     const native = await nativeCsv(meta.sql, { search: search(), out: tmp.dir });
     compareShaped(csv, native, meta);
     // What the page's table shows is what the file holds.
-    expect(await page.locator('[data-role="numbers-table"] tbody tr').count()).toBe(Math.max(1, shown));
+    expect(await page.locator('[data-role="numbers-table"] tbody tr').count()).toBe(
+      Math.max(1, shown),
+    );
   });
 });
 
@@ -218,10 +314,26 @@ describe('large downloads', () => {
     try {
       await page.click('[data-role="download-rows"]');
       await page.waitForSelector('[data-role="download-progress"]:not([hidden])');
-      await page.waitForFunction(() => /^[1-9][\d,]* of /.test(document.querySelector('[data-role="download-progress-text"]')?.textContent ?? ''), null, { timeout: 60_000 });
-      expect(await page.getAttribute('[data-role="download-progress-bar"]', 'max')).toMatch(/^\d+$/);
+      await page.waitForFunction(
+        () =>
+          /^[1-9][\d,]* of /.test(
+            document.querySelector('[data-role="download-progress-text"]')?.textContent ?? '',
+          ),
+        null,
+        { timeout: 60_000 },
+      );
+      expect(await page.getAttribute('[data-role="download-progress-bar"]', 'max')).toMatch(
+        /^\d+$/,
+      );
       await page.click('[data-role="download-cancel"]');
-      await page.waitForFunction(() => /cancelled/i.test(document.querySelector('[data-role="download-status"]')?.textContent ?? ''), null, { timeout: 30_000 });
+      await page.waitForFunction(
+        () =>
+          /cancelled/i.test(
+            document.querySelector('[data-role="download-status"]')?.textContent ?? '',
+          ),
+        null,
+        { timeout: 30_000 },
+      );
       expect(await page.isHidden('[data-role="download-progress"]')).toBe(true);
       await page.waitForTimeout(500);
       expect(downloads).toBe(0);
@@ -243,7 +355,9 @@ describe('charts save as SVG and PNG', () => {
     const svg = await download(page, '[data-role="save-svg"]');
     expect(svg.name).toMatch(/^robocall-atlas-subjects-oh-[0-9a-f]+\.svg$/);
     const text = svg.text(svg.name);
-    expect(text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(text).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/,
+    );
     expect(text).toContain('<rect width="100%" height="100%" fill="#ffffff"');
     expect(text).toContain('Complaints by subject');
     expect(text).toContain('All complaints in Ohio');
@@ -270,7 +384,14 @@ describe('charts save as SVG and PNG', () => {
 });
 
 describe('formula-looking text, end to end', () => {
-  const hostile = ['=HYPERLINK("http://evil.example/","click")', '+SUM(A1:A2)', '-2+3', '@SUM(1,1)', '\t=1+1', '=cmd|\' /C calc\'!A0'];
+  const hostile = [
+    '=HYPERLINK("http://evil.example/","click")',
+    '+SUM(A1:A2)',
+    '-2+3',
+    '@SUM(1,1)',
+    '\t=1+1',
+    "=cmd|' /C calc'!A0",
+  ];
   let overlay: { base: string; close(): Promise<void>; data: string };
 
   beforeAll(async () => {
@@ -278,27 +399,39 @@ describe('formula-looking text, end to end', () => {
     // complaints of November of the first year got hostile cities and one a hostile caller number.
     const root = join(tmp.dir, 'overlay');
     mkdirSync(join(root, 'data'), { recursive: true });
-    for (const entry of readdirSync(site.dist)) if (entry !== 'data') symlinkSync(join(site.dist, entry), join(root, entry));
+    for (const entry of readdirSync(site.dist))
+      if (entry !== 'data') symlinkSync(join(site.dist, entry), join(root, entry));
     for (const entry of readdirSync(join(site.dist, 'data'))) {
-      if (/^complaints-\d{4}\.duckdb$/.test(entry)) copyFileSync(join(site.dist, 'data', entry), join(root, 'data', entry));
+      if (/^complaints-\d{4}\.duckdb$/.test(entry))
+        copyFileSync(join(site.dist, 'data', entry), join(root, 'data', entry));
       else symlinkSync(join(site.dist, 'data', entry), join(root, 'data', entry));
     }
     const db = await openDb();
-    await db.run(`ATTACH '${join(root, `data/complaints-${y1}.duckdb`)}' AS c (STORAGE_VERSION 'v1.4.0')`);
-    const rows = await db.all<{ id: number }>(`SELECT rowid AS id FROM c.complaints WHERE state = 'OH' AND created_date BETWEEN DATE '${y1}-11-01' AND DATE '${y1}-11-30' ORDER BY created_at LIMIT 7`);
+    await db.run(
+      `ATTACH '${join(root, `data/complaints-${y1}.duckdb`)}' AS c (STORAGE_VERSION 'v1.4.0')`,
+    );
+    const rows = await db.all<{ id: number }>(
+      `SELECT rowid AS id FROM c.complaints WHERE state = 'OH' AND created_date BETWEEN DATE '${y1}-11-01' AND DATE '${y1}-11-30' ORDER BY created_at LIMIT 7`,
+    );
     expect(rows.length).toBe(7);
-    for (const [i, value] of hostile.entries()) await db.run(`UPDATE c.complaints SET city = ? WHERE rowid = ?`, [value, rows[i]!.id]);
+    for (const [i, value] of hostile.entries())
+      await db.run(`UPDATE c.complaints SET city = ? WHERE rowid = ?`, [value, rows[i]!.id]);
     await db.run(`UPDATE c.complaints SET caller_number = '=2+5' WHERE rowid = ?`, [rows[6]!.id]);
     await db.run('CHECKPOINT c');
     db.close();
     // The overlay links the built site's other files: let the server follow links into it.
     const server = createStaticServer(root, { linkTargets: [site.dist] });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    overlay = { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, data: join(root, 'data'), close: () => new Promise((done) => {
-      // The browser keeps connections alive; close them, or close() waits for them.
-      server.close(() => done());
-      server.closeAllConnections();
-    }) };
+    overlay = {
+      base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      data: join(root, 'data'),
+      close: () =>
+        new Promise((done) => {
+          // The browser keeps connections alive; close them, or close() waits for them.
+          server.close(() => done());
+          server.closeAllConnections();
+        }),
+    };
   });
 
   afterAll(async () => overlay?.close());
@@ -322,12 +455,22 @@ describe('formula-looking text, end to end', () => {
       expect(file.text('README.md')).toContain('7 cells were changed this way');
       // Every other cell, numbers included, is what DuckDB holds: the bound query from the
       // metadata, run natively on the same (modified) DuckDB files.
-      const attach = Object.fromEntries(readdirSync(overlay.data).filter((f) => /^complaints-\d{4}\.duckdb$/.test(f)).map((f) => [`c${f.slice(11, 15)}`, join(overlay.data, f)]));
-      const native = await nativeCsv(meta.browser_query.sql, { params: meta.browser_query.params, attach: { ...attach, cube: join(overlay.data, 'cube.duckdb') }, out: tmp.dir });
+      const attach = Object.fromEntries(
+        readdirSync(overlay.data)
+          .filter((f) => /^complaints-\d{4}\.duckdb$/.test(f))
+          .map((f) => [`c${f.slice(11, 15)}`, join(overlay.data, f)]),
+      );
+      const native = await nativeCsv(meta.browser_query.sql, {
+        params: meta.browser_query.params,
+        attach: { ...attach, cube: join(overlay.data, 'cube.duckdb') },
+        out: tmp.dir,
+      });
       expect(compareWithNative(csv, native, meta.columns, true)).toBe(7);
       const line = header.indexOf('source_line');
       expect(csv.slice(1).every((r) => /^\d+$/.test(r[line]!))).toBe(true);
-      expect(csv.slice(1).filter((r) => /^\d{10}$/.test(r[caller]!)).length).toBeGreaterThan(shown / 2);
+      expect(csv.slice(1).filter((r) => /^\d{10}$/.test(r[caller]!)).length).toBeGreaterThan(
+        shown / 2,
+      );
     } finally {
       await p.close();
     }

@@ -10,15 +10,26 @@ beforeAll(async () => {
 }, 900_000);
 
 describe('oEmbed discovery', () => {
-  it.each(['index.html', 'states/oh/index.html', 'embed/national/trend/index.html', 'embed/states/oh/trend/index.html'])('%s links to oEmbed JSON that exists', (page) => {
+  it.each([
+    'index.html',
+    'states/oh/index.html',
+    'embed/national/trend/index.html',
+    'embed/states/oh/trend/index.html',
+  ])('%s links to oEmbed JSON that exists', (page) => {
     const html = readFileSync(join(site.dist, page), 'utf8');
-    const links = [...html.matchAll(/<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/g)].map((m) => m[1]!);
+    const links = [
+      ...html.matchAll(/<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/g),
+    ].map((m) => m[1]!);
     expect(links.length).toBeGreaterThan(0);
     for (const href of links) {
       const path = new URL(href, 'http://robocall-atlas.test/').pathname;
       const file = join(site.dist, path);
       expect(existsSync(file), path).toBe(true);
-      const oembed = JSON.parse(readFileSync(file, 'utf8')) as { type: string; html: string; version: string };
+      const oembed = JSON.parse(readFileSync(file, 'utf8')) as {
+        type: string;
+        html: string;
+        version: string;
+      };
       expect(oembed.type).toBe('rich');
       expect(oembed.html).toMatch(/^<iframe /);
     }

@@ -44,7 +44,8 @@ describe('explorer queries', () => {
     };
     db = await openDb();
     await db.run(`ATTACH '${join(out, 'cube.duckdb')}' AS cube (READ_ONLY)`);
-    for (const y of years) await db.run(`ATTACH '${join(out, `complaints-${y}.duckdb`)}' AS c${y} (READ_ONLY)`);
+    for (const y of years)
+      await db.run(`ATTACH '${join(out, `complaints-${y}.duckdb`)}' AS c${y} (READ_ONLY)`);
   });
   afterAll(() => {
     db?.close();
@@ -61,32 +62,54 @@ describe('explorer queries', () => {
     it('counts what an independent query over the rows counts', async () => {
       const bound = await run(countQuery(state, 'bound', layout));
       const literal = await run(countQuery(state, 'literal', layout));
-      const independent = await db.all<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM (${years.map((y) => `SELECT * FROM c${y}.complaints`).join(' UNION ALL ')}) WHERE ${independentWhere(state)}`);
+      const independent = await db.all<{ n: number }>(
+        `SELECT count(*)::BIGINT AS n FROM (${years.map((y) => `SELECT * FROM c${y}.complaints`).join(' UNION ALL ')}) WHERE ${independentWhere(state)}`,
+      );
       expect(bound).toEqual([{ complaints: independent[0]!.n }]);
       expect(literal).toEqual(bound);
     });
 
-    it.each(CHARTS)('gives the same %s from the DuckDB files as from the Parquet downloads', async (chart) => {
-      const s = { ...state, chart };
-      const bound = await run(chartQuery(s, 'bound', layout));
-      const literal = await run(chartQuery(s, 'literal', layout));
-      expect(bound).toEqual(literal);
-    });
+    it.each(CHARTS)(
+      'gives the same %s from the DuckDB files as from the Parquet downloads',
+      async (chart) => {
+        const s = { ...state, chart };
+        const bound = await run(chartQuery(s, 'bound', layout));
+        const literal = await run(chartQuery(s, 'literal', layout));
+        expect(bound).toEqual(literal);
+      },
+    );
   });
 
   it('uses the cube where it can and the rows where it must', () => {
     const base = DEFAULT_VIEW;
     expect(countQuery(base, 'bound', layout).source).toBe('daily');
-    expect(countQuery({ ...base, areas: ['614'] }, 'bound', layout).source).toBe('area_codes_monthly');
-    expect(countQuery({ ...base, areas: ['614'], subjects: ['other'] }, 'bound', layout).source).toBe('rows');
-    expect(countQuery({ ...base, areas: ['614'], from: '2026-01-15' }, 'bound', layout).source).toBe('rows');
-    expect(chartQuery({ ...base, chart: 'callers' }, 'bound', layout).source).toBe('callers_monthly');
-    expect(chartQuery({ ...base, chart: 'callers', from: '2026-03' }, 'bound', layout).source).toBe('rows');
-    expect(chartQuery({ ...base, chart: 'providers', states: ['OH'] }, 'bound', layout).source).toBe('pone_complaints_monthly');
+    expect(countQuery({ ...base, areas: ['614'] }, 'bound', layout).source).toBe(
+      'area_codes_monthly',
+    );
+    expect(
+      countQuery({ ...base, areas: ['614'], subjects: ['other'] }, 'bound', layout).source,
+    ).toBe('rows');
+    expect(
+      countQuery({ ...base, areas: ['614'], from: '2026-01-15' }, 'bound', layout).source,
+    ).toBe('rows');
+    expect(chartQuery({ ...base, chart: 'callers' }, 'bound', layout).source).toBe(
+      'callers_monthly',
+    );
+    expect(chartQuery({ ...base, chart: 'callers', from: '2026-03' }, 'bound', layout).source).toBe(
+      'rows',
+    );
+    expect(
+      chartQuery({ ...base, chart: 'providers', states: ['OH'] }, 'bound', layout).source,
+    ).toBe('pone_complaints_monthly');
   });
 
   it('binds every value from the URL as a parameter, never as text', () => {
-    const hostile = { ...DEFAULT_VIEW, states: ["OH' OR 1=1 --"], subjects: ['x"; DROP TABLE complaints; --'], areas: ['614'] };
+    const hostile = {
+      ...DEFAULT_VIEW,
+      states: ["OH' OR 1=1 --"],
+      subjects: ['x"; DROP TABLE complaints; --'],
+      areas: ['614'],
+    };
     for (const chart of CHARTS) {
       const q = chartQuery({ ...hostile, chart }, 'bound', layout);
       expect(q.sql).not.toContain('OR 1=1');
@@ -102,7 +125,9 @@ describe('explorer queries', () => {
     const page = await run(chartQuery(state, 'bound', layout));
     expect(page).toHaveLength(50);
     const all = await run(rowsQuery(state, 'bound', layout));
-    const [{ complaints }] = (await run(countQuery(state, 'bound', layout))) as [{ complaints: number }];
+    const [{ complaints }] = (await run(countQuery(state, 'bound', layout))) as [
+      { complaints: number },
+    ];
     expect(all).toHaveLength(complaints);
     expect(page).toEqual(all.slice(50, 100));
   });
@@ -112,13 +137,18 @@ describe('explorer queries', () => {
 function independentWhere(state: ExploreView): string {
   const conditions = ['TRUE'];
   const list = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
-  if (state.from) conditions.push(`created_date >= DATE '${state.from.length === 4 ? `${state.from}-01-01` : state.from.length === 7 ? `${state.from}-01` : state.from}'`);
+  if (state.from)
+    conditions.push(
+      `created_date >= DATE '${state.from.length === 4 ? `${state.from}-01-01` : state.from.length === 7 ? `${state.from}-01` : state.from}'`,
+    );
   if (state.to) conditions.push(`created_date < DATE '${endExclusive(state.to)}'`);
   if (state.states.length) conditions.push(`state IN (${list(state.states)})`);
   if (state.subjects.length) conditions.push(`subject IN (${list(state.subjects)})`);
   if (state.areas.length) conditions.push(`area_code IN (${list(state.areas)})`);
   if (state.robocall.length) {
-    const parts = state.robocall.map((r) => (r === 'yes' ? 'robocall' : r === 'no' ? 'NOT robocall' : 'robocall IS NULL'));
+    const parts = state.robocall.map((r) =>
+      r === 'yes' ? 'robocall' : r === 'no' ? 'NOT robocall' : 'robocall IS NULL',
+    );
     conditions.push(`(${parts.join(' OR ')})`);
   }
   return conditions.join(' AND ');

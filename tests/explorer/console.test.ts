@@ -29,10 +29,16 @@ beforeAll(async () => {
   const manifest = JSON.parse(readFileSync(join(site.data, 'manifest.json'), 'utf8')) as Manifest;
   const years = manifest.tables.filter((t) => t.name === 'complaints').map((t) => t.year!);
   lastYear = years.at(-1)!;
-  layout = { years, attachedYear: (y) => `c${y}`, parquetFile: (y) => `complaints-${y}.parquet`, referenceFile: (n) => `${n}.csv` };
+  layout = {
+    years,
+    attachedYear: (y) => `c${y}`,
+    parquetFile: (y) => `complaints-${y}.parquet`,
+    referenceFile: (n) => `${n}.csv`,
+  };
   db = await openDb();
   await db.run(`ATTACH '${join(site.data, 'cube.duckdb')}' AS cube (READ_ONLY)`);
-  for (const y of years) await db.run(`ATTACH '${join(site.data, `complaints-${y}.duckdb`)}' AS c${y} (READ_ONLY)`);
+  for (const y of years)
+    await db.run(`ATTACH '${join(site.data, `complaints-${y}.duckdb`)}' AS c${y} (READ_ONLY)`);
 }, 900_000);
 
 afterAll(async () => {
@@ -42,10 +48,18 @@ afterAll(async () => {
 });
 
 async function openConsole(query = ''): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, acceptDownloads: true });
+  const page = await browser.newPage({
+    viewport: { width: 1280, height: 1000 },
+    acceptDownloads: true,
+  });
   await page.goto(`${site.base}/explore/${query}`);
-  await page.waitForFunction(() => /\d/.test(document.querySelector('[data-role=match-count]')?.textContent ?? ''), null, { timeout: 60_000 });
-  if (!(await page.locator('details.console').evaluate((d) => (d as HTMLDetailsElement).open))) await page.locator('details.console summary').click();
+  await page.waitForFunction(
+    () => /\d/.test(document.querySelector('[data-role=match-count]')?.textContent ?? ''),
+    null,
+    { timeout: 60_000 },
+  );
+  if (!(await page.locator('details.console').evaluate((d) => (d as HTMLDetailsElement).open)))
+    await page.locator('details.console summary').click();
   return page;
 }
 
@@ -60,17 +74,27 @@ async function finished(page: Page): Promise<string> {
   await page.waitForFunction(
     () => {
       const error = document.querySelector<HTMLElement>('[data-role=console-error]')!;
-      return !error.hidden || (document.querySelector('[data-role=console-result] table') && document.querySelector('[data-role=console]')!.getAttribute('data-state') === 'idle');
+      return (
+        !error.hidden ||
+        (document.querySelector('[data-role=console-result] table') &&
+          document.querySelector('[data-role=console]')!.getAttribute('data-state') === 'idle')
+      );
     },
     null,
     { timeout: 60_000 },
   );
   const error = page.locator('[data-role=console-error]');
-  return (await error.isVisible()) ? `error: ${await error.textContent()}` : (await page.locator('[data-role=console-result] caption').textContent())!;
+  return (await error.isVisible())
+    ? `error: ${await error.textContent()}`
+    : (await page.locator('[data-role=console-result] caption').textContent())!;
 }
 
 const cells = (page: Page) =>
-  page.locator('[data-role=console-result] tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  page
+    .locator('[data-role=console-result] tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+    );
 
 /** Complaints per day of the last year, straight from the raw sample files. */
 function rawDailyCounts(year: number): Map<string, number> {
@@ -80,7 +104,10 @@ function rawDailyCounts(year: number): Map<string, number> {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
       else if (name.endsWith('.csv')) {
-        for (const row of Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data) {
+        for (const row of Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), {
+          header: true,
+          skipEmptyLines: true,
+        }).data) {
           const day = (row.Created_Date ?? '').slice(0, 10);
           if (day.startsWith(`${year}-`)) counts.set(day, (counts.get(day) ?? 0) + 1);
         }
@@ -94,15 +121,31 @@ function rawDailyCounts(year: number): Map<string, number> {
 describe('the SQL console', () => {
   it('shows dates as dates and numbers right-aligned with separators', async () => {
     const page = await openConsole();
-    expect(await run(page, `SELECT DATE '2024-11-01' AS d, TIMESTAMP '2024-11-01 13:05:09' AS t, 1234567 AS n, 'x' AS s`)).toBe('1 row');
+    expect(
+      await run(
+        page,
+        `SELECT DATE '2024-11-01' AS d, TIMESTAMP '2024-11-01 13:05:09' AS t, 1234567 AS n, 'x' AS s`,
+      ),
+    ).toBe('1 row');
     expect(await cells(page)).toEqual([['2024-11-01', '2024-11-01 13:05:09', '1,234,567', 'x']]);
-    const align = await page.locator('[data-role=console-result] td').evaluateAll((tds) => tds.map((td) => getComputedStyle(td).textAlign));
+    const align = await page
+      .locator('[data-role=console-result] td')
+      .evaluateAll((tds) => tds.map((td) => getComputedStyle(td).textAlign));
     expect(align[2]).toBe('right');
     expect(align[3]).not.toBe('right');
     // From the data: the busiest day, as native DuckDB says it.
-    expect(await run(page, 'SELECT day, sum(complaints) AS complaints FROM cube.daily GROUP BY day ORDER BY complaints DESC, day LIMIT 1')).toBe('1 row');
-    const [expected] = await db.all<{ day: string; complaints: number }>(`SELECT strftime(day, '%Y-%m-%d') AS day, sum(complaints)::BIGINT AS complaints FROM cube.daily GROUP BY day ORDER BY complaints DESC, day LIMIT 1`);
-    expect(await cells(page)).toEqual([[expected!.day, expected!.complaints.toLocaleString('en-US')]]);
+    expect(
+      await run(
+        page,
+        'SELECT day, sum(complaints) AS complaints FROM cube.daily GROUP BY day ORDER BY complaints DESC, day LIMIT 1',
+      ),
+    ).toBe('1 row');
+    const [expected] = await db.all<{ day: string; complaints: number }>(
+      `SELECT strftime(day, '%Y-%m-%d') AS day, sum(complaints)::BIGINT AS complaints FROM cube.daily GROUP BY day ORDER BY complaints DESC, day LIMIT 1`,
+    );
+    expect(await cells(page)).toEqual([
+      [expected!.day, expected!.complaints.toLocaleString('en-US')],
+    ]);
     await page.close();
   });
 
@@ -110,9 +153,15 @@ describe('the SQL console', () => {
     const page = await openConsole();
     const sql = `SELECT created_date AS day, count(*) AS complaints FROM c${lastYear}.complaints GROUP BY ALL ORDER BY day`;
     expect(await run(page, sql)).toMatch(/^\d+ rows$/);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-role=console-download]').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-role=console-download]').click(),
+    ]);
     const text = readFileSync((await download.path())!, 'utf8');
-    const parsed = Papa.parse<{ day: string; complaints: string }>(text, { header: true, skipEmptyLines: true }).data;
+    const parsed = Papa.parse<{ day: string; complaints: string }>(text, {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     const raw = [...rawDailyCounts(lastYear).entries()].sort(([a], [b]) => (a < b ? -1 : 1));
     expect(parsed.map((r) => [r.day, Number(r.complaints)])).toEqual(raw);
 
@@ -121,39 +170,75 @@ describe('the SQL console', () => {
 
   it('stops a query that would run for minutes within seconds, and the explorer answers meanwhile and after', async () => {
     const page = await openConsole();
-    await page.locator('[data-role=console-sql]').fill('SELECT sum((i*7919) % 13) FROM range(10000000000) t(i)');
+    await page
+      .locator('[data-role=console-sql]')
+      .fill('SELECT sum((i*7919) % 13) FROM range(10000000000) t(i)');
     await page.locator('[data-role=console-run]').click();
-    await page.waitForFunction(() => document.querySelector('[data-role=console]')!.getAttribute('data-state') === 'running');
+    await page.waitForFunction(
+      () => document.querySelector('[data-role=console]')!.getAttribute('data-state') === 'running',
+    );
     expect(await page.locator('[data-role=console-run]').isDisabled()).toBe(true);
     expect(await page.locator('[data-role=console-status]').textContent()).toMatch(/Running/);
     // The explorer's own queries are not queued behind it.
     await page.locator('details.choices summary', { hasText: 'States' }).click();
     await page.locator('input[name=state][value=OH]').check();
     const q = countQuery({ ...DEFAULT_VIEW, states: ['OH'] }, 'bound', layout);
-    const [{ complaints: ohio }] = (await db.all<{ complaints: number }>(q.sql, q.params)) as [{ complaints: number }];
-    await page.waitForFunction((n) => Number(document.querySelector('[data-role=match-count]')!.textContent!.replace(/\D/g, '')) === n, ohio, { timeout: 20_000 });
+    const [{ complaints: ohio }] = (await db.all<{ complaints: number }>(q.sql, q.params)) as [
+      { complaints: number },
+    ];
+    await page.waitForFunction(
+      (n) =>
+        Number(
+          document.querySelector('[data-role=match-count]')!.textContent!.replace(/\D/g, ''),
+        ) === n,
+      ohio,
+      { timeout: 20_000 },
+    );
     expect(await page.locator('[data-role=console]').getAttribute('data-state')).toBe('running');
 
     const stopped = Date.now();
     await page.locator('[data-role=console-stop]').click();
-    await page.waitForFunction(() => document.querySelector('[data-role=console]')!.getAttribute('data-state') === 'idle', null, { timeout: 5_000 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-role=console]')!.getAttribute('data-state') === 'idle',
+      null,
+      { timeout: 5_000 },
+    );
     expect(Date.now() - stopped).toBeLessThan(5_000);
-    expect(await page.locator('[data-role=console-status]').textContent()).toMatch(/Stopped after .* you stopped it/);
+    expect(await page.locator('[data-role=console-status]').textContent()).toMatch(
+      /Stopped after .* you stopped it/,
+    );
     expect(await page.locator('[data-role=console-run]').isDisabled()).toBe(false);
     // The console works again, and so does the explorer.
     expect(await run(page, 'SELECT count(*) AS n FROM cube.monthly')).toBe('1 row');
     await page.locator('input[name=state][value=OH]').uncheck();
-    await page.waitForFunction((n) => Number(document.querySelector('[data-role=match-count]')!.textContent!.replace(/\D/g, '')) > n, ohio, { timeout: 20_000 });
+    await page.waitForFunction(
+      (n) =>
+        Number(document.querySelector('[data-role=match-count]')!.textContent!.replace(/\D/g, '')) >
+        n,
+      ohio,
+      { timeout: 20_000 },
+    );
     await page.close();
   });
 
   it('names the functions it refuses and runs with its configuration locked', async () => {
     const page = await openConsole();
-    expect(await run(page, `SELECT * FROM read_blob('cube.duckdb')`)).toMatch(/^error: .*read_blob\(\) \(it reads a whole file\)/);
-    expect(await run(page, `SELECT * FROM read_text('complaints-${lastYear}.duckdb')`)).toMatch(/read_text\(\)/);
-    expect(await run(page, 'SELECT * FROM checkpoint()')).toMatch(/checkpoint\(\) \(it writes to the database/);
+    expect(await run(page, `SELECT * FROM read_blob('cube.duckdb')`)).toMatch(
+      /^error: .*read_blob\(\) \(it reads a whole file\)/,
+    );
+    expect(await run(page, `SELECT * FROM read_text('complaints-${lastYear}.duckdb')`)).toMatch(
+      /read_text\(\)/,
+    );
+    expect(await run(page, 'SELECT * FROM checkpoint()')).toMatch(
+      /checkpoint\(\) \(it writes to the database/,
+    );
     expect(await run(page, 'SELECT * FROM force_checkpoint()')).toMatch(/force_checkpoint\(\)/);
-    expect(await run(page, `SELECT current_setting('lock_configuration') AS locked, current_setting('enable_external_access') AS external`)).toBe('1 row');
+    expect(
+      await run(
+        page,
+        `SELECT current_setting('lock_configuration') AS locked, current_setting('enable_external_access') AS external`,
+      ),
+    ).toBe('1 row');
     expect(await cells(page)).toEqual([['true', 'false']]);
     await page.close();
   });

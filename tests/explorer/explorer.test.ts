@@ -26,10 +26,16 @@ beforeAll(async () => {
   browser = await launchBrowser();
   manifest = JSON.parse(readFileSync(join(site.data, 'manifest.json'), 'utf8')) as Manifest;
   const years = manifest.tables.filter((t) => t.name === 'complaints').map((t) => t.year!);
-  layout = { years, attachedYear: (y) => `c${y}`, parquetFile: (y) => `complaints-${y}.parquet`, referenceFile: (n) => `${n}.csv` };
+  layout = {
+    years,
+    attachedYear: (y) => `c${y}`,
+    parquetFile: (y) => `complaints-${y}.parquet`,
+    referenceFile: (n) => `${n}.csv`,
+  };
   db = await openDb();
   await db.run(`ATTACH '${join(site.data, 'cube.duckdb')}' AS cube (READ_ONLY)`);
-  for (const y of years) await db.run(`ATTACH '${join(site.data, `complaints-${y}.duckdb`)}' AS c${y} (READ_ONLY)`);
+  for (const y of years)
+    await db.run(`ATTACH '${join(site.data, `complaints-${y}.duckdb`)}' AS c${y} (READ_ONLY)`);
 }, 900_000);
 
 afterAll(async () => {
@@ -47,13 +53,16 @@ async function openExplorer(query: string, page?: Page): Promise<Page> {
 
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(
-    () => /\d/.test(document.querySelector('[data-role=match-count]')?.textContent ?? '') && !document.querySelector('.explorer-results')?.hasAttribute('aria-busy'),
+    () =>
+      /\d/.test(document.querySelector('[data-role=match-count]')?.textContent ?? '') &&
+      !document.querySelector('.explorer-results')?.hasAttribute('aria-busy'),
     null,
     { timeout: 60_000 },
   );
 }
 
-const countOnScreen = async (page: Page) => Number((await page.locator('[data-role=match-count]').textContent())!.replace(/[^\d]/g, ''));
+const countOnScreen = async (page: Page) =>
+  Number((await page.locator('[data-role=match-count]').textContent())!.replace(/[^\d]/g, ''));
 
 async function nativeCount(state: ExploreView): Promise<number> {
   const q = countQuery(state, 'bound', layout);
@@ -69,7 +78,13 @@ describe('the explorer', () => {
     await page.locator('details.choices summary', { hasText: 'States' }).click();
     await page.locator('input[name=state][value=OH]').check();
     await settled(page);
-    await page.waitForFunction((n) => Number(document.querySelector('[data-role=match-count]')!.textContent!.replace(/\D/g, '')) !== n, all);
+    await page.waitForFunction(
+      (n) =>
+        Number(
+          document.querySelector('[data-role=match-count]')!.textContent!.replace(/\D/g, ''),
+        ) !== n,
+      all,
+    );
     const ohio = await countOnScreen(page);
     expect(ohio).toBeLessThan(all);
     expect(new URL(page.url()).searchParams.get('state')).toBe('OH');
@@ -107,13 +122,22 @@ describe('the explorer', () => {
     '?chart=callers',
     '?chart=providers&robocall=yes',
   ])('shows native DuckDB’s numbers for %s', async (query) => {
-    const state = parseExploreView(new URLSearchParams(query), { states: new Set(['OH', 'CA', 'TX', 'NY']), subjects: new Set(['imposters', 'other']) }).view;
+    const state = parseExploreView(new URLSearchParams(query), {
+      states: new Set(['OH', 'CA', 'TX', 'NY']),
+      subjects: new Set(['imposters', 'other']),
+    }).view;
     const page = await openExplorer(query);
     expect(await countOnScreen(page)).toBe(await nativeCount(state));
     const q = chartQuery(state, 'bound', layout);
     const expected = await db.all(q.sql, q.params);
     // The value cell by its hook: the numbers table now speaks like the chart (labels, no duplicated column; issue 8.7).
-    const cells = await page.locator('[data-role=table-wrap] tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td[data-column=value]')].map((td) => td.textContent ?? '')));
+    const cells = await page
+      .locator('[data-role=table-wrap] tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((r) =>
+          [...r.querySelectorAll('td[data-column=value]')].map((td) => td.textContent ?? ''),
+        ),
+      );
     expect(cells).toHaveLength(expected.length === 0 ? 1 : expected.length);
     for (const [i, row] of expected.entries()) {
       const shown = Number(cells[i]![0]!.replace(/[,%]/g, ''));
@@ -124,21 +148,33 @@ describe('the explorer', () => {
 
   it('keeps every request on its origin, reads the DuckDB files by Range, and moves less than all rows for one state', async () => {
     const page = await browser.newPage();
-    const requests: { url: string; status: number; range: string | undefined; bytes: number }[] = [];
+    const requests: { url: string; status: number; range: string | undefined; bytes: number }[] =
+      [];
     page.on('requestfinished', async (request) => {
       const response = await request.response();
       const sizes = await request.sizes().catch(() => ({ responseBodySize: 0 }));
-      requests.push({ url: request.url(), status: response?.status() ?? 0, range: (await request.allHeaders()).range, bytes: sizes.responseBodySize });
+      requests.push({
+        url: request.url(),
+        status: response?.status() ?? 0,
+        range: (await request.allHeaders()).range,
+        bytes: sizes.responseBodySize,
+      });
     });
-    page.on('requestfailed', (request) => requests.push({ url: request.url(), status: -1, range: undefined, bytes: 0 }));
+    page.on('requestfailed', (request) =>
+      requests.push({ url: request.url(), status: -1, range: undefined, bytes: 0 }),
+    );
     await openExplorer(`?chart=table&state=OH&from=${layout.years.at(-1)}`, page);
     await page.waitForTimeout(200);
     for (const r of requests) expect(new URL(r.url).origin, r.url).toBe(site.base);
     const dataReads = requests.filter((r) => r.url.endsWith('.duckdb') && r.range);
     expect(dataReads.length).toBeGreaterThan(0);
     for (const r of dataReads) expect(r.status, `${r.url} ${r.range}`).toBe(206);
-    const rowBytes = requests.filter((r) => /complaints-\d{4}\.duckdb$/.test(r.url)).reduce((n, r) => n + r.bytes, 0);
-    const allRowBytes = manifest.tables.filter((t) => t.name === 'complaints').reduce((n, t) => n + t.bytes, 0);
+    const rowBytes = requests
+      .filter((r) => /complaints-\d{4}\.duckdb$/.test(r.url))
+      .reduce((n, r) => n + r.bytes, 0);
+    const allRowBytes = manifest.tables
+      .filter((t) => t.name === 'complaints')
+      .reduce((n, t) => n + t.bytes, 0);
     expect(rowBytes).toBeGreaterThan(0);
     expect(rowBytes).toBeLessThan(allRowBytes);
     await page.close();
@@ -147,7 +183,9 @@ describe('the explorer', () => {
   it('serves HEAD and a one-byte Range with 206, as DuckDB needs', async () => {
     const head = await fetch(`${site.base}/data/cube.duckdb`, { method: 'HEAD' });
     expect(head.status).toBe(200);
-    const oneByte = await fetch(`${site.base}/data/cube.duckdb`, { headers: { range: 'bytes=0-0' } });
+    const oneByte = await fetch(`${site.base}/data/cube.duckdb`, {
+      headers: { range: 'bytes=0-0' },
+    });
     expect(oneByte.status).toBe(206);
     expect((await oneByte.arrayBuffer()).byteLength).toBe(1);
   });
@@ -162,7 +200,9 @@ describe('the explorer', () => {
     const payload = encodeURIComponent('<img src=x onerror="window.__pwned=1">');
     const query = `?chart=${payload}&state=OH,${encodeURIComponent("'; DROP TABLE complaints; --")}&subject=${encodeURIComponent('"><script>window.__pwned=1</script>')}&from=2025-13&area=61x&measure=javascript:alert(1)&v=${payload}&evil=${payload}`;
     await openExplorer(query, page);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
     expect(dialogs).toBe(0);
     expect(await page.locator('img[src=x]').count()).toBe(0);
     const ignored = await page.locator('[data-role=ignored] li').allTextContents();
@@ -183,12 +223,18 @@ describe('the explorer', () => {
         return !error.hidden || document.querySelector('[data-role=console-result] table');
       });
       const error = page.locator('[data-role=console-error]');
-      return (await error.isVisible()) ? `error: ${await error.textContent()}` : await page.locator('[data-role=console-result] caption').textContent();
+      return (await error.isVisible())
+        ? `error: ${await error.textContent()}`
+        : await page.locator('[data-role=console-result] caption').textContent();
     };
     expect(await run('SELECT count(*) AS n FROM cube.monthly')).toBe('1 row');
-    expect(await run('CREATE TABLE x AS SELECT 1')).toMatch(/^error: The console only runs queries that read/);
+    expect(await run('CREATE TABLE x AS SELECT 1')).toMatch(
+      /^error: The console only runs queries that read/,
+    );
     expect(await run('SELECT 1; DROP TABLE cube.monthly')).toMatch(/^error: One statement/);
-    expect(await run(`SELECT * FROM read_csv('${site.base}/data/reference/states.csv')`)).toMatch(/^error:/);
+    expect(await run(`SELECT * FROM read_csv('${site.base}/data/reference/states.csv')`)).toMatch(
+      /^error:/,
+    );
     expect(await run(`SELECT * FROM cube.states LIMIT 5`)).toBe('5 rows');
     await page.close();
   });
@@ -198,7 +244,13 @@ describe('the explorer', () => {
     await page.route(/\.wasm$/, (route) => route.abort());
     await page.goto(`${site.base}/explore/?state=OH`);
     const status = page.locator('[data-role=engine-status]');
-    await page.waitForFunction(() => document.querySelector('[data-role=engine-status]')?.getAttribute('data-state') === 'failed', null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-role=engine-status]')?.getAttribute('data-state') ===
+        'failed',
+      null,
+      { timeout: 60_000 },
+    );
     expect(await status.textContent()).toMatch(/could not start/);
     expect(await status.locator('a[href="/states/"]').count()).toBe(1);
     expect(await page.locator('[data-role=match-count]').textContent()).toBe('—');

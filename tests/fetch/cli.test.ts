@@ -8,7 +8,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FTC_HEADER } from '../../src/lib/ftc-format';
-import { FakeServer, leftoverTempFiles, listFiles, readLedgerJson, removeDir, tempRaw } from './helpers';
+import {
+  FakeServer,
+  leftoverTempFiles,
+  listFiles,
+  readLedgerJson,
+  removeDir,
+  tempRaw,
+} from './helpers';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -18,9 +25,15 @@ interface Exit {
   stderr: string;
 }
 
-function cli(args: string[], onStderr?: (text: string, child: ReturnType<typeof spawn>) => void): Promise<Exit> {
+function cli(
+  args: string[],
+  onStderr?: (text: string, child: ReturnType<typeof spawn>) => void,
+): Promise<Exit> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/fetch-dnc.ts', ...args], { cwd: ROOT, stdio: 'pipe' });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/fetch-dnc.ts', ...args], {
+      cwd: ROOT,
+      stdio: 'pipe',
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -50,7 +63,10 @@ afterEach(async () => {
 
 describe('scripts/fetch-dnc.ts', () => {
   it('exits 1 when a file is an HTML page, and leaves no file for it', async () => {
-    server.route('/page', { kind: 'ok', body: '<a href="/f/DNC_Complaint_Numbers_2026-05-15.csv">x</a>' });
+    server.route('/page', {
+      kind: 'ok',
+      body: '<a href="/f/DNC_Complaint_Numbers_2026-05-15.csv">x</a>',
+    });
     server.route('/f/DNC_Complaint_Numbers_2026-05-15.csv', {
       kind: 'ok',
       headers: { 'content-type': 'text/html' },
@@ -60,7 +76,10 @@ describe('scripts/fetch-dnc.ts', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('not an FTC CSV: an HTML page titled "Service Unavailable"');
     expect(await listFiles(raw)).toEqual(['dnc/ledger.json']);
-    expect((await readLedgerJson(raw)).entries[0]).toMatchObject({ outcome: 'failed', file: 'dnc/2026/DNC_Complaint_Numbers_2026-05-15.csv' });
+    expect((await readLedgerJson(raw)).entries[0]).toMatchObject({
+      outcome: 'failed',
+      file: 'dnc/2026/DNC_Complaint_Numbers_2026-05-15.csv',
+    });
   });
 
   it('exits 2 on bad arguments and 0 on --help', async () => {
@@ -74,7 +93,10 @@ describe('scripts/fetch-dnc.ts', () => {
   });
 
   it('on SIGINT mid-download removes the partial file and exits 130', async () => {
-    server.route('/page', { kind: 'ok', body: '<a href="/f/DNC_Complaint_Numbers_2026-05-15.csv">x</a>' });
+    server.route('/page', {
+      kind: 'ok',
+      body: '<a href="/f/DNC_Complaint_Numbers_2026-05-15.csv">x</a>',
+    });
     server.route('/f/DNC_Complaint_Numbers_2026-05-15.csv', {
       kind: 'custom',
       // Half a file, then silence: the client is mid-download with a temp file open.
@@ -84,13 +106,16 @@ describe('scripts/fetch-dnc.ts', () => {
       },
     });
     let sent = false;
-    const result = await cli(['--raw', raw, '--url', server.url('/page'), '--timeout', '30'], (text, child) => {
-      if (!sent && text.includes('downloading')) {
-        sent = true;
-        // Let the first chunk reach the temp file before interrupting.
-        setTimeout(() => child.kill('SIGINT'), 300);
-      }
-    });
+    const result = await cli(
+      ['--raw', raw, '--url', server.url('/page'), '--timeout', '30'],
+      (text, child) => {
+        if (!sent && text.includes('downloading')) {
+          sent = true;
+          // Let the first chunk reach the temp file before interrupting.
+          setTimeout(() => child.kill('SIGINT'), 300);
+        }
+      },
+    );
     expect(result.code).toBe(130);
     expect(result.stderr).toContain('interrupted');
     expect(await listFiles(raw)).toEqual([]);

@@ -132,16 +132,24 @@ export class FakeFtc {
 
   async start(): Promise<this> {
     await this.server.start();
-    this.server.route(LANDING_PATH, { kind: 'custom', handle: (req, res) => this.guard(req.headers['user-agent'], res, () => this.landing(res)) });
+    this.server.route(LANDING_PATH, {
+      kind: 'custom',
+      handle: (req, res) => this.guard(req.headers['user-agent'], res, () => this.landing(res)),
+    });
     this.server.route(API_PATH, { kind: 'custom', handle: (_req, res, url) => this.api(res, url) });
     for (const file of this.allFiles()) {
       this.server.route(`${FILES_PATH}${file.name}`, {
         kind: 'custom',
         handle: (req, res) =>
           this.guard(req.headers['user-agent'], res, () => {
-            if (file.appears > this.today) return void res.writeHead(404, { 'content-type': 'text/html' }).end('<html><title>Page not found</title></html>');
+            if (file.appears > this.today)
+              return void res
+                .writeHead(404, { 'content-type': 'text/html' })
+                .end('<html><title>Page not found</title></html>');
             const body = this.fileBody(file);
-            res.writeHead(200, { 'content-type': 'text/csv', 'content-length': String(body.length) }).end(body);
+            res
+              .writeHead(200, { 'content-type': 'text/csv', 'content-length': String(body.length) })
+              .end(body);
           }),
       });
     }
@@ -164,13 +172,23 @@ export class FakeFtc {
   }
 
   /** Every weekday file the FTC would publish for the store, with the days it covers. */
-  allFiles(): { name: string; published: string; appears: string; covers: string[]; changed: boolean }[] {
+  allFiles(): {
+    name: string;
+    published: string;
+    appears: string;
+    covers: string[];
+    changed: boolean;
+  }[] {
     const files = [];
     const first = addDays(this.options.firstDay, 1);
     const last = addDays(this.options.lastDay, 1);
     let pending: string[] = [];
     // Past the last creation day until the complaints still pending have had their file.
-    for (let day = this.options.firstDay; day <= last || (pending.length > 0 && day <= addDays(last, 7)); day = addDays(day, 1)) {
+    for (
+      let day = this.options.firstDay;
+      day <= last || (pending.length > 0 && day <= addDays(last, 7));
+      day = addDays(day, 1)
+    ) {
       const publishing = day >= first && weekday(day) >= 1 && weekday(day) <= 5;
       if (publishing && pending.length > 0) {
         const suffixed = this.options.suffixed?.includes(day) ?? false;
@@ -205,7 +223,16 @@ export class FakeFtc {
     const header = file.changed ? `${FTC_HEADER},Consumer_Zip` : FTC_HEADER;
     const lines = [header];
     for (const c of rows) {
-      const fields = [c.phone, c.created, c.violation, c.city, c.state, c.areaCode, c.subject, c.robocall];
+      const fields = [
+        c.phone,
+        c.created,
+        c.violation,
+        c.city,
+        c.state,
+        c.areaCode,
+        c.subject,
+        c.robocall,
+      ];
       if (file.changed) fields.push('43215');
       lines.push(fields.map(csvField).join(','));
     }
@@ -214,7 +241,9 @@ export class FakeFtc {
 
   private guard(userAgent: string | undefined, res: ServerResponse, serve: () => void): void {
     if (this.options.blockedUserAgent?.test(userAgent ?? '')) {
-      res.writeHead(403, { 'content-type': 'text/html' }).end('<html><head><title>Access Denied</title></head><body>Access Denied</body></html>');
+      res
+        .writeHead(403, { 'content-type': 'text/html' })
+        .end('<html><head><title>Access Denied</title></head><body>Access Denied</body></html>');
       return;
     }
     serve();
@@ -222,11 +251,16 @@ export class FakeFtc {
 
   private landing(res: ServerResponse): void {
     const rows = this.listedFiles()
-      .map((file) => `<tr><td><a href="${FILES_PATH}${file.name}">${file.name}</a></td><td>${file.published}</td></tr>`)
+      .map(
+        (file) =>
+          `<tr><td><a href="${FILES_PATH}${file.name}">${file.name}</a></td><td>${file.published}</td></tr>`,
+      )
       .join('\n');
     res
       .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-      .end(`<!DOCTYPE html><html><head><title>Do Not Call data | FTC</title></head><body><table>${rows}</table></body></html>`);
+      .end(
+        `<!DOCTYPE html><html><head><title>Do Not Call data | FTC</title></head><body><table>${rows}</table></body></html>`,
+      );
   }
 
   /** Requests `key` made in the window ending now. */
@@ -237,26 +271,46 @@ export class FakeFtc {
 
   private api(res: ServerResponse, url: URL): void {
     const json = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
-      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+      res
+        .writeHead(status, { 'content-type': 'application/json', ...headers })
+        .end(JSON.stringify(body));
     };
     const q = url.searchParams;
     const key = q.get('api_key') ?? '';
-    if (key === '') return json(403, { error: { code: 'API_KEY_MISSING', message: 'No api_key was supplied.' } });
+    if (key === '')
+      return json(403, { error: { code: 'API_KEY_MISSING', message: 'No api_key was supplied.' } });
     const now = this.options.now?.() ?? Date.now();
     const perHour = this.options.apiPerHour ?? 30;
     const perDay = this.options.apiPerDay ?? 50;
-    if (this.apiRequestsIn(key, 3_600_000) >= perHour || this.apiRequestsIn(key, DAY_MS) >= perDay) {
-      return json(429, { error: { code: 'OVER_RATE_LIMIT', message: 'You have exceeded your rate limit.' } }, { 'retry-after': '3600' });
+    if (
+      this.apiRequestsIn(key, 3_600_000) >= perHour ||
+      this.apiRequestsIn(key, DAY_MS) >= perDay
+    ) {
+      return json(
+        429,
+        { error: { code: 'OVER_RATE_LIMIT', message: 'You have exceeded your rate limit.' } },
+        { 'retry-after': '3600' },
+      );
     }
     this.apiRequests.set(key, [...(this.apiRequests.get(key) ?? []), now]);
-    const from = /^"(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})"$/.exec(q.get('created_date_from') ?? '')?.[1];
-    const to = /^"(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})"$/.exec(q.get('created_date_to') ?? '')?.[1];
+    const from = /^"(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})"$/.exec(
+      q.get('created_date_from') ?? '',
+    )?.[1];
+    const to = /^"(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})"$/.exec(
+      q.get('created_date_to') ?? '',
+    )?.[1];
     const perPage = Number(q.get('items_per_page'));
     const offset = Number(q.get('offset'));
-    if (!from || !to || !(perPage <= 50) || !(offset >= 0)) return json(400, { error: { message: 'bad query' } });
-    const matching = this.complaints.filter((c) => c.created >= from && c.created <= to).sort((a, b) => (a.created < b.created ? 1 : -1));
+    if (!from || !to || !(perPage <= 50) || !(offset >= 0))
+      return json(400, { error: { message: 'bad query' } });
+    const matching = this.complaints
+      .filter((c) => c.created >= from && c.created <= to)
+      .sort((a, b) => (a.created < b.created ? 1 : -1));
     const page = matching.slice(offset, offset + perPage).map((c) => this.apiItem(c));
-    json(200, { data: page, meta: { 'records-this-page': page.length, 'record-total': matching.length } });
+    json(200, {
+      data: page,
+      meta: { 'records-this-page': page.length, 'record-total': matching.length },
+    });
   }
 
   /** Is this complaint one the API serves misaligned? */
@@ -266,14 +320,37 @@ export class FakeFtc {
   }
 
   private apiItem(c: FakeComplaint): unknown {
-    const stamp = (value: string): string => (this.options.apiOffsetTimestamps ? toEasternOffset(value) : value);
-    const values = [c.phone, stamp(c.created), stamp(c.violation), c.city, c.state, c.areaCode, c.subject.replace(/ {2}&/g, ' &'), c.robocall];
+    const stamp = (value: string): string =>
+      this.options.apiOffsetTimestamps ? toEasternOffset(value) : value;
+    const values = [
+      c.phone,
+      stamp(c.created),
+      stamp(c.violation),
+      c.city,
+      c.state,
+      c.areaCode,
+      c.subject.replace(/ {2}&/g, ' &'),
+      c.robocall,
+    ];
     if (this.isMisaligned(c)) {
       // From the city on, every value one field to the right; the last one falls off.
       values.splice(3, values.length - 3, '', ...values.slice(3, -1));
     }
-    const names = ['company-phone-number', 'created-date', 'violation-date', 'consumer-city', 'consumer-state', 'consumer-area-code', 'subject', 'recorded-message-or-robocall'];
-    return { type: 'dnc_complaint', id: c.id, attributes: Object.fromEntries(names.map((name, i) => [name, values[i]])) };
+    const names = [
+      'company-phone-number',
+      'created-date',
+      'violation-date',
+      'consumer-city',
+      'consumer-state',
+      'consumer-area-code',
+      'subject',
+      'recorded-message-or-robocall',
+    ];
+    return {
+      type: 'dnc_complaint',
+      id: c.id,
+      attributes: Object.fromEntries(names.map((name, i) => [name, values[i]])),
+    };
   }
 }
 

@@ -9,7 +9,13 @@ import {
   parseApiPage,
   redactApiKey,
 } from '../../scripts/fetch/api';
-import { apiRelPath, archiveRelPath, compactUtcTimestamp, isKeptBesideVersion, keptBesideName } from '../../scripts/fetch/archive';
+import {
+  apiRelPath,
+  archiveRelPath,
+  compactUtcTimestamp,
+  isKeptBesideVersion,
+  keptBesideName,
+} from '../../scripts/fetch/archive';
 import { parseCommand, UsageError } from '../../scripts/fetch/args';
 import { checkFtcCsvHead } from '../../scripts/fetch/ftc-csv-check';
 import { USER_AGENT } from '../../scripts/fetch/http';
@@ -19,37 +25,56 @@ const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 describe('checkFtcCsvHead', () => {
   it('accepts the FTC header with CRLF, LF, a UTF-8 BOM, or alone', () => {
-    expect(checkFtcCsvHead(bytes(`${FTC_HEADER}\r\n1,2`), 'text/csv', false)).toEqual({ kind: 'ok' });
+    expect(checkFtcCsvHead(bytes(`${FTC_HEADER}\r\n1,2`), 'text/csv', false)).toEqual({
+      kind: 'ok',
+    });
     expect(checkFtcCsvHead(bytes(`${FTC_HEADER}\n`), null, false)).toEqual({ kind: 'ok' });
-    expect(checkFtcCsvHead(bytes(`\ufeff${FTC_HEADER}\r\n`), 'application/octet-stream', false)).toEqual({ kind: 'ok' });
+    expect(
+      checkFtcCsvHead(bytes(`\ufeff${FTC_HEADER}\r\n`), 'application/octet-stream', false),
+    ).toEqual({ kind: 'ok' });
     expect(checkFtcCsvHead(bytes(FTC_HEADER), 'text/csv', true)).toEqual({ kind: 'ok' });
   });
 
   it('waits for more bytes while the first line is incomplete', () => {
-    expect(checkFtcCsvHead(bytes(FTC_HEADER.slice(0, 40)), 'text/csv', false)).toEqual({ kind: 'undecided' });
+    expect(checkFtcCsvHead(bytes(FTC_HEADER.slice(0, 40)), 'text/csv', false)).toEqual({
+      kind: 'undecided',
+    });
   });
 
   it('rejects an HTML page and names it by its title', () => {
-    const page = '<!DOCTYPE html>\n<html lang="en"><head>\n<title>Access Denied | Federal Trade Commission</title></head>';
+    const page =
+      '<!DOCTYPE html>\n<html lang="en"><head>\n<title>Access Denied | Federal Trade Commission</title></head>';
     expect(checkFtcCsvHead(bytes(page), 'text/html; charset=UTF-8', false)).toEqual({
       kind: 'rejected',
-      reason: 'not an FTC CSV: an HTML page titled "Access Denied | Federal Trade Commission" (content-type text/html; charset=UTF-8) was served instead',
+      reason:
+        'not an FTC CSV: an HTML page titled "Access Denied | Federal Trade Commission" (content-type text/html; charset=UTF-8) was served instead',
     });
   });
 
   // Issue 9.1 changed this: a CSV whose header the FTC changed must still be archived, so the head
   // alone no longer rejects it; the whole-body check (ftc-body-check.test.ts) decides.
   it('leaves another CSV or a different header order to the body check, and rejects an empty body', () => {
-    const shuffled = ['Created_Date', 'Company_Phone_Number', ...FTC_HEADER.split(',').slice(2)].join(',');
-    expect(checkFtcCsvHead(bytes(`${shuffled}\r\n`), 'text/csv', false)).toEqual({ kind: 'other-header' });
+    const shuffled = [
+      'Created_Date',
+      'Company_Phone_Number',
+      ...FTC_HEADER.split(',').slice(2),
+    ].join(',');
+    expect(checkFtcCsvHead(bytes(`${shuffled}\r\n`), 'text/csv', false)).toEqual({
+      kind: 'other-header',
+    });
     expect(checkFtcCsvHead(bytes('a,b,c\n'), 'text/csv', false)).toEqual({ kind: 'other-header' });
-    expect(checkFtcCsvHead(new Uint8Array(0), 'text/csv', true)).toEqual({ kind: 'rejected', reason: 'not an FTC CSV: the body is empty' });
+    expect(checkFtcCsvHead(new Uint8Array(0), 'text/csv', true)).toEqual({
+      kind: 'rejected',
+      reason: 'not an FTC CSV: the body is empty',
+    });
   });
 });
 
 describe('API requests and responses', () => {
   it('asks for one whole day, 50 a page, with the documented double-quoted date values', () => {
-    const url = new URL(apiPageUrl('https://api.ftc.gov/v0/dnc-complaints', '2024-03-01', 100, 'KEY'));
+    const url = new URL(
+      apiPageUrl('https://api.ftc.gov/v0/dnc-complaints', '2024-03-01', 100, 'KEY'),
+    );
     expect(url.searchParams.get('created_date_from')).toBe('"2024-03-01 00:00:00"');
     expect(url.searchParams.get('created_date_to')).toBe('"2024-03-01 23:59:59"');
     expect(url.searchParams.get('items_per_page')).toBe('50');
@@ -122,8 +147,20 @@ describe('API requests and responses', () => {
       recordedMessageOrRobocall: 'Y',
     };
     const csv = complaintsToFtcCsv([
-      { ...base, id: 'b', createdDate: '2024-03-01 10:00:00', consumerCity: 'O"Fallon', subject: 'Calls pretending to be government, businesses, or family and friends' },
-      { ...base, id: 'a', createdDate: '2024-03-01 09:00:00', companyPhoneNumber: '8005550100', consumerCity: 'Line\nbreak' },
+      {
+        ...base,
+        id: 'b',
+        createdDate: '2024-03-01 10:00:00',
+        consumerCity: 'O"Fallon',
+        subject: 'Calls pretending to be government, businesses, or family and friends',
+      },
+      {
+        ...base,
+        id: 'a',
+        createdDate: '2024-03-01 09:00:00',
+        companyPhoneNumber: '8005550100',
+        consumerCity: 'Line\nbreak',
+      },
     ]);
     expect(csv).toBe(
       `${FTC_HEADER}\r\n` +
@@ -135,15 +172,23 @@ describe('API requests and responses', () => {
   });
 
   it('lists the days of a range, across a month end and a leap day', () => {
-    expect(datesInRange('2024-02-28', '2024-03-01')).toEqual(['2024-02-28', '2024-02-29', '2024-03-01']);
+    expect(datesInRange('2024-02-28', '2024-03-01')).toEqual([
+      '2024-02-28',
+      '2024-02-29',
+      '2024-03-01',
+    ]);
     expect(datesInRange('2024-03-01', '2024-03-01')).toEqual(['2024-03-01']);
   });
 });
 
 describe('archive names', () => {
   it('files by publication year, API backfills apart', () => {
-    expect(archiveRelPath('DNC_Complaint_Numbers_2026-01-02_0.csv')).toBe('dnc/2026/DNC_Complaint_Numbers_2026-01-02_0.csv');
-    expect(archiveRelPath('dnc_complaint_numbers_2021-07-08.csv')).toBe('dnc/2021/dnc_complaint_numbers_2021-07-08.csv');
+    expect(archiveRelPath('DNC_Complaint_Numbers_2026-01-02_0.csv')).toBe(
+      'dnc/2026/DNC_Complaint_Numbers_2026-01-02_0.csv',
+    );
+    expect(archiveRelPath('dnc_complaint_numbers_2021-07-08.csv')).toBe(
+      'dnc/2021/dnc_complaint_numbers_2021-07-08.csv',
+    );
     expect(() => archiveRelPath('../../etc/passwd')).toThrow();
     expect(apiRelPath('2023-12-31')).toBe('dnc/2023/api/DNC_API_2023-12-31.csv');
   });
@@ -172,7 +217,12 @@ describe('latestValidators', () => {
   });
 
   it('takes the last successful fetch of the URL, and only if it had validators', () => {
-    expect(latestValidators([entry({ etag: '"1"' }), entry({ outcome: 'failed', sha256: null, bytes: null })], 'u')).toEqual({
+    expect(
+      latestValidators(
+        [entry({ etag: '"1"' }), entry({ outcome: 'failed', sha256: null, bytes: null })],
+        'u',
+      ),
+    ).toEqual({
       etag: '"1"',
       file: 'dnc/2026/f.csv',
       sha256: 'aa',
@@ -200,8 +250,30 @@ describe('parseCommand', () => {
   it('reads the published-files options', () => {
     expect(
       parseCommand([
-        ...['--since', '2026-05-01', '--raw', 'x', '--url', 'http://127.0.0.1:9/p', '--limit', '3', '--timeout', '0.5', '--attempts', '2'],
-        ...['--file-host', 'files.example:8443', '--file-host', 'WWW.FTC.GOV', '--max-file-mb', '2', '--user-agent', 'Mozilla/5.0 (X11)'],
+        ...[
+          '--since',
+          '2026-05-01',
+          '--raw',
+          'x',
+          '--url',
+          'http://127.0.0.1:9/p',
+          '--limit',
+          '3',
+          '--timeout',
+          '0.5',
+          '--attempts',
+          '2',
+        ],
+        ...[
+          '--file-host',
+          'files.example:8443',
+          '--file-host',
+          'WWW.FTC.GOV',
+          '--max-file-mb',
+          '2',
+          '--user-agent',
+          'Mozilla/5.0 (X11)',
+        ],
       ]),
     ).toEqual({
       mode: 'published',
@@ -216,7 +288,18 @@ describe('parseCommand', () => {
   });
 
   it('reads the API options', () => {
-    expect(parseCommand(['--api', '--from', '2024-03-01', '--to', '2024-03-02', '--requests-per-hour', '60', '--refresh'])).toMatchObject({
+    expect(
+      parseCommand([
+        '--api',
+        '--from',
+        '2024-03-01',
+        '--to',
+        '2024-03-02',
+        '--requests-per-hour',
+        '60',
+        '--refresh',
+      ]),
+    ).toMatchObject({
       mode: 'api',
       apiUrl: 'https://api.ftc.gov/v0/dnc-complaints',
       from: '2024-03-01',
@@ -234,7 +317,10 @@ describe('parseCommand', () => {
       [['--url', 'ftp://x/'], /http\(s\) URL/],
       [['--api', '--from', '2024-03-02'], /needs --from .* and --to/],
       [['--api', '--from', '2024-03-02', '--to', '2024-03-01'], /is after --to/],
-      [['--api', '--since', '2024-03-01', '--from', '2024-03-01', '--to', '2024-03-01'], /--since is for the published files/],
+      [
+        ['--api', '--since', '2024-03-01', '--from', '2024-03-01', '--to', '2024-03-01'],
+        /--since is for the published files/,
+      ],
       [['--from', '2024-03-01'], /--from only applies with --api/],
       [['--bogus'], /Unknown option/],
     ];

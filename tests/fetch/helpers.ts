@@ -69,7 +69,12 @@ export class FakeServer {
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    this.requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, at: this.clock?.now() ?? null });
+    this.requests.push({
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      headers: req.headers,
+      at: this.clock?.now() ?? null,
+    });
     const script = this.routes.get(url.pathname);
     if (!script || script.length === 0) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -78,17 +83,29 @@ export class FakeServer {
     const behaviour = script.length > 1 ? script.shift()! : script[0]!;
     switch (behaviour.kind) {
       case 'ok': {
-        const body = typeof behaviour.body === 'string' ? Buffer.from(behaviour.body) : behaviour.body;
-        res.writeHead(200, { 'content-type': 'text/csv', 'content-length': String(body.length), ...behaviour.headers }).end(body);
+        const body =
+          typeof behaviour.body === 'string' ? Buffer.from(behaviour.body) : behaviour.body;
+        res
+          .writeHead(200, {
+            'content-type': 'text/csv',
+            'content-length': String(body.length),
+            ...behaviour.headers,
+          })
+          .end(body);
         return;
       }
       case 'status':
-        res.writeHead(behaviour.status, { 'content-type': 'text/plain', ...behaviour.headers }).end(behaviour.body ?? '');
+        res
+          .writeHead(behaviour.status, { 'content-type': 'text/plain', ...behaviour.headers })
+          .end(behaviour.body ?? '');
         return;
       case 'hang':
         return;
       case 'truncate':
-        res.writeHead(200, { 'content-type': 'text/csv', 'content-length': String(behaviour.declared) });
+        res.writeHead(200, {
+          'content-type': 'text/csv',
+          'content-length': String(behaviour.declared),
+        });
         res.write(behaviour.body, () => setTimeout(() => res.socket?.destroy(), 20));
         return;
       case 'custom':

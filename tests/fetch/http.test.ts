@@ -94,13 +94,20 @@ describe('requestWithRetries against a local server', () => {
     const result = await requestWithRetries(server.url('/x'), options(), readText);
     expect(result).toEqual({ value: 'hello', status: 200, attempts: 2 });
     expect(clock.sleeps).toEqual([750]);
-    expect(server.requests.map((request) => request.headers['user-agent'])).toEqual([USER_AGENT, USER_AGENT]);
+    expect(server.requests.map((request) => request.headers['user-agent'])).toEqual([
+      USER_AGENT,
+      USER_AGENT,
+    ]);
   });
 
   it('times out a request that never answers, then succeeds', async () => {
     server.route('/x', { kind: 'hang' }, { kind: 'ok', body: 'late but fine' });
     const notices: string[] = [];
-    const result = await requestWithRetries(server.url('/x'), options({ onRetry: (n) => notices.push(n.reason) }), readText);
+    const result = await requestWithRetries(
+      server.url('/x'),
+      options({ onRetry: (n) => notices.push(n.reason) }),
+      readText,
+    );
     expect(result.value).toBe('late but fine');
     expect(notices).toEqual(['timed out: nothing received for 600 ms']);
   });
@@ -109,7 +116,13 @@ describe('requestWithRetries against a local server', () => {
     server.route(
       '/x',
       { kind: 'status', status: 429, headers: { 'retry-after': '42' } },
-      { kind: 'status', status: 503, headers: { 'retry-after': new Date(Date.parse('2026-05-16T12:00:42Z') + 9_000).toUTCString() } },
+      {
+        kind: 'status',
+        status: 503,
+        headers: {
+          'retry-after': new Date(Date.parse('2026-05-16T12:00:42Z') + 9_000).toUTCString(),
+        },
+      },
       { kind: 'ok', body: 'ok' },
     );
     const result = await requestWithRetries(server.url('/x'), options(), readText);
@@ -119,34 +132,52 @@ describe('requestWithRetries against a local server', () => {
 
   it('gives up after maxAttempts with the last reason and status', async () => {
     server.route('/x', { kind: 'status', status: 502 });
-    const error = await requestWithRetries(server.url('/x'), options(), readText).catch((e: unknown) => e);
+    const error = await requestWithRetries(server.url('/x'), options(), readText).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(FetchFailedError);
-    expect((error as FetchFailedError).message).toBe('gave up after 3 attempts: HTTP 502 Bad Gateway');
+    expect((error as FetchFailedError).message).toBe(
+      'gave up after 3 attempts: HTTP 502 Bad Gateway',
+    );
     expect((error as FetchFailedError).status).toBe(502);
     expect((error as FetchFailedError).attempts).toBe(3);
     expect(server.requests).toHaveLength(3);
   });
 
   it('does not retry a 404, and shows an api.data.gov error message', async () => {
-    server.route('/x', { kind: 'status', status: 403, body: '{"error":{"code":"API_KEY_INVALID","message":"An invalid api_key was supplied."}}' });
-    const error = (await requestWithRetries(server.url('/x'), options(), readText).catch((e: unknown) => e)) as FetchFailedError;
+    server.route('/x', {
+      kind: 'status',
+      status: 403,
+      body: '{"error":{"code":"API_KEY_INVALID","message":"An invalid api_key was supplied."}}',
+    });
+    const error = (await requestWithRetries(server.url('/x'), options(), readText).catch(
+      (e: unknown) => e,
+    )) as FetchFailedError;
     expect(error.message).toBe('HTTP 403 Forbidden: An invalid api_key was supplied.');
     expect(server.requests).toHaveLength(1);
     server.route('/y', { kind: 'status', status: 404 });
-    await expect(requestWithRetries(server.url('/y'), options(), readText)).rejects.toThrow('HTTP 404 Not Found');
+    await expect(requestWithRetries(server.url('/y'), options(), readText)).rejects.toThrow(
+      'HTTP 404 Not Found',
+    );
   });
 
   it('refuses a Retry-After longer than it is willing to wait', async () => {
     server.route('/x', { kind: 'status', status: 429, headers: { 'retry-after': '8013' } });
-    const error = (await requestWithRetries(server.url('/x'), options(), readText).catch((e: unknown) => e)) as FetchFailedError;
-    expect(error.message).toMatch(/^HTTP 429 Too Many Requests; the server asks us to wait 2\.2 h, longer than the 15 min we wait/);
+    const error = (await requestWithRetries(server.url('/x'), options(), readText).catch(
+      (e: unknown) => e,
+    )) as FetchFailedError;
+    expect(error.message).toMatch(
+      /^HTTP 429 Too Many Requests; the server asks us to wait 2\.2 h, longer than the 15 min we wait/,
+    );
     expect(clock.sleeps).toEqual([]);
   });
 
   it('retries a network error (connection refused)', async () => {
     const url = server.url('/x');
     await server.stop();
-    const error = (await requestWithRetries(url, options(), readText).catch((e: unknown) => e)) as FetchFailedError;
+    const error = (await requestWithRetries(url, options(), readText).catch(
+      (e: unknown) => e,
+    )) as FetchFailedError;
     expect(error.message).toMatch(/gave up after 3 attempts: fetch failed \(ECONNREFUSED/);
     expect(error.status).toBeNull();
   });

@@ -26,9 +26,24 @@ describe('extractDailyFileLinks', () => {
       <a href="/files/dnc_complaint_numbers_2021-07-08.csv">legacy</a>
       <a href="/files/DNC_Complaint_Numbers_2026-05-15.csv">first</a>`;
     expect(extractDailyFileLinks(html, PAGE)).toEqual([
-      { url: 'https://www.ftc.gov/files/dnc_complaint_numbers_2021-07-08.csv', fileName: 'dnc_complaint_numbers_2021-07-08.csv', published: '2021-07-08', suffix: null },
-      { url: 'https://www.ftc.gov/files/DNC_Complaint_Numbers_2026-05-15.csv', fileName: 'DNC_Complaint_Numbers_2026-05-15.csv', published: '2026-05-15', suffix: null },
-      { url: 'https://www.ftc.gov/files/DNC_Complaint_Numbers_2026-05-15_0.csv', fileName: 'DNC_Complaint_Numbers_2026-05-15_0.csv', published: '2026-05-15', suffix: '0' },
+      {
+        url: 'https://www.ftc.gov/files/dnc_complaint_numbers_2021-07-08.csv',
+        fileName: 'dnc_complaint_numbers_2021-07-08.csv',
+        published: '2021-07-08',
+        suffix: null,
+      },
+      {
+        url: 'https://www.ftc.gov/files/DNC_Complaint_Numbers_2026-05-15.csv',
+        fileName: 'DNC_Complaint_Numbers_2026-05-15.csv',
+        published: '2026-05-15',
+        suffix: null,
+      },
+      {
+        url: 'https://www.ftc.gov/files/DNC_Complaint_Numbers_2026-05-15_0.csv',
+        fileName: 'DNC_Complaint_Numbers_2026-05-15_0.csv',
+        published: '2026-05-15',
+        suffix: '0',
+      },
     ]);
   });
 
@@ -80,7 +95,9 @@ describe('extractDailyFileLinks', () => {
 
   it('honours <base href> for relative links', () => {
     const html = `<head><base href="https://files.example.gov/dnc/"></head><a href="DNC_Complaint_Numbers_2026-05-15.csv">x</a>`;
-    expect(extractDailyFileLinks(html, PAGE)[0]!.url).toBe('https://files.example.gov/dnc/DNC_Complaint_Numbers_2026-05-15.csv');
+    expect(extractDailyFileLinks(html, PAGE)[0]!.url).toBe(
+      'https://files.example.gov/dnc/DNC_Complaint_Numbers_2026-05-15.csv',
+    );
   });
 });
 

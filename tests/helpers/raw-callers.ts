@@ -33,7 +33,10 @@ const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(ke
 export function rawCallerStats(rawDir: string): Map<string, RawCallerStats> {
   const stats = new Map<string, RawCallerStats>();
   for (const file of csvFiles(rawDir)) {
-    const parsed = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true });
+    const parsed = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    });
     for (const row of parsed.data) {
       const number = (row.Company_Phone_Number ?? '').trim();
       const created = (row.Created_Date ?? '').trim();
@@ -41,7 +44,15 @@ export function rawCallerStats(rawDir: string): Map<string, RawCallerStats> {
       const day = created.slice(0, 10);
       let s = stats.get(number);
       if (!s) {
-        s = { complaints: 0, firstDay: day, lastDay: day, byMonth: new Map(), byStateName: new Map(), bySubjectLabel: new Map(), robocall: { yes: 0, no: 0, unknown: 0 } };
+        s = {
+          complaints: 0,
+          firstDay: day,
+          lastDay: day,
+          byMonth: new Map(),
+          byStateName: new Map(),
+          bySubjectLabel: new Map(),
+          robocall: { yes: 0, no: 0, unknown: 0 },
+        };
         stats.set(number, s);
       }
       s.complaints++;

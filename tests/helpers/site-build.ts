@@ -7,7 +7,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, relative, resolve } from 'node:path';
 import { createStaticServer } from '../../scripts/serve/static-server';
@@ -16,7 +24,15 @@ import { ingest } from '../../scripts/ingest/run-ingest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CACHE = join(ROOT, '.tmp/site-test');
-const INPUTS = ['src', 'scripts', 'data/reference', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
+const INPUTS = [
+  'src',
+  'scripts',
+  'data/reference',
+  'public',
+  'astro.config.mjs',
+  'package-lock.json',
+  'tsconfig.json',
+];
 
 /** The sample the site tests run on: 400 days ending 2024-03-31, so the year-earlier comparison and the three months either side of the November 2023 PoNE letters and FCC notices are all in the data. */
 export const SITE_SAMPLE = { days: 400, end: '2024-03-31', seed: '7', volume: 300 };
@@ -34,7 +50,8 @@ function listInputs(path: string, out: string[]): void {
   const info = statSync(path, { throwIfNoEntry: false });
   if (!info) return;
   if (info.isFile()) out.push(path);
-  else if (info.isDirectory()) for (const name of readdirSync(path).sort()) listInputs(join(path, name), out);
+  else if (info.isDirectory())
+    for (const name of readdirSync(path).sort()) listInputs(join(path, name), out);
 }
 
 /** A hash of every file the build reads. */
@@ -67,14 +84,15 @@ async function ensureBuild(): Promise<SiteBuild> {
   const ready = join(dir, 'ready.json');
   const lock = join(CACHE, `${key}.lock`);
   mkdirSync(CACHE, { recursive: true });
-  for (const started = Date.now(); !existsSync(ready); ) {
+  for (const started = Date.now(); !existsSync(ready);) {
     try {
       mkdirSync(lock);
     } catch {
       // Someone else is building; steal the lock only when it is clearly abandoned.
       const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
       if (age > 15 * 60_000) rmSync(lock, { recursive: true, force: true });
-      if (Date.now() - started > 20 * 60_000) throw new Error(`timed out waiting for the site build in ${dir}`);
+      if (Date.now() - started > 20 * 60_000)
+        throw new Error(`timed out waiting for the site build in ${dir}`);
       await sleep(500);
       continue;
     }
@@ -96,9 +114,30 @@ async function build(dir: string, ready: string): Promise<void> {
   const data = join(dir, 'build');
   const dist = join(dir, 'dist');
   const s = SITE_SAMPLE;
-  execFileSync('npx', ['tsx', 'scripts/sample.ts', '--out', raw, '--days', String(s.days), '--end', s.end, '--seed', s.seed, '--volume', String(s.volume)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(
+    'npx',
+    [
+      'tsx',
+      'scripts/sample.ts',
+      '--out',
+      raw,
+      '--days',
+      String(s.days),
+      '--end',
+      s.end,
+      '--seed',
+      s.seed,
+      '--volume',
+      String(s.volume),
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   await ingest({ raw, out: data, progress: createProgress(process.stderr, true) });
-  execFileSync('npx', ['astro', 'build', '--outDir', dist], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ROBOCALL_DATA_DIR: data } });
+  execFileSync('npx', ['astro', 'build', '--outDir', dist], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ROBOCALL_DATA_DIR: data },
+  });
   const marker: SiteBuild = { dist, data, seconds: (performance.now() - t0) / 1000 };
   writeFileSync(ready, JSON.stringify(marker));
 }
@@ -109,7 +148,8 @@ function pruneOld(current: string): void {
     .filter((name) => !name.endsWith('.lock') && name !== current)
     .map((name) => ({ name, mtime: statSync(join(CACHE, name)).mtimeMs }))
     .sort((a, b) => b.mtime - a.mtime);
-  for (const old of builds.slice(2)) rmSync(join(CACHE, old.name), { recursive: true, force: true });
+  for (const old of builds.slice(2))
+    rmSync(join(CACHE, old.name), { recursive: true, force: true });
 }
 
 export interface ServedSite extends SiteBuild {
@@ -124,7 +164,11 @@ export async function serveSite(): Promise<ServedSite> {
   const server = createStaticServer(site.dist);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
-  return { ...site, base: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done())) };
+  return {
+    ...site,
+    base: `http://127.0.0.1:${port}`,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
 }
 
 /** Every `.html` file under `dir`, as paths relative to it. */

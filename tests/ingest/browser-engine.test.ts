@@ -27,7 +27,9 @@ describe('the browser engine reads what ingest writes', () => {
     const { out, result } = await buildSample(tmp.dir, { days: 8 });
     const complaintFile = result.manifest.tables.find((t) => t.name === 'complaints')!.file;
     native = await openDb();
-    await native.run(`ATTACH '${join(out, complaintFile)}' AS c (READ_ONLY); ATTACH '${join(out, 'cube.duckdb')}' AS cube (READ_ONLY)`);
+    await native.run(
+      `ATTACH '${join(out, complaintFile)}' AS c (READ_ONLY); ATTACH '${join(out, 'cube.duckdb')}' AS cube (READ_ONLY)`,
+    );
     wasm = await openWasmDb();
     wasm.attach('c', join(out, complaintFile));
     wasm.attach('cube', join(out, 'cube.duckdb'));
@@ -41,7 +43,13 @@ describe('the browser engine reads what ingest writes', () => {
   it.each(QUERIES)('answers %s like native DuckDB', async (sql) => {
     const expected = await native.all(sql);
     expect(expected.length).toBeGreaterThan(0);
-    const actual = wasm.rows(sql).map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
+    const actual = wasm
+      .rows(sql)
+      .map((row) =>
+        Object.fromEntries(
+          Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v]),
+        ),
+      );
     expect(actual).toEqual(expected);
   });
 });

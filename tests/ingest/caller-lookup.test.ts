@@ -7,13 +7,23 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../scripts/lib/duckdb';
-import { lookupQuery, monthSeries, shapeLookup, type CallerAnswer, type LookupRow } from '../../src/lib/caller/lookup';
+import {
+  lookupQuery,
+  monthSeries,
+  shapeLookup,
+  type CallerAnswer,
+  type LookupRow,
+} from '../../src/lib/caller/lookup';
 import { rawCallerStats, type RawCallerStats } from '../helpers/raw-callers';
 import { buildSample } from '../helpers/sample-build';
 import { tempDir } from '../helpers/temp';
 
 const REFERENCE = join(import.meta.dirname, '../../data/reference');
-const csv = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(REFERENCE, name), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const csv = (name: string) =>
+  Papa.parse<Record<string, string>>(readFileSync(join(REFERENCE, name), 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
 
 describe('a caller lookup', () => {
   const tmp = tempDir('lookup');
@@ -32,7 +42,9 @@ describe('a caller lookup', () => {
     const built = await buildSample(tmp.dir, { days: 60, end: '2024-01-31' });
     raw = rawCallerStats(built.raw);
     db = await openDb();
-    await db.run(`ATTACH '${join(built.out, 'callers.duckdb')}' AS callers (READ_ONLY); ATTACH '${join(built.out, 'cube.duckdb')}' AS cube (READ_ONLY)`);
+    await db.run(
+      `ATTACH '${join(built.out, 'callers.duckdb')}' AS callers (READ_ONLY); ATTACH '${join(built.out, 'cube.duckdb')}' AS cube (READ_ONLY)`,
+    );
   }, 300_000);
   afterAll(() => {
     db?.close();
@@ -43,10 +55,16 @@ describe('a caller lookup', () => {
     expect(answer.complaints).toBe(expected.complaints);
     expect(answer.firstDay).toBe(expected.firstDay);
     expect(answer.lastDay).toBe(expected.lastDay);
-    expect(answer.byMonth).toEqual([...expected.byMonth.entries()].sort().map(([month, complaints]) => ({ month, complaints })));
+    expect(answer.byMonth).toEqual(
+      [...expected.byMonth.entries()].sort().map(([month, complaints]) => ({ month, complaints })),
+    );
     expect(answer.robocall).toEqual(expected.robocall);
     const subjects = new Map<string, number>();
-    for (const [label, n] of expected.bySubjectLabel) subjects.set(slugByLabel.get(label) ?? 'unrecognized', (subjects.get(slugByLabel.get(label) ?? 'unrecognized') ?? 0) + n);
+    for (const [label, n] of expected.bySubjectLabel)
+      subjects.set(
+        slugByLabel.get(label) ?? 'unrecognized',
+        (subjects.get(slugByLabel.get(label) ?? 'unrecognized') ?? 0) + n,
+      );
     expect(new Map(answer.bySubject.map((s) => [s.subject, s.complaints]))).toEqual(subjects);
     // States named in full are the state; others come from the area code, so only their total is compared.
     const shown = new Map(answer.byState.map((s) => [s.state, s.complaints]));
@@ -58,7 +76,9 @@ describe('a caller lookup', () => {
   };
 
   it('counts the most-reported number as the raw files do', async () => {
-    const [number, expected] = [...raw.entries()].filter(([n]) => /^\d{10}$/.test(n)).sort((a, b) => b[1].complaints - a[1].complaints)[0]!;
+    const [number, expected] = [...raw.entries()]
+      .filter(([n]) => /^\d{10}$/.test(n))
+      .sort((a, b) => b[1].complaints - a[1].complaints)[0]!;
     const answer = await lookup(number);
     expect(answer.complaints).toBeGreaterThan(1);
     expectMatchesRaw(answer, expected);
@@ -68,13 +88,19 @@ describe('a caller lookup', () => {
   });
 
   it('names the letter and provider of a number a PoNE letter names', async () => {
-    const named = letters.filter((l) => l.likely_ftc_staff_number !== 'yes' && raw.has(l.caller_number!));
+    const named = letters.filter(
+      (l) => l.likely_ftc_staff_number !== 'yes' && raw.has(l.caller_number!),
+    );
     expect(named.length).toBeGreaterThan(0);
     const number = named[0]!.caller_number!;
     const answer = await lookup(number);
     expectMatchesRaw(answer, raw.get(number)!);
-    const expectedLetters = letters.filter((l) => l.caller_number === number && l.likely_ftc_staff_number !== 'yes');
-    expect(answer.letters.map((l) => [l.provider, l.letter]).sort()).toEqual(expectedLetters.map((l) => [l.provider, l.letter_pdf]).sort());
+    const expectedLetters = letters.filter(
+      (l) => l.caller_number === number && l.likely_ftc_staff_number !== 'yes',
+    );
+    expect(answer.letters.map((l) => [l.provider, l.letter]).sort()).toEqual(
+      expectedLetters.map((l) => [l.provider, l.letter_pdf]).sort(),
+    );
     expect(answer.ftcStaffNumber).toBe(false);
   });
 
@@ -90,7 +116,14 @@ describe('a caller lookup', () => {
     let digits = 2025550100;
     while (raw.has(String(digits))) digits++;
     const answer = await lookup(String(digits));
-    expect(answer).toMatchObject({ complaints: 0, firstDay: null, lastDay: null, byMonth: [], byState: [], letters: [] });
+    expect(answer).toMatchObject({
+      complaints: 0,
+      firstDay: null,
+      lastDay: null,
+      byMonth: [],
+      byState: [],
+      letters: [],
+    });
   });
 
   it('refuses to build a query for anything but digits', () => {

@@ -27,7 +27,9 @@ describe('ingest, run again', () => {
     expect(second).toEqual(first);
     expect(Object.keys(first.contents).length).toBeGreaterThan(5);
     // Parquet and gzipped CSV come out byte for byte the same.
-    expect(second.manifest.downloads.map((d) => d.sha256)).toEqual(first.manifest.downloads.map((d) => d.sha256));
+    expect(second.manifest.downloads.map((d) => d.sha256)).toEqual(
+      first.manifest.downloads.map((d) => d.sha256),
+    );
   });
 
   it('leaves the previous build untouched when a run fails, and no temporary folder behind', async () => {
@@ -36,9 +38,13 @@ describe('ingest, run again', () => {
     const brokenReference = join(tmp.dir, 'broken-reference');
     mkdirSync(brokenReference);
     writeFileSync(join(brokenReference, 'states.csv'), 'not,the,states\n');
-    await expect(ingest({ raw, out, referenceDir: brokenReference, progress: quiet })).rejects.toThrow();
+    await expect(
+      ingest({ raw, out, referenceDir: brokenReference, progress: quiet }),
+    ).rejects.toThrow();
     expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe(before);
-    expect(readdirSync(tmp.dir).filter((f) => f.includes('.tmp-') || f.includes('.old-'))).toEqual([]);
+    expect(readdirSync(tmp.dir).filter((f) => f.includes('.tmp-') || f.includes('.old-'))).toEqual(
+      [],
+    );
     expect(REFERENCE_DIR).not.toBe(brokenReference);
   });
 });
@@ -50,7 +56,10 @@ describe('ingest of an archive with nothing to load', () => {
   it('writes an empty but complete build from header-only files', async () => {
     const raw = join(tmp.dir, 'raw');
     mkdirSync(raw);
-    writeFileSync(join(raw, 'DNC_Complaint_Numbers_2026-01-02.csv'), 'Company_Phone_Number,Created_Date,Violation_Date,Consumer_City,Consumer_State,Consumer_Area_Code,Subject,Recorded_Message_Or_Robocall\r\n');
+    writeFileSync(
+      join(raw, 'DNC_Complaint_Numbers_2026-01-02.csv'),
+      'Company_Phone_Number,Created_Date,Violation_Date,Consumer_City,Consumer_State,Consumer_Area_Code,Subject,Recorded_Message_Or_Robocall\r\n',
+    );
     const { manifest } = await ingest({ raw, out: join(tmp.dir, 'build'), progress: quiet });
     expect(manifest.totals).toEqual({ files: 1, rows_read: 0, rows_loaded: 0, rows_rejected: 0 });
     expect(manifest.tables.map((t) => t.name)).toContain('monthly');

@@ -4,7 +4,15 @@
  * for byte, quarantine, manifest apart from generated_at).
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../scripts/lib/files';
@@ -32,7 +40,24 @@ describe('incremental ingest', () => {
 
   beforeAll(async () => {
     // Three weeks across a new year, then the malformed corpus (2024) beside it.
-    execFileSync('npx', ['tsx', 'scripts/sample.ts', '--out', sample, '--days', '21', '--end', '2025-01-10', '--volume', '60', '--seed', 'incremental'], { stdio: 'ignore' });
+    execFileSync(
+      'npx',
+      [
+        'tsx',
+        'scripts/sample.ts',
+        '--out',
+        sample,
+        '--days',
+        '21',
+        '--end',
+        '2025-01-10',
+        '--volume',
+        '60',
+        '--seed',
+        'incremental',
+      ],
+      { stdio: 'ignore' },
+    );
     dailyFiles = (await listFiles(sample, '.csv')).filter((f) => f.startsWith('dnc/'));
     mkdirSync(raw, { recursive: true });
     copyFileSync(join(sample, 'synthetic.json'), join(raw, 'synthetic.json'));
@@ -55,7 +80,9 @@ describe('incremental ingest', () => {
     await ingest({ raw, out: full, progress: quiet });
     const [a, b] = [await snapshot(out), await snapshot(full)];
     expect(a).toEqual(b);
-    expect(a.manifest.downloads.map((d) => d.sha256)).toEqual(b.manifest.downloads.map((d) => d.sha256));
+    expect(a.manifest.downloads.map((d) => d.sha256)).toEqual(
+      b.manifest.downloads.map((d) => d.sha256),
+    );
     expect(a.manifest.totals.rows_loaded).toBeGreaterThan(first.manifest.totals.rows_loaded);
   }, 120_000);
 

@@ -23,7 +23,8 @@ describe('ingest of malformed files', () => {
   let cases: CorpusCase[];
   let result: IngestResult;
   let db: Db;
-  const source = (file: string): SourceEntry => result.manifest.sources.find((s) => s.file === file)!;
+  const source = (file: string): SourceEntry =>
+    result.manifest.sources.find((s) => s.file === file)!;
   const rows = (sql: string) => db.all<Record<string, unknown>>(sql);
 
   beforeAll(async () => {
@@ -41,21 +42,46 @@ describe('ingest of malformed files', () => {
     for (const c of cases) {
       const s = source(c.file);
       const { what: _, quarantined: __, rejected, ...counts } = c.expect;
-      expect({ file: c.file, status: s.status, rows_read: s.rows_read, rows_loaded: s.rows_loaded, blank_lines: s.blank_lines, lines: s.lines, lines_rejected: s.lines_rejected }).toEqual({
+      expect({
+        file: c.file,
+        status: s.status,
+        rows_read: s.rows_read,
+        rows_loaded: s.rows_loaded,
+        blank_lines: s.blank_lines,
+        lines: s.lines,
+        lines_rejected: s.lines_rejected,
+      }).toEqual({
         file: c.file,
         ...counts,
       });
       expect(s.rejected_by_reason, c.file).toEqual(rejected);
       if (c.expect.quarantined) {
-        expect(quarantineRows(s).map((r) => ({ source_line: Number(r.source_line), last_line: Number(r.last_line), reason: r.reason })), c.name).toEqual(c.expect.quarantined);
+        expect(
+          quarantineRows(s).map((r) => ({
+            source_line: Number(r.source_line),
+            last_line: Number(r.last_line),
+            reason: r.reason,
+          })),
+          c.name,
+        ).toEqual(c.expect.quarantined);
       }
     }
   });
 
   it('counts blank lines apart: they are neither rows read nor rows rejected', () => {
-    expect(source('dnc/2024/blank-lines.csv')).toMatchObject({ rows_read: 2, rows_loaded: 2, rows_rejected: 0, blank_lines: 2 });
+    expect(source('dnc/2024/blank-lines.csv')).toMatchObject({
+      rows_read: 2,
+      rows_loaded: 2,
+      rows_rejected: 0,
+      blank_lines: 2,
+    });
     expect(source('dnc/2024/blank-lines.csv').quarantine).toBeUndefined();
-    expect(source('dnc/2024/blank-lines-many.csv')).toMatchObject({ rows_read: 3, rows_loaded: 3, rows_rejected: 0, blank_lines: 5 });
+    expect(source('dnc/2024/blank-lines-many.csv')).toMatchObject({
+      rows_read: 3,
+      rows_loaded: 3,
+      rows_rejected: 0,
+      blank_lines: 5,
+    });
   });
 
   it('accounts for every physical line: header, blank lines, loaded records and rejected records', async () => {
@@ -65,7 +91,9 @@ describe('ingest of malformed files', () => {
     const byFile = new Map(loadedLines.map((r) => [String(r.source_file), Number(r.n)]));
     for (const s of result.manifest.sources.filter((x) => x.status === 'loaded' && x.lines > 0)) {
       // Only the city holds line breaks in this corpus.
-      expect(1 + s.blank_lines + (byFile.get(s.file) ?? 0) + s.lines_rejected, s.file).toBe(s.lines);
+      expect(1 + s.blank_lines + (byFile.get(s.file) ?? 0) + s.lines_rejected, s.file).toBe(
+        s.lines,
+      );
     }
   });
 
@@ -73,15 +101,31 @@ describe('ingest of malformed files', () => {
     const s = source('dnc/2024/stray-quote-line-12.csv');
     const q = quarantineRows(s);
     expect(q).toHaveLength(1);
-    expect(q[0]!.raw_text).toBe('5125550111,2024-01-02 10:11:00,2024-01-01 09:00:00,"Austin,Texas,512,Warranties  & protection plans,Y');
+    expect(q[0]!.raw_text).toBe(
+      '5125550111,2024-01-02 10:11:00,2024-01-01 09:00:00,"Austin,Texas,512,Warranties  & protection plans,Y',
+    );
     expect(q[0]!.detail).toMatch(/line 12.*line 13/);
-    const loaded = await rows(`SELECT source_line, caller_number FROM c.complaints WHERE source_file = '${s.file}' ORDER BY source_line`);
-    expect(loaded.map((r) => r.source_line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16, 17]);
-    expect(loaded.slice(-5).map((r) => r.caller_number)).toEqual(['5125550112', '5125550113', '5125550114', '5125550115', '5125550116']);
-    const later = await rows(`SELECT source_line, subject FROM c.complaints WHERE source_file = 'dnc/2024/stray-quote-closed-later.csv' ORDER BY source_line`);
+    const loaded = await rows(
+      `SELECT source_line, caller_number FROM c.complaints WHERE source_file = '${s.file}' ORDER BY source_line`,
+    );
+    expect(loaded.map((r) => r.source_line)).toEqual([
+      2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16, 17,
+    ]);
+    expect(loaded.slice(-5).map((r) => r.caller_number)).toEqual([
+      '5125550112',
+      '5125550113',
+      '5125550114',
+      '5125550115',
+      '5125550116',
+    ]);
+    const later = await rows(
+      `SELECT source_line, subject FROM c.complaints WHERE source_file = 'dnc/2024/stray-quote-closed-later.csv' ORDER BY source_line`,
+    );
     expect(later.map((r) => r.source_line)).toEqual([2, 4, 5, 6, 7]);
     expect(later[3]!.subject).toBe('imposters');
-    const multiline = await rows(`SELECT source_line, city FROM c.complaints WHERE source_file = 'dnc/2024/stray-quote-then-multiline.csv' ORDER BY source_line`);
+    const multiline = await rows(
+      `SELECT source_line, city FROM c.complaints WHERE source_file = 'dnc/2024/stray-quote-then-multiline.csv' ORDER BY source_line`,
+    );
     expect(multiline).toEqual([
       { source_line: 2, city: 'Austin' },
       { source_line: 4, city: 'El\r\nPaso' },
@@ -90,15 +134,26 @@ describe('ingest of malformed files', () => {
   });
 
   it('accounts for every row: read = loaded + rejected, per file and in total', async () => {
-    for (const s of result.manifest.sources) expect(s.rows_read, s.file).toBe(s.rows_loaded + s.rows_rejected);
+    for (const s of result.manifest.sources)
+      expect(s.rows_read, s.file).toBe(s.rows_loaded + s.rows_rejected);
     const { totals } = result.manifest;
     expect(totals.rows_read).toBe(totals.rows_loaded + totals.rows_rejected);
-    const loaded = await rows(`SELECT source_file, count(*)::INTEGER AS n FROM c.complaints GROUP BY ALL`);
-    const byFile: Record<string, number> = Object.fromEntries(loaded.map((r) => [String(r.source_file), Number(r.n)]));
-    for (const s of result.manifest.sources) expect(byFile[s.file] ?? 0, s.file).toBe(s.rows_loaded);
+    const loaded = await rows(
+      `SELECT source_file, count(*)::INTEGER AS n FROM c.complaints GROUP BY ALL`,
+    );
+    const byFile: Record<string, number> = Object.fromEntries(
+      loaded.map((r) => [String(r.source_file), Number(r.n)]),
+    );
+    for (const s of result.manifest.sources)
+      expect(byFile[s.file] ?? 0, s.file).toBe(s.rows_loaded);
     // Independently of the manifest: physical records in the corpus = loaded + quarantined.
-    const quarantined = result.manifest.sources.reduce((n, s) => n + (s.quarantine ? quarantineRows(s).length : 0), 0);
-    const expectedRead = cases.filter((c) => c.expect.status === 'loaded').reduce((n, c) => n + c.expect.rows_read, 0);
+    const quarantined = result.manifest.sources.reduce(
+      (n, s) => n + (s.quarantine ? quarantineRows(s).length : 0),
+      0,
+    );
+    const expectedRead = cases
+      .filter((c) => c.expect.status === 'loaded')
+      .reduce((n, c) => n + c.expect.rows_read, 0);
     expect(Object.values(byFile).reduce((a, b) => a + b, 0) + quarantined).toBe(expectedRead);
   });
 
@@ -110,7 +165,9 @@ describe('ingest of malformed files', () => {
       ['4', '4', 'too many columns'],
       ['5', '5', 'too many columns'],
     ]);
-    expect(q[0]!.raw_text).toBe('5125550101,2024-01-02 10:00:00,2024-01-01 09:00:00,Austin,Texas,512,Other');
+    expect(q[0]!.raw_text).toBe(
+      '5125550101,2024-01-02 10:00:00,2024-01-01 09:00:00,Austin,Texas,512,Other',
+    );
     const dates = quarantineRows(source('dnc/2024/dates.csv'));
     expect(dates.map((r) => r.source_line)).toEqual(['2', '3', '4']);
     expect(dates[0]!.detail).toContain('"not a date"');
@@ -120,7 +177,9 @@ describe('ingest of malformed files', () => {
   });
 
   it('keeps quoted commas, quotes and newlines, and the line each row starts on', async () => {
-    const q = await rows(`SELECT source_line, city, subject FROM c.complaints WHERE source_file = 'dnc/2024/quoting.csv' ORDER BY source_line`);
+    const q = await rows(
+      `SELECT source_line, city, subject FROM c.complaints WHERE source_file = 'dnc/2024/quoting.csv' ORDER BY source_line`,
+    );
     expect(q).toEqual([
       { source_line: 2, city: 'Austin', subject: 'imposters' },
       { source_line: 3, city: 'He said "hi", then hung up', subject: 'warranties' },
@@ -145,9 +204,29 @@ describe('ingest of malformed files', () => {
       ['TX', 'reported', null],
       [null, 'none', null], // toll-free area code, no state given
     ]);
-    expect(q.map((r) => r.subject)).toEqual(['warranties', 'warranties', 'warranties', 'warranties', 'unrecognized', 'warranties', 'warranties', 'warranties', 'warranties']);
+    expect(q.map((r) => r.subject)).toEqual([
+      'warranties',
+      'warranties',
+      'warranties',
+      'warranties',
+      'unrecognized',
+      'warranties',
+      'warranties',
+      'warranties',
+      'warranties',
+    ]);
     expect(q[4]!.subject_reported).toBe('Crypto scams');
-    expect(q.map((r) => r.robocall)).toEqual([true, true, true, true, true, true, null, true, true]);
+    expect(q.map((r) => r.robocall)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      null,
+      true,
+      true,
+    ]);
     expect(source('dnc/2024/unknown-values.csv').flagged).toMatchObject({
       unknown_state_name: 2,
       state_from_area_code: 1,
@@ -159,17 +238,27 @@ describe('ingest of malformed files', () => {
   });
 
   it('repairs invalid UTF-8 and stray quotes instead of dropping the row', async () => {
-    const utf8 = await rows(`SELECT city FROM c.complaints WHERE source_file = 'dnc/2024/invalid-utf8.csv' ORDER BY source_line`);
+    const utf8 = await rows(
+      `SELECT city FROM c.complaints WHERE source_file = 'dnc/2024/invalid-utf8.csv' ORDER BY source_line`,
+    );
     expect(utf8.map((r) => r.city)).toEqual(['Austin', 'Caf\uFFFD\uFFFD', 'Austin']);
-    expect(source('dnc/2024/invalid-utf8.csv').flagged).toMatchObject({ repaired_encoding_or_quoting: 1 });
-    const quotes = await rows(`SELECT city FROM c.complaints WHERE source_file = 'dnc/2024/stray-quotes.csv' ORDER BY source_line`);
+    expect(source('dnc/2024/invalid-utf8.csv').flagged).toMatchObject({
+      repaired_encoding_or_quoting: 1,
+    });
+    const quotes = await rows(
+      `SELECT city FROM c.complaints WHERE source_file = 'dnc/2024/stray-quotes.csv' ORDER BY source_line`,
+    );
     expect(quotes.map((r) => r.city)).toEqual(['Jo"hn\'s "Town"', 'Quotedtail', 'Austin']);
   });
 
   it('keeps long fields and formula- or script-looking text verbatim', async () => {
-    const long = await rows(`SELECT length(city) AS n FROM c.complaints WHERE source_file = 'dnc/2024/long-field.csv' ORDER BY source_line`);
+    const long = await rows(
+      `SELECT length(city) AS n FROM c.complaints WHERE source_file = 'dnc/2024/long-field.csv' ORDER BY source_line`,
+    );
     expect(long.map((r) => r.n)).toEqual([10_000, 6]);
-    const formula = await rows(`SELECT city FROM c.complaints WHERE source_file = 'dnc/2024/formula-and-script.csv' ORDER BY source_line`);
+    const formula = await rows(
+      `SELECT city FROM c.complaints WHERE source_file = 'dnc/2024/formula-and-script.csv' ORDER BY source_line`,
+    );
     expect(formula.map((r) => r.city)).toEqual([
       '=HYPERLINK("http://example.com","click")',
       '+1+1',
@@ -192,7 +281,15 @@ describe('ingest of malformed files', () => {
 
   it('exits non-zero from the command line and names the bad file', async () => {
     const run = promisify(execFile);
-    const error = await run('npx', ['tsx', 'scripts/ingest.ts', '--raw', raw, '--out', join(tmp.dir, 'cli-build'), '--no-downloads']).then(
+    const error = await run('npx', [
+      'tsx',
+      'scripts/ingest.ts',
+      '--raw',
+      raw,
+      '--out',
+      join(tmp.dir, 'cli-build'),
+      '--no-downloads',
+    ]).then(
       () => null,
       (e: { code: number; stderr: string }) => e,
     );
@@ -211,11 +308,15 @@ describe('ingest of malformed files', () => {
     const catalog = new Map([...TABLES, ...REFERENCE_TABLES].map((t) => [t.name, t]));
     const written = [...new Map(result.manifest.tables.map((t) => [t.name, t])).values()];
     expect(written.map((t) => t.name).sort()).toEqual([...catalog.keys()].sort());
-    for (const table of written) expect(table.columns, table.name).toEqual(catalog.get(table.name)!.columns.map((c) => ({ name: c.name, type: c.type })));
+    for (const table of written)
+      expect(table.columns, table.name).toEqual(
+        catalog.get(table.name)!.columns.map((c) => ({ name: c.name, type: c.type })),
+      );
   });
 
   function quarantineRows(s: SourceEntry): Record<string, string>[] {
     const text = readFileSync(join(out, s.quarantine!), 'utf8');
-    return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy' }).data;
+    return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy' })
+      .data;
   }
 });

@@ -27,7 +27,11 @@ describe.skipIf(!REAL_DATA_DIR)('ingest of the real FTC file', () => {
     copyFileSync(source, join(tmp.dir, 'raw/dnc/2021', FILE));
     const parsed = Papa.parse<string[]>(readFileSync(source, 'utf8'), { skipEmptyLines: true });
     rawRows = parsed.data.slice(1);
-    result = await ingest({ raw: join(tmp.dir, 'raw'), out: join(tmp.dir, 'build'), progress: createProgress(process.stderr, true) });
+    result = await ingest({
+      raw: join(tmp.dir, 'raw'),
+      out: join(tmp.dir, 'build'),
+      progress: createProgress(process.stderr, true),
+    });
     db = await openDb();
     await db.run(`ATTACH '${join(tmp.dir, 'build/complaints-2021.duckdb')}' AS c (READ_ONLY)`);
   });
@@ -39,7 +43,13 @@ describe.skipIf(!REAL_DATA_DIR)('ingest of the real FTC file', () => {
   it('reads and loads all 14,034 rows, rejecting none', () => {
     expect(rawRows).toHaveLength(14034);
     const [source] = result.manifest.sources;
-    expect(source).toMatchObject({ file: `dnc/2021/${FILE}`, rows_read: 14034, rows_loaded: 14034, rows_rejected: 0, status: 'loaded' });
+    expect(source).toMatchObject({
+      file: `dnc/2021/${FILE}`,
+      rows_read: 14034,
+      rows_loaded: 14034,
+      rows_rejected: 0,
+      status: 'loaded',
+    });
     expect(source!.created_min).toBe('2021-07-07 00:00:04');
     expect(source!.created_max).toBe('2021-07-07 23:59:51');
     expect(result.problems).toEqual([]);
@@ -47,15 +57,22 @@ describe.skipIf(!REAL_DATA_DIR)('ingest of the real FTC file', () => {
 
   it('gives the same counts by reported state as the raw file', async () => {
     const statesByName = new Map(loadStates().map((s) => [s.name, s.usps]));
-    const expected = countBy(rawRows.filter((r) => r[4] !== ''), (r) => statesByName.get(r[4]!) ?? `unknown:${r[4]}`);
-    const actual = await db.all<{ k: string; n: number }>(`SELECT state AS k, count(*) AS n FROM c.complaints WHERE state_from = 'reported' GROUP BY ALL`);
+    const expected = countBy(
+      rawRows.filter((r) => r[4] !== ''),
+      (r) => statesByName.get(r[4]!) ?? `unknown:${r[4]}`,
+    );
+    const actual = await db.all<{ k: string; n: number }>(
+      `SELECT state AS k, count(*) AS n FROM c.complaints WHERE state_from = 'reported' GROUP BY ALL`,
+    );
     expect(toRecord(actual)).toEqual(expected);
   });
 
   it('gives the same counts by subject and by robocall flag as the raw file', async () => {
     const slugByLabel = new Map(loadSubjects().map((s) => [s.ftcLabel, s.slug]));
     const expectedSubjects = countBy(rawRows, (r) => slugByLabel.get(r[6]!) ?? `unknown:${r[6]}`);
-    const subjects = await db.all<{ k: string; n: number }>(`SELECT subject AS k, count(*) AS n FROM c.complaints GROUP BY ALL`);
+    const subjects = await db.all<{ k: string; n: number }>(
+      `SELECT subject AS k, count(*) AS n FROM c.complaints GROUP BY ALL`,
+    );
     expect(toRecord(subjects)).toEqual(expectedSubjects);
     expect(expectedSubjects.other).toBe(5049);
 
@@ -68,7 +85,11 @@ describe.skipIf(!REAL_DATA_DIR)('ingest of the real FTC file', () => {
   });
 
   it('gives rows without a state the state of their area code where NANPA has one', async () => {
-    const areaState = new Map(loadAreaCodes().filter((a) => a.country === 'US' && a.use === 'G').map((a) => [a.areaCode, a.location]));
+    const areaState = new Map(
+      loadAreaCodes()
+        .filter((a) => a.country === 'US' && a.use === 'G')
+        .map((a) => [a.areaCode, a.location]),
+    );
     const stateless = rawRows.filter((r) => r[4] === '');
     expect(stateless).toHaveLength(25);
     const expected = countBy(stateless, (r) => areaState.get(r[5]!) ?? 'none');
@@ -77,17 +98,28 @@ describe.skipIf(!REAL_DATA_DIR)('ingest of the real FTC file', () => {
     );
     expect(toRecord(actual)).toEqual(expected);
     expect(expected.none).toBeGreaterThan(0); // toll-free area codes name no state
-    const fromArea = await db.all<{ n: number }>(`SELECT count(*) AS n FROM c.complaints WHERE state_from = 'area_code'`);
+    const fromArea = await db.all<{ n: number }>(
+      `SELECT count(*) AS n FROM c.complaints WHERE state_from = 'area_code'`,
+    );
     expect(fromArea[0]!.n).toBe(stateless.length - expected.none!);
   });
 
   it('keeps each row traceable to its line in the raw file', async () => {
-    const sample = await db.all<{ source_line: number; caller_number: string | null; created: string; area_code: string }>(
+    const sample = await db.all<{
+      source_line: number;
+      caller_number: string | null;
+      created: string;
+      area_code: string;
+    }>(
       `SELECT source_line, caller_number, strftime(created_at, '%Y-%m-%d %H:%M:%S') AS created, area_code FROM c.complaints USING SAMPLE 200 ROWS (reservoir, 7)`,
     );
     for (const row of sample) {
       const raw = rawRows[row.source_line - 2]!;
-      expect([raw[0] || null, raw[1], raw[5]]).toEqual([row.caller_number, row.created, row.area_code]);
+      expect([raw[0] || null, raw[1], raw[5]]).toEqual([
+        row.caller_number,
+        row.created,
+        row.area_code,
+      ]);
     }
   });
 

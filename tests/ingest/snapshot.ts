@@ -15,14 +15,25 @@ export async function snapshot(out: string) {
   for (const table of manifest.tables) {
     await db.run(`ATTACH '${join(out, table.file)}' AS s (READ_ONLY)`);
     // rowid order is the order a reader scans: it must be the same too.
-    const [row] = await db.all<{ h: string }>(`SELECT md5(string_agg(t::VARCHAR, '|' ORDER BY rowid)) AS h FROM (SELECT rowid, * FROM s."${table.name}") t`);
+    const [row] = await db.all<{ h: string }>(
+      `SELECT md5(string_agg(t::VARCHAR, '|' ORDER BY rowid)) AS h FROM (SELECT rowid, * FROM s."${table.name}") t`,
+    );
     contents[`${table.file}:${table.name}`] = row!.h;
     await db.run('DETACH s');
   }
   db.close();
-  const quarantine = Object.fromEntries(readdirSync(join(out, 'quarantine')).map((f) => [f, readFileSync(join(out, 'quarantine', f), 'utf8')]));
+  const quarantine = Object.fromEntries(
+    readdirSync(join(out, 'quarantine')).map((f) => [
+      f,
+      readFileSync(join(out, 'quarantine', f), 'utf8'),
+    ]),
+  );
   return {
-    manifest: { ...manifest, generated_at: null, tables: manifest.tables.map((t) => ({ ...t, sha256: null })) },
+    manifest: {
+      ...manifest,
+      generated_at: null,
+      tables: manifest.tables.map((t) => ({ ...t, sha256: null })),
+    },
     contents,
     quarantine,
   };

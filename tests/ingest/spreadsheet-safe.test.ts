@@ -50,12 +50,15 @@ describe('bulk CSV downloads are spreadsheet-safe', () => {
     mkdirSync(join(raw, 'dnc/2024'), { recursive: true });
     writeFileSync(join(raw, payloads.file), payloads.bytes);
     await ingest({ raw, out, progress: createProgress(process.stderr, true) });
-    const text = gunzipSync(readFileSync(join(out, 'downloads/complaints-2024.csv.gz'))).toString('utf8');
+    const text = gunzipSync(readFileSync(join(out, 'downloads/complaints-2024.csv.gz'))).toString(
+      'utf8',
+    );
     csv = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
   });
   afterAll(() => tmp.cleanup());
 
-  const byLine = (rows: Record<string, unknown>[]) => [...rows].sort((a, b) => Number(a.source_line) - Number(b.source_line));
+  const byLine = (rows: Record<string, unknown>[]) =>
+    [...rows].sort((a, b) => Number(a.source_line) - Number(b.source_line));
 
   it('puts an apostrophe before every formula-looking text cell, and only there', () => {
     expect(byLine(csv).map((r) => r.city)).toEqual(CITIES.map(([, cell]) => cell));
@@ -66,21 +69,31 @@ describe('bulk CSV downloads are spreadsheet-safe', () => {
 
   it('leaves no text cell a spreadsheet would run, in any column', () => {
     // Written apart from src/lib/download/csv.ts: blank or invisible leaders, then a trigger.
-    const live = /^[\s\u00A0\u200B-\u200D\u2060\uFEFF\u3000]*[=+\-@|\uFF1D\uFF0B\uFF0D\uFF20\t\r\n]/;
-    for (const row of csv) for (const [column, cell] of Object.entries(row)) expect(live.test(String(cell)), `${column}: ${JSON.stringify(cell)}`).toBe(false);
+    const live =
+      /^[\s\u00A0\u200B-\u200D\u2060\uFEFF\u3000]*[=+\-@|\uFF1D\uFF0B\uFF0D\uFF20\t\r\n]/;
+    for (const row of csv)
+      for (const [column, cell] of Object.entries(row))
+        expect(live.test(String(cell)), `${column}: ${JSON.stringify(cell)}`).toBe(false);
     expect(csv).toHaveLength(CITIES.length);
   });
 
   it('keeps the exact text in Parquet and in the yearly DuckDB file', async () => {
     // Cities come back in brackets: the text decoder would drop a leading byte-order mark.
-    const unwrap = (rows: { source_line: number; city: string; caller_number: string }[]) => rows.map((r) => ({ ...r, city: r.city.slice(1, -1) }));
+    const unwrap = (rows: { source_line: number; city: string; caller_number: string }[]) =>
+      rows.map((r) => ({ ...r, city: r.city.slice(1, -1) }));
     const db = await openDb();
     try {
-      const parquet = unwrap(await db.all<{ source_line: number; city: string; caller_number: string }>(
-        `SELECT source_line, '[' || city || ']' AS city, caller_number FROM read_parquet('${join(out, 'downloads/complaints-2024.parquet')}') ORDER BY source_line`,
-      ));
+      const parquet = unwrap(
+        await db.all<{ source_line: number; city: string; caller_number: string }>(
+          `SELECT source_line, '[' || city || ']' AS city, caller_number FROM read_parquet('${join(out, 'downloads/complaints-2024.parquet')}') ORDER BY source_line`,
+        ),
+      );
       await db.run(`ATTACH '${join(out, 'complaints-2024.duckdb')}' AS c (READ_ONLY)`);
-      const duck = unwrap(await db.all<{ source_line: number; city: string; caller_number: string }>(`SELECT source_line, '[' || city || ']' AS city, caller_number FROM c.complaints ORDER BY source_line`));
+      const duck = unwrap(
+        await db.all<{ source_line: number; city: string; caller_number: string }>(
+          `SELECT source_line, '[' || city || ']' AS city, caller_number FROM c.complaints ORDER BY source_line`,
+        ),
+      );
       expect(parquet.map((r) => r.city)).toEqual(CITIES.map(([reported]) => reported));
       expect(parquet[0]!.caller_number).toBe('=2+5');
       expect(duck).toEqual(parquet);

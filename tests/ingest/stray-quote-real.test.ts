@@ -31,7 +31,12 @@ describe.skipIf(!REAL_DATA_DIR)('a stray quote in the real FTC file', () => {
     lines[BROKEN_LINE - 1] = fields.join(',');
     mkdirSync(join(tmp.dir, 'raw/dnc/2021'), { recursive: true });
     writeFileSync(join(tmp.dir, 'raw/dnc/2021', FILE), lines.join('\n'));
-    result = await ingest({ raw: join(tmp.dir, 'raw'), out: join(tmp.dir, 'build'), progress: createProgress(process.stderr, true), skipDownloads: true });
+    result = await ingest({
+      raw: join(tmp.dir, 'raw'),
+      out: join(tmp.dir, 'build'),
+      progress: createProgress(process.stderr, true),
+      skipDownloads: true,
+    });
     db = await openDb();
     await db.run(`ATTACH '${join(tmp.dir, 'build/complaints-2021.duckdb')}' AS c (READ_ONLY)`);
   });
@@ -41,10 +46,16 @@ describe.skipIf(!REAL_DATA_DIR)('a stray quote in the real FTC file', () => {
   });
 
   it('quarantines line 12 alone and loads every other complaint of the day', async () => {
-    const records = Papa.parse<string[]>(originalLines.join('\n'), { skipEmptyLines: true }).data.length - 1;
+    const records =
+      Papa.parse<string[]>(originalLines.join('\n'), { skipEmptyLines: true }).data.length - 1;
     expect(records).toBe(14034);
     const [source] = result.manifest.sources;
-    expect(source).toMatchObject({ rows_read: records, rows_loaded: records - 1, rows_rejected: 1, lines_rejected: 1 });
+    expect(source).toMatchObject({
+      rows_read: records,
+      rows_loaded: records - 1,
+      rows_rejected: 1,
+      lines_rejected: 1,
+    });
     expect(source!.rejected_by_reason).toEqual({ 'unterminated quoted field': 1 });
     const lines = await db.all<{ n: number; missing: number }>(
       `SELECT count(*) AS n, ${BROKEN_LINE} NOT IN (SELECT source_line FROM c.complaints) AS missing FROM c.complaints`,
@@ -53,10 +64,17 @@ describe.skipIf(!REAL_DATA_DIR)('a stray quote in the real FTC file', () => {
   });
 
   it('keeps the lines after it traceable to the raw file', async () => {
-    const after = await db.all<{ source_line: number; caller_number: string | null; created: string }>(
+    const after = await db.all<{
+      source_line: number;
+      caller_number: string | null;
+      created: string;
+    }>(
       `SELECT source_line, caller_number, strftime(created_at, '%Y-%m-%d %H:%M:%S') AS created FROM c.complaints WHERE source_line BETWEEN ${BROKEN_LINE - 1} AND ${BROKEN_LINE + 40} ORDER BY source_line`,
     );
-    expect(after.map((r) => r.source_line)).toEqual([BROKEN_LINE - 1, ...Array.from({ length: 40 }, (_, k) => BROKEN_LINE + 1 + k)]);
+    expect(after.map((r) => r.source_line)).toEqual([
+      BROKEN_LINE - 1,
+      ...Array.from({ length: 40 }, (_, k) => BROKEN_LINE + 1 + k),
+    ]);
     for (const row of after) {
       const raw = originalLines[row.source_line - 1]!.replace(/\r$/, '').split(',');
       expect([raw[0] || null, raw[1]]).toEqual([row.caller_number, row.created]);

@@ -13,7 +13,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { download, showView } from '../downloads/browser-helpers';
 import { launchBrowser } from '../helpers/browser';
 import { serveSite, type ServedSite } from '../helpers/site-build';
-import { CHART_NAMES, compareChart, measuresFor, queryOf, randomCases, type Case, type ChartName, type Shown } from './compare';
+import {
+  CHART_NAMES,
+  compareChart,
+  measuresFor,
+  queryOf,
+  randomCases,
+  type Case,
+  type ChartName,
+  type Shown,
+} from './compare';
 import { Oracle, type Measure } from './oracle';
 
 let site: ServedSite;
@@ -26,7 +35,10 @@ beforeAll(async () => {
   site = await serveSite();
   oracle = new Oracle(join(site.data, '..', 'sample'));
   browser = await launchBrowser();
-  context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  context = await browser.newContext({
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 900 },
+  });
   page = await context.newPage();
   await page.goto(`${site.base}/explore/`);
   await shownView(page);
@@ -42,21 +54,37 @@ async function shownView(p: Page, root = '.explorer-results'): Promise<Shown> {
   await p.waitForFunction(
     (selector) => {
       const results = document.querySelector<HTMLElement>(selector);
-      return !!results && results.dataset.shown === location.search && !results.hasAttribute('aria-busy') && /\d/.test(document.querySelector('[data-role=match-count]')?.textContent ?? '');
+      return (
+        !!results &&
+        results.dataset.shown === location.search &&
+        !results.hasAttribute('aria-busy') &&
+        /\d/.test(document.querySelector('[data-role=match-count]')?.textContent ?? '')
+      );
     },
     root,
     { timeout: 90_000 },
   );
   return p.evaluate(() => {
     const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-    const rows = [...document.querySelectorAll<HTMLTableRowElement>('[data-role=numbers-table] tbody tr')]
+    const rows = [
+      ...document.querySelectorAll<HTMLTableRowElement>('[data-role=numbers-table] tbody tr'),
+    ]
       .filter((tr) => Object.keys(tr.dataset).length > 0)
       .map((tr) => ({
         keys: Object.fromEntries(Object.entries(tr.dataset).map(([k, v]) => [snake(k), v ?? ''])),
-        cells: Object.fromEntries([...tr.querySelectorAll<HTMLElement>('td[data-column]')].map((td) => [td.dataset.column!, td.textContent ?? ''])),
+        cells: Object.fromEntries(
+          [...tr.querySelectorAll<HTMLElement>('td[data-column]')].map((td) => [
+            td.dataset.column!,
+            td.textContent ?? '',
+          ]),
+        ),
       }));
-    const notes = [...document.querySelectorAll('[data-role=chart-notes] li')].map((li) => li.textContent ?? '');
-    const count = Number((document.querySelector('[data-role=match-count]')?.textContent ?? '').replace(/\D/g, ''));
+    const notes = [...document.querySelectorAll('[data-role=chart-notes] li')].map(
+      (li) => li.textContent ?? '',
+    );
+    const count = Number(
+      (document.querySelector('[data-role=match-count]')?.textContent ?? '').replace(/\D/g, ''),
+    );
     return { rows, notes, count };
   });
 }
@@ -73,7 +101,15 @@ describe('/explore/ agrees with the oracle', () => {
     for (const c of randomCases(oracle, 40, 8_0_2026)) {
       for (const chart of CHART_NAMES) {
         for (const measure of measuresFor(chart, c.view)) {
-          problems.push(...compareChart(oracle, c, chart, measure, await explorerShows(queryOf(c.view, chart, measure, c.interval))));
+          problems.push(
+            ...compareChart(
+              oracle,
+              c,
+              chart,
+              measure,
+              await explorerShows(queryOf(c.view, chart, measure, c.interval)),
+            ),
+          );
           checked++;
         }
       }
@@ -86,8 +122,14 @@ describe('/explore/ agrees with the oracle', () => {
     const month = oracle.lastDay.slice(0, 7);
     const alone = await explorerShows(`from=${month}&state=TX&measure=per100k`);
     const together = await explorerShows(`from=${month}&state=OH,PA,TX&measure=per100k`);
-    expect(together.rows.find((r) => r.keys.series === 'TX')!.cells.value).toBe(alone.rows[0]!.cells.value);
-    const c: Case = { name: 'multi-state', view: { from: month, states: ['OH', 'PA', 'TX'] }, interval: 'month' };
+    expect(together.rows.find((r) => r.keys.series === 'TX')!.cells.value).toBe(
+      alone.rows[0]!.cells.value,
+    );
+    const c: Case = {
+      name: 'multi-state',
+      view: { from: month, states: ['OH', 'PA', 'TX'] },
+      interval: 'month',
+    };
     expect(compareChart(oracle, c, 'trend', 'per100k', together)).toEqual([]);
   });
 
@@ -95,9 +137,13 @@ describe('/explore/ agrees with the oracle', () => {
     await showView(page, 'robocall=yes&measure=robocall_share');
     await shownView(page);
     expect(new URL(page.url()).searchParams.get('measure')).toBeNull();
-    expect(await page.locator('select[name=measure] option[value=robocall_share]').isDisabled()).toBe(true);
+    expect(
+      await page.locator('select[name=measure] option[value=robocall_share]').isDisabled(),
+    ).toBe(true);
     expect(await page.locator('[data-role=measure-reason]').textContent()).toMatch(/flat 100%/);
-    expect(await page.locator('[data-role=numbers-table] thead').textContent()).toMatch(/Complaints a month/);
+    expect(await page.locator('[data-role=numbers-table] thead').textContent()).toMatch(
+      /Complaints a month/,
+    );
     await showView(page, 'chart=callers&measure=per100k');
     await shownView(page);
     expect(await page.locator('[data-role=measure-reason]').textContent()).toMatch(/no population/);
@@ -115,7 +161,15 @@ describe('/embed/ agrees with the oracle', () => {
         for (const chart of ['trend', 'map', 'subjects'] as ChartName[]) {
           const measure: Measure = measuresFor(chart, c.view).at(-1)!;
           await embed.goto(`${site.base}/embed/?${queryOf(c.view, chart, measure, c.interval)}`);
-          problems.push(...compareChart(oracle, { ...c, name: `embed ${c.name}` }, chart, measure, await shownView(embed, '[data-role=embed]')));
+          problems.push(
+            ...compareChart(
+              oracle,
+              { ...c, name: `embed ${c.name}` },
+              chart,
+              measure,
+              await shownView(embed, '[data-role=embed]'),
+            ),
+          );
         }
       }
     } finally {
@@ -127,18 +181,36 @@ describe('/embed/ agrees with the oracle', () => {
 
 describe('the aggregate download says what the chart says', () => {
   it('a weekly per-100k trend of three states cut inside a week: tidy rows, codes and labels, unit in the column name, days held', async () => {
-    const from = oracle.firstDay.slice(0, 7) === oracle.lastDay.slice(0, 7) ? oracle.firstDay : `${oracle.lastDay.slice(0, 7)}-03`;
+    const from =
+      oracle.firstDay.slice(0, 7) === oracle.lastDay.slice(0, 7)
+        ? oracle.firstDay
+        : `${oracle.lastDay.slice(0, 7)}-03`;
     const query = `interval=week&from=${from}&state=OH,PA,TX&measure=per100k`;
     await explorerShows(query);
     const file = await download(page, '[data-role="download-aggregate"]');
-    const csv = Papa.parse<Record<string, string>>(file.text('chart-trend.csv').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
-    expect(csv.meta.fields).toEqual(['period_start', 'period_end', 'period', 'days_held', 'days_in_period', 'series', 'series_label', 'complaints_per_100k_residents_a_week', 'complaints']);
+    const csv = Papa.parse<Record<string, string>>(
+      file.text('chart-trend.csv').replace(/^\uFEFF/, ''),
+      { header: true, skipEmptyLines: true },
+    );
+    expect(csv.meta.fields).toEqual([
+      'period_start',
+      'period_end',
+      'period',
+      'days_held',
+      'days_in_period',
+      'series',
+      'series_label',
+      'complaints_per_100k_residents_a_week',
+      'complaints',
+    ]);
     const expected = oracle.trend({ from, states: ['OH', 'PA', 'TX'] }, 'week', 'per100k');
     expect(csv.data.length).toBe(expected.length);
     for (const e of expected) {
       const row = csv.data.find((r) => r.series === e.series && r.period_start === e.start)!;
       expect(row, `${e.series} ${e.start}`).toBeDefined();
-      expect(Math.abs(Number(row.complaints_per_100k_residents_a_week) - e.value)).toBeLessThan(0.0051);
+      expect(Math.abs(Number(row.complaints_per_100k_residents_a_week) - e.value)).toBeLessThan(
+        0.0051,
+      );
       expect(Number(row.days_held)).toBe(e.days);
       expect(Number(row.complaints)).toBe(e.complaints);
       expect(row.series_label).toBe(oracle.stateNames.get(e.series));
@@ -152,11 +224,17 @@ describe('the aggregate download says what the chart says', () => {
   it('the callers ranking leaves out invalid numbers and says how many', async () => {
     await explorerShows('chart=callers');
     const file = await download(page, '[data-role="download-aggregate"]');
-    const csv = Papa.parse<Record<string, string>>(file.text('chart-callers.csv'), { header: true, skipEmptyLines: true });
+    const csv = Papa.parse<Record<string, string>>(file.text('chart-callers.csv'), {
+      header: true,
+      skipEmptyLines: true,
+    });
     const { ranked, invalid } = oracle.callers({});
     expect(csv.data.map((r) => r.caller_number)).toEqual(ranked.slice(0, 25).map(([n]) => n));
-    expect(csv.data.map((r) => Number(r.complaints))).toEqual(ranked.slice(0, 25).map(([, n]) => n));
-    expect(file.text('README.md')).toContain(`${invalid.toLocaleString('en-US')} complaints carried no valid caller number`);
+    expect(csv.data.map((r) => Number(r.complaints))).toEqual(
+      ranked.slice(0, 25).map(([, n]) => n),
+    );
+    expect(file.text('README.md')).toContain(
+      `${invalid.toLocaleString('en-US')} complaints carried no valid caller number`,
+    );
   });
 });
-

@@ -7,7 +7,14 @@
 import { Oracle, seeded, type Interval, type Measure, type OracleView } from './oracle';
 
 export type ChartName = 'trend' | 'map' | 'subjects' | 'area-codes' | 'callers' | 'providers';
-export const CHART_NAMES: ChartName[] = ['trend', 'map', 'subjects', 'area-codes', 'callers', 'providers'];
+export const CHART_NAMES: ChartName[] = [
+  'trend',
+  'map',
+  'subjects',
+  'area-codes',
+  'callers',
+  'providers',
+];
 export const TOP = 25;
 
 export interface ShownRow {
@@ -38,7 +45,12 @@ export function measuresFor(chart: ChartName, view: OracleView): Measure[] {
 }
 
 /** The view as a URL query, written from the contract's grammar (DESIGN.md §5). */
-export function queryOf(view: OracleView, chart: ChartName, measure: Measure, interval: Interval): string {
+export function queryOf(
+  view: OracleView,
+  chart: ChartName,
+  measure: Measure,
+  interval: Interval,
+): string {
   const p: string[] = [];
   if (chart !== 'trend') p.push(`chart=${chart}`);
   if (chart === 'trend' && interval !== 'month') p.push(`interval=${interval}`);
@@ -52,7 +64,8 @@ export function queryOf(view: OracleView, chart: ChartName, measure: Measure, in
   return p.join('&');
 }
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** `count` seeded random views over the oracle's data: several states, subjects, flags, area codes, dates cutting months and weeks. */
 export function randomCases(oracle: Oracle, count: number, seed: number): Case[] {
@@ -61,13 +74,18 @@ export function randomCases(oracle: Oracle, count: number, seed: number): Case[]
   const some = <T>(list: readonly T[], n: number): T[] => {
     const pool = [...list];
     const out: T[] = [];
-    while (out.length < n && pool.length) out.push(pool.splice(Math.floor(rnd() * pool.length), 1)[0]!);
+    while (out.length < n && pool.length)
+      out.push(pool.splice(Math.floor(rnd() * pool.length), 1)[0]!);
     return out.sort();
   };
   const byState = new Map<string, number>();
-  for (const c of oracle.complaints) if (c.state) byState.set(c.state, (byState.get(c.state) ?? 0) + 1);
+  for (const c of oracle.complaints)
+    if (c.state) byState.set(c.state, (byState.get(c.state) ?? 0) + 1);
   const states = [...byState.keys()].sort();
-  const busy = [...byState].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([s]) => s);
+  const busy = [...byState]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 15)
+    .map(([s]) => s);
   const subjects = [...new Set(oracle.complaints.map((c) => c.subject))].sort();
   const cases: Case[] = [];
   for (let i = 0; i < count; i++) {
@@ -81,12 +99,18 @@ export function randomCases(oracle: Oracle, count: number, seed: number): Case[]
     if (f < 0.2) view.robocall = [pick(['yes', 'no', 'unknown'] as const)];
     else if (f < 0.4) view.robocall = some(['yes', 'no', 'unknown'] as const, 2);
     if (rnd() < 0.2) {
-      const pool = oracle.complaints.filter((c) => c.area && (!view.states || (c.state && view.states.includes(c.state))));
-      view.areas = [...new Set(Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => pick(pool).area!))].sort();
+      const pool = oracle.complaints.filter(
+        (c) => c.area && (!view.states || (c.state && view.states.includes(c.state))),
+      );
+      view.areas = [
+        ...new Set(Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => pick(pool).area!)),
+      ].sort();
     }
     let interval: Interval = pick(['week', 'month', 'month', 'year'] as const);
     const d = rnd();
-    const span = Math.round((Date.parse(oracle.lastDay) - Date.parse(oracle.firstDay)) / 86_400_000);
+    const span = Math.round(
+      (Date.parse(oracle.lastDay) - Date.parse(oracle.firstDay)) / 86_400_000,
+    );
     const dayAt = (x: number) => addDays(oracle.firstDay, Math.floor(x * span));
     if (d < 0.15) {
       // whole data
@@ -122,7 +146,13 @@ export function parseShown(text: string): { value: number; tolerance: number } |
 }
 
 /** Every way the shown numbers differ from the oracle's (empty: they agree). */
-export function compareChart(oracle: Oracle, c: Case, chart: ChartName, measure: Measure, shown: Shown): string[] {
+export function compareChart(
+  oracle: Oracle,
+  c: Case,
+  chart: ChartName,
+  measure: Measure,
+  shown: Shown,
+): string[] {
   const problems: string[] = [];
   const where = `${c.name} ${queryOf(c.view, chart, measure, c.interval)}`;
   const say = (text: string) => problems.push(`${where}: ${text}`);
@@ -138,14 +168,21 @@ export function compareChart(oracle: Oracle, c: Case, chart: ChartName, measure:
       say(`${label}: shows ${JSON.stringify(text)}, oracle ${expected}`);
       return;
     }
-    if (Math.abs(got.value - expected) > got.tolerance) say(`${label}: shows ${text}, oracle ${expected}`);
+    if (Math.abs(got.value - expected) > got.tolerance)
+      say(`${label}: shows ${text}, oracle ${expected}`);
   };
   const keyed = (key: string) => new Map(shown.rows.map((r) => [r.keys[key] ?? '', r]));
   switch (chart) {
     case 'trend': {
       const expected = oracle.trend(c.view, c.interval, measure);
       const got = new Map(shown.rows.map((r) => [`${r.keys.series}|${r.keys.period}`, r]));
-      if (got.size !== expected.length) say(`${got.size} trend rows, oracle ${expected.length} (${[...got.keys()].slice(0, 3).join(' ')} / ${expected.slice(0, 3).map((e) => `${e.series}|${e.start}`).join(' ')})`);
+      if (got.size !== expected.length)
+        say(
+          `${got.size} trend rows, oracle ${expected.length} (${[...got.keys()].slice(0, 3).join(' ')} / ${expected
+            .slice(0, 3)
+            .map((e) => `${e.series}|${e.start}`)
+            .join(' ')})`,
+        );
       for (const e of expected) {
         const row = got.get(`${e.series}|${e.start}`);
         if (!row) {
@@ -153,14 +190,19 @@ export function compareChart(oracle: Oracle, c: Case, chart: ChartName, measure:
           continue;
         }
         check(`${e.series} ${e.start}`, row.cells.value, e.value);
-        if (row.keys.days !== String(e.days)) say(`${e.series} ${e.start}: holds ${row.keys.days} days, oracle ${e.days}`);
-        if (e.days < e.fullDays && !/\bof\b/.test(row.cells.days ?? '')) say(`${e.series} ${e.start}: a partial period (${e.days} of ${e.fullDays} days) is not marked`);
+        if (row.keys.days !== String(e.days))
+          say(`${e.series} ${e.start}: holds ${row.keys.days} days, oracle ${e.days}`);
+        if (e.days < e.fullDays && !/\bof\b/.test(row.cells.days ?? ''))
+          say(
+            `${e.series} ${e.start}: a partial period (${e.days} of ${e.fullDays} days) is not marked`,
+          );
       }
       break;
     }
     case 'map':
     case 'subjects': {
-      const expected = chart === 'map' ? oracle.map(c.view, measure) : oracle.subjects(c.view, measure);
+      const expected =
+        chart === 'map' ? oracle.map(c.view, measure) : oracle.subjects(c.view, measure);
       const got = keyed(chart === 'map' ? 'state' : 'subject');
       if (got.size !== expected.size) say(`${got.size} rows, oracle ${expected.size}`);
       for (const [k, v] of expected) {
@@ -173,21 +215,37 @@ export function compareChart(oracle: Oracle, c: Case, chart: ChartName, measure:
     case 'area-codes':
     case 'callers': {
       const callers = chart === 'callers';
-      const { ranked, invalid } = callers ? oracle.callers(c.view) : { ranked: oracle.areaCodes(c.view), invalid: 0 };
+      const { ranked, invalid } = callers
+        ? oracle.callers(c.view)
+        : { ranked: oracle.areaCodes(c.view), invalid: 0 };
       const top = ranked.slice(0, TOP);
       const key = callers ? 'caller_number' : 'area_code';
       const got = shown.rows.map((r) => r.keys[key]);
-      if (got.join() !== top.map(([k]) => k).join()) say(`ranking ${got.slice(0, 5).join(' ')}…(${got.length}), oracle ${top.slice(0, 5).map(([k]) => k).join(' ')}…(${top.length})`);
+      if (got.join() !== top.map(([k]) => k).join())
+        say(
+          `ranking ${got.slice(0, 5).join(' ')}…(${got.length}), oracle ${top
+            .slice(0, 5)
+            .map(([k]) => k)
+            .join(' ')}…(${top.length})`,
+        );
       shown.rows.forEach((r, i) => top[i] && check(`${r.keys[key]}`, r.cells.value, top[i]![1]));
       const last = top[top.length - 1];
-      const tied = last && ranked.length > TOP ? ranked.slice(TOP).filter(([, n]) => n === last[1]).length : 0;
+      const tied =
+        last && ranked.length > TOP ? ranked.slice(TOP).filter(([, n]) => n === last[1]).length : 0;
       const tieText = shown.notes.find((n) => /more (number|area code)s? with/.test(n));
-      if (tied && !tieText?.includes(`and ${tied.toLocaleString('en-US')} more`)) say(`the cut splits a tie with ${tied} more at ${last![1]}, the notes say ${JSON.stringify(tieText ?? null)}`);
+      if (tied && !tieText?.includes(`and ${tied.toLocaleString('en-US')} more`))
+        say(
+          `the cut splits a tie with ${tied} more at ${last![1]}, the notes say ${JSON.stringify(tieText ?? null)}`,
+        );
       if (!tied && tieText) say(`no tie at the cut, the notes say ${JSON.stringify(tieText)}`);
       if (callers) {
         const invalidText = shown.notes.find((n) => /no valid caller number/.test(n));
-        if (invalid && !invalidText?.startsWith(`${invalid.toLocaleString('en-US')} complaint`)) say(`${invalid} complaints had no valid number, the notes say ${JSON.stringify(invalidText ?? null)}`);
-        if (shown.rows.some((r) => !/^[2-9]\d\d[2-9]\d{6}$/.test(r.keys.caller_number ?? ''))) say('an invalid caller number is ranked');
+        if (invalid && !invalidText?.startsWith(`${invalid.toLocaleString('en-US')} complaint`))
+          say(
+            `${invalid} complaints had no valid number, the notes say ${JSON.stringify(invalidText ?? null)}`,
+          );
+        if (shown.rows.some((r) => !/^[2-9]\d\d[2-9]\d{6}$/.test(r.keys.caller_number ?? '')))
+          say('an invalid caller number is ranked');
       }
       break;
     }

@@ -45,11 +45,23 @@ export interface OracleView {
 export type Interval = 'day' | 'week' | 'month' | 'year';
 export type Measure = 'count' | 'per100k' | 'robocall_share';
 
-const HEADER = ['Company_Phone_Number', 'Created_Date', 'Violation_Date', 'Consumer_City', 'Consumer_State', 'Consumer_Area_Code', 'Subject', 'Recorded_Message_Or_Robocall'];
+const HEADER = [
+  'Company_Phone_Number',
+  'Created_Date',
+  'Violation_Date',
+  'Consumer_City',
+  'Consumer_State',
+  'Consumer_Area_Code',
+  'Subject',
+  'Recorded_Message_Or_Robocall',
+];
 const REFERENCE = resolve(import.meta.dirname, '../../data/reference');
 
 function readCsv(path: string): Record<string, string>[] {
-  const parsed = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true });
+  const parsed = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  });
   return parsed.data;
 }
 
@@ -79,7 +91,8 @@ export class Oracle {
     const areaStates = new Map<string, string>();
     for (const a of readCsv(join(REFERENCE, 'area_codes.csv'))) {
       const usps = a.location === 'CNMI' ? 'MP' : a.location!;
-      if (a.country === 'US' && a.use === 'G' && this.population.has(usps)) areaStates.set(a.area_code!, usps);
+      if (a.country === 'US' && a.use === 'G' && this.population.has(usps))
+        areaStates.set(a.area_code!, usps);
     }
     const subjectKeys = new Map<string, string>();
     for (const s of readCsv(join(REFERENCE, 'subjects.csv'))) {
@@ -87,7 +100,8 @@ export class Oracle {
       this.subjectLabels.set(s.slug!, s.label!);
     }
     for (const p of readCsv(join(REFERENCE, 'pone_caller_numbers.csv'))) {
-      if (['yes', 'true'].includes((p.likely_ftc_staff_number ?? '').trim().toLowerCase())) continue;
+      if (['yes', 'true'].includes((p.likely_ftc_staff_number ?? '').trim().toLowerCase()))
+        continue;
       const set = this.poneProviders.get(p.caller_number!) ?? new Set<string>();
       set.add(p.provider!);
       this.poneProviders.set(p.caller_number!, set);
@@ -99,9 +113,13 @@ export class Oracle {
       const hash = createHash('sha256').update(bytes).digest('hex');
       if (seen.has(hash)) continue;
       seen.add(hash);
-      const parsed = Papa.parse<string[]>(bytes.toString('utf8'), { header: false, skipEmptyLines: true });
+      const parsed = Papa.parse<string[]>(bytes.toString('utf8'), {
+        header: false,
+        skipEmptyLines: true,
+      });
       const [header, ...records] = parsed.data;
-      if (!header || header.join(',') !== HEADER.join(',')) throw new Error(`${file}: not an FTC file`);
+      if (!header || header.join(',') !== HEADER.join(','))
+        throw new Error(`${file}: not an FTC file`);
       for (const r of records) {
         const day = (r[1] ?? '').trim().slice(0, 10);
         if (r.length !== 8 || !isCalendarDay(day)) {
@@ -115,9 +133,10 @@ export class Oracle {
         const caller = r[0]!.trim() || null;
         this.complaints.push({
           day,
-          state: reported ?? (area ? areaStates.get(area) ?? null : null),
+          state: reported ?? (area ? (areaStates.get(area) ?? null) : null),
           area,
-          subject: subjectText === '' ? 'none' : subjectKeys.get(fold(subjectText)) ?? 'unrecognized',
+          subject:
+            subjectText === '' ? 'none' : (subjectKeys.get(fold(subjectText)) ?? 'unrecognized'),
           robocall: flag === 'Y' ? true : flag === 'N' ? false : null,
           caller,
           callerValid: caller !== null && /^[2-9]\d\d[2-9]\d{6}$/.test(caller),
@@ -133,14 +152,19 @@ export class Oracle {
   static bounds(value: string, end: boolean): string {
     const [y, m, d] = value.split('-');
     if (d) return value;
-    if (m) return end ? `${y}-${m}-${String(new Date(Date.UTC(Number(y), Number(m), 0)).getUTCDate()).padStart(2, '0')}` : `${y}-${m}-01`;
+    if (m)
+      return end
+        ? `${y}-${m}-${String(new Date(Date.UTC(Number(y), Number(m), 0)).getUTCDate()).padStart(2, '0')}`
+        : `${y}-${m}-01`;
     return end ? `${y}-12-31` : `${y}-01-01`;
   }
 
   matching(view: OracleView): Complaint[] {
     const start = view.from ? Oracle.bounds(view.from, false) : null;
     const end = view.to ? Oracle.bounds(view.to, true) : null;
-    const flags = view.robocall?.length ? new Set(view.robocall.map((r) => (r === 'yes' ? true : r === 'no' ? false : null))) : null;
+    const flags = view.robocall?.length
+      ? new Set(view.robocall.map((r) => (r === 'yes' ? true : r === 'no' ? false : null)))
+      : null;
     return this.complaints.filter(
       (c) =>
         (!start || c.day >= start) &&
@@ -154,8 +178,14 @@ export class Oracle {
 
   /** The days a view covers, inside the data. */
   range(view: OracleView): { start: string; end: string } {
-    const start = view.from && Oracle.bounds(view.from, false) > this.firstDay ? Oracle.bounds(view.from, false) : this.firstDay;
-    const end = view.to && Oracle.bounds(view.to, true) < this.lastDay ? Oracle.bounds(view.to, true) : this.lastDay;
+    const start =
+      view.from && Oracle.bounds(view.from, false) > this.firstDay
+        ? Oracle.bounds(view.from, false)
+        : this.firstDay;
+    const end =
+      view.to && Oracle.bounds(view.to, true) < this.lastDay
+        ? Oracle.bounds(view.to, true)
+        : this.lastDay;
     return { start, end };
   }
 
@@ -182,8 +212,18 @@ export class Oracle {
     const byState = (view.states?.length ?? 0) >= 2 && (view.states?.length ?? 0) <= 8;
     let rows = this.matching(view);
     const pool = this.denominatorStates(view);
-    if (measure === 'per100k' && !byState) rows = rows.filter((c) => c.state !== null && pool.includes(c.state));
-    const seriesOf = (c: Complaint) => (byState ? c.state! : measure === 'count' ? (c.robocall === true ? 'robocall' : c.robocall === false ? 'live' : 'unknown') : 'all');
+    if (measure === 'per100k' && !byState)
+      rows = rows.filter((c) => c.state !== null && pool.includes(c.state));
+    const seriesOf = (c: Complaint) =>
+      byState
+        ? c.state!
+        : measure === 'count'
+          ? c.robocall === true
+            ? 'robocall'
+            : c.robocall === false
+              ? 'live'
+              : 'unknown'
+          : 'all';
     const range = this.range(view);
     const groups = new Map<string, Complaint[]>();
     for (const c of rows) {
@@ -196,18 +236,33 @@ export class Oracle {
     for (const [key, list] of groups) {
       const [series, bucket] = key.split('|') as [string, string];
       const clipped = clip(bucket, interval, range);
-      const population = byState ? this.population.get(series) ?? null : pool.reduce((a, s) => a + (this.population.get(s) ?? 0), 0);
+      const population = byState
+        ? (this.population.get(series) ?? null)
+        : pool.reduce((a, s) => a + (this.population.get(s) ?? 0), 0);
       const value = this.value(list, measure, population);
       if (value === null) continue;
-      out.push({ series, start: clipped.start, end: clipped.end, days: clipped.days, fullDays: clipped.fullDays, value, complaints: list.length });
+      out.push({
+        series,
+        start: clipped.start,
+        end: clipped.end,
+        days: clipped.days,
+        fullDays: clipped.fullDays,
+        value,
+        complaints: list.length,
+      });
     }
-    return out.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.series < b.series ? -1 : 1));
+    return out.sort((a, b) =>
+      a.start < b.start ? -1 : a.start > b.start ? 1 : a.series < b.series ? -1 : 1,
+    );
   }
 
   /** The map: state → value (per 100k by each state's own population). */
   map(view: OracleView, measure: Measure): Map<string, number | null> {
     const out = new Map<string, number | null>();
-    const byState = groupBy(this.matching(view).filter((c) => c.state !== null), (c) => c.state!);
+    const byState = groupBy(
+      this.matching(view).filter((c) => c.state !== null),
+      (c) => c.state!,
+    );
     for (const [usps, list] of byState) {
       if (measure === 'per100k' && !this.population.get(usps)) continue;
       out.set(usps, this.value(list, measure, this.population.get(usps) ?? null));
@@ -219,22 +274,37 @@ export class Oracle {
   subjects(view: OracleView, measure: Measure): Map<string, number | null> {
     const pool = this.denominatorStates(view);
     let rows = this.matching(view);
-    if (measure === 'per100k') rows = rows.filter((c) => c.state !== null && pool.includes(c.state));
+    if (measure === 'per100k')
+      rows = rows.filter((c) => c.state !== null && pool.includes(c.state));
     const population = pool.reduce((a, s) => a + (this.population.get(s) ?? 0), 0);
     const out = new Map<string, number | null>();
-    for (const [slug, list] of groupBy(rows, (c) => c.subject)) out.set(slug, this.value(list, measure, population));
+    for (const [slug, list] of groupBy(rows, (c) => c.subject))
+      out.set(slug, this.value(list, measure, population));
     return out;
   }
 
   /** Busiest area codes: every area code with its count, largest first (ties by code). */
   areaCodes(view: OracleView): [string, number][] {
-    return ranked(groupBy(this.matching(view).filter((c) => c.area !== null), (c) => c.area!));
+    return ranked(
+      groupBy(
+        this.matching(view).filter((c) => c.area !== null),
+        (c) => c.area!,
+      ),
+    );
   }
 
   /** Most-reported valid caller numbers, largest first (ties by number), and the complaints with no valid number. */
   callers(view: OracleView): { ranked: [string, number][]; invalid: number } {
     const rows = this.matching(view);
-    return { ranked: ranked(groupBy(rows.filter((c) => c.callerValid), (c) => c.caller!)), invalid: rows.filter((c) => !c.callerValid).length };
+    return {
+      ranked: ranked(
+        groupBy(
+          rows.filter((c) => c.callerValid),
+          (c) => c.caller!,
+        ),
+      ),
+      invalid: rows.filter((c) => !c.callerValid).length,
+    };
   }
 
   /** Complaints naming each PoNE provider's numbers, and how many distinct numbers. */
@@ -248,7 +318,9 @@ export class Oracle {
         out.set(provider, entry);
       }
     }
-    return new Map([...out].map(([k, v]) => [k, { complaints: v.complaints, numbers: v.numbers.size }]));
+    return new Map(
+      [...out].map(([k, v]) => [k, { complaints: v.complaints, numbers: v.numbers.size }]),
+    );
   }
 }
 
@@ -299,15 +371,21 @@ export function bucketEnd(start: string, interval: Interval): string {
   const d = toDate(start);
   if (interval === 'day') return start;
   if (interval === 'week') return toDay(new Date(d.getTime() + 6 * DAY_MS));
-  if (interval === 'month') return toDay(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)));
+  if (interval === 'month')
+    return toDay(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)));
   return `${start.slice(0, 4)}-12-31`;
 }
 
-export function clip(bucket: string, interval: Interval, range: { start: string; end: string }): { start: string; end: string; days: number; fullDays: number } {
+export function clip(
+  bucket: string,
+  interval: Interval,
+  range: { start: string; end: string },
+): { start: string; end: string; days: number; fullDays: number } {
   const full = bucketEnd(bucket, interval);
   const start = bucket > range.start ? bucket : range.start;
   const end = full < range.end ? full : range.end;
-  const span = (a: string, b: string) => Math.round((toDate(b).getTime() - toDate(a).getTime()) / DAY_MS) + 1;
+  const span = (a: string, b: string) =>
+    Math.round((toDate(b).getTime() - toDate(a).getTime()) / DAY_MS) + 1;
   return { start, end, days: span(start, end), fullDays: span(bucket, full) };
 }
 
@@ -323,7 +401,9 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 }
 
 function ranked(groups: Map<string, unknown[]>): [string, number][] {
-  return [...groups].map(([k, v]): [string, number] => [k, v.length]).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return [...groups]
+    .map(([k, v]): [string, number] => [k, v.length])
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
 /** A seeded pseudo-random generator (mulberry32): the same seed gives the same views on every run. */

@@ -17,7 +17,17 @@ import type { Manifest } from '../../src/lib/manifest';
 import { shapeChart } from '../../src/lib/numbers/chart-data';
 import { effectiveView } from '../../src/lib/numbers/measures';
 import { getSiteBuild } from '../helpers/site-build';
-import { CHART_NAMES, compareChart, measuresFor, queryOf, randomCases, TOP, type Case, type ChartName, type Shown } from './compare';
+import {
+  CHART_NAMES,
+  compareChart,
+  measuresFor,
+  queryOf,
+  randomCases,
+  TOP,
+  type Case,
+  type ChartName,
+  type Shown,
+} from './compare';
 import { Oracle, type Measure } from './oracle';
 
 let db: Db;
@@ -31,11 +41,20 @@ beforeAll(async () => {
   oracle = new Oracle(join(site.data, '..', 'sample'));
   const manifest = JSON.parse(readFileSync(join(site.data, 'manifest.json'), 'utf8')) as Manifest;
   const years = manifest.tables.filter((t) => t.name === 'complaints').map((t) => t.year!);
-  layout = { years, attachedYear: (y) => `c${y}`, parquetFile: (y) => `complaints-${y}.parquet`, referenceFile: (n) => `${n}.csv` };
+  layout = {
+    years,
+    attachedYear: (y) => `c${y}`,
+    parquetFile: (y) => `complaints-${y}.parquet`,
+    referenceFile: (n) => `${n}.csv`,
+  };
   db = await openDb();
   await db.run(`ATTACH '${join(site.data, 'cube.duckdb')}' AS cube (READ_ONLY)`);
-  for (const y of years) await db.run(`ATTACH '${join(site.data, `complaints-${y}.duckdb`)}' AS c${y} (READ_ONLY)`);
-  vocabulary = { states: new Set(oracle.population.keys()), subjects: new Set(oracle.subjectLabels.keys()) };
+  for (const y of years)
+    await db.run(`ATTACH '${join(site.data, `complaints-${y}.duckdb`)}' AS c${y} (READ_ONLY)`);
+  vocabulary = {
+    states: new Set(oracle.population.keys()),
+    subjects: new Set(oracle.subjectLabels.keys()),
+  };
   populations = oracle.population;
 }, 900_000);
 
@@ -55,15 +74,30 @@ async function shownFor(query: string): Promise<Shown> {
   const count = countQuery(state, 'bound', layout);
   const [n] = await db.all<{ complaints: number }>(count.sql, count.params);
   const shaped = shapeChart(
-    { ...state, start: state.from ? dateBounds(state.from).start : null, end: state.to ? dateBounds(state.to).end : null },
+    {
+      ...state,
+      start: state.from ? dateBounds(state.from).start : null,
+      end: state.to ? dateBounds(state.to).end : null,
+    },
     rows,
-    { state: (u) => u, subject: (s) => s, data: { start: oracle.firstDay, end: oracle.lastDay }, limit: TOP },
+    {
+      state: (u) => u,
+      subject: (s) => s,
+      data: { start: oracle.firstDay, end: oracle.lastDay },
+      limit: TOP,
+    },
   );
   return { rows: shaped.table.rows, notes: shaped.notes, count: Number(n!.complaints) };
 }
 
 async function check(c: Case, chart: ChartName, measure: Measure): Promise<string[]> {
-  return compareChart(oracle, c, chart, measure, await shownFor(queryOf(c.view, chart, measure, c.interval)));
+  return compareChart(
+    oracle,
+    c,
+    chart,
+    measure,
+    await shownFor(queryOf(c.view, chart, measure, c.interval)),
+  );
 }
 
 describe('the oracle agrees with the explorer’s SQL, shaped as the page shows it', () => {
@@ -94,7 +128,11 @@ describe('issue 8 regressions', () => {
   const lastMonth = () => oracle.lastDay.slice(0, 7);
 
   it('multi-state per-100k: each state is divided by its own population', async () => {
-    const c: Case = { name: 'multi-state', view: { from: lastMonth(), states: ['OH', 'PA', 'TX'] }, interval: 'month' };
+    const c: Case = {
+      name: 'multi-state',
+      view: { from: lastMonth(), states: ['OH', 'PA', 'TX'] },
+      interval: 'month',
+    };
     expect(await check(c, 'trend', 'per100k')).toEqual([]);
     const alone = await shownFor(`from=${lastMonth()}&state=TX&measure=per100k`);
     const together = await shownFor(`from=${lastMonth()}&state=OH,PA,TX&measure=per100k`);
@@ -106,7 +144,8 @@ describe('issue 8 regressions', () => {
     // The first Wednesday in the data's second month: its week began two days before the filter.
     let from = `${oracle.firstDay.slice(0, 7)}-01`;
     from = new Date(Date.parse(`${from}T00:00:00Z`) + 40 * 86_400_000).toISOString().slice(0, 10);
-    while (new Date(`${from}T00:00:00Z`).getUTCDay() !== 3) from = new Date(Date.parse(`${from}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    while (new Date(`${from}T00:00:00Z`).getUTCDay() !== 3)
+      from = new Date(Date.parse(`${from}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     const c: Case = { name: 'partial week', view: { from }, interval: 'week' };
     expect(await check(c, 'trend', 'count')).toEqual([]);
     const shown = await shownFor(`interval=week&from=${from}`);
@@ -129,18 +168,25 @@ describe('issue 8 regressions', () => {
   });
 
   it('robocall share under a single robocall value falls back to counts and says why', () => {
-    const { view: state } = parseExploreView(new URLSearchParams('robocall=yes&measure=robocall_share'), vocabulary);
+    const { view: state } = parseExploreView(
+      new URLSearchParams('robocall=yes&measure=robocall_share'),
+      vocabulary,
+    );
     const effective = effectiveView(state, populations);
     expect(effective.view.measure).toBe('count');
     expect(effective.adjusted[0]!.reason).toMatch(/flat 100%/);
-    const both = parseExploreView(new URLSearchParams('robocall=yes,no&measure=robocall_share'), vocabulary).view;
+    const both = parseExploreView(
+      new URLSearchParams('robocall=yes,no&measure=robocall_share'),
+      vocabulary,
+    ).view;
     expect(effectiveView(both, populations).view.measure).toBe('robocall_share');
   });
 
   it('a placeholder caller number is not ranked, and the complaints without a valid number are counted', async () => {
     // The state where 0000000000 is reported most.
     const zeros = new Map<string, number>();
-    for (const x of oracle.complaints) if (x.caller === '0000000000' && x.state) zeros.set(x.state, (zeros.get(x.state) ?? 0) + 1);
+    for (const x of oracle.complaints)
+      if (x.caller === '0000000000' && x.state) zeros.set(x.state, (zeros.get(x.state) ?? 0) + 1);
     const [usps] = [...zeros].sort((a, b) => b[1] - a[1])[0]!;
     const c: Case = { name: 'placeholder', view: { states: [usps] }, interval: 'month' };
     expect(await check(c, 'callers', 'count')).toEqual([]);
@@ -149,5 +195,3 @@ describe('issue 8 regressions', () => {
     expect(shown.notes.join(' ')).toMatch(/no valid caller number/);
   });
 });
-
-

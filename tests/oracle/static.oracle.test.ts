@@ -22,9 +22,16 @@ beforeAll(async () => {
   const site = await getSiteBuild();
   dist = site.dist;
   oracle = new Oracle(join(site.data, '..', 'sample'));
-  const first = oracle.firstDay.endsWith('-01') ? oracle.firstDay.slice(0, 7) : nextMonth(oracle.firstDay.slice(0, 7));
-  const lastDayOfMonth = new Date(Date.UTC(Number(oracle.lastDay.slice(0, 4)), Number(oracle.lastDay.slice(5, 7)), 0)).getUTCDate();
-  const last = Number(oracle.lastDay.slice(8)) === lastDayOfMonth ? oracle.lastDay.slice(0, 7) : prevMonth(oracle.lastDay.slice(0, 7));
+  const first = oracle.firstDay.endsWith('-01')
+    ? oracle.firstDay.slice(0, 7)
+    : nextMonth(oracle.firstDay.slice(0, 7));
+  const lastDayOfMonth = new Date(
+    Date.UTC(Number(oracle.lastDay.slice(0, 4)), Number(oracle.lastDay.slice(5, 7)), 0),
+  ).getUTCDate();
+  const last =
+    Number(oracle.lastDay.slice(8)) === lastDayOfMonth
+      ? oracle.lastDay.slice(0, 7)
+      : prevMonth(oracle.lastDay.slice(0, 7));
   months = [];
   for (let m = first; m <= last; m = nextMonth(m)) months.push(m);
   window = months.slice(-12);
@@ -38,7 +45,20 @@ function prevMonth(m: string): string {
   const d = new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 2, 1));
   return d.toISOString().slice(0, 7);
 }
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTH_NAMES = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
 const monthOfLabel = (label: string) => {
   const [name, year] = label.trim().split(/\s+/);
   return `${year}-${String(MONTH_NAMES.indexOf(name!.slice(0, 3)) + 1).padStart(2, '0')}`;
@@ -50,7 +70,8 @@ interface FigureTable {
 }
 
 function page(path: string): Document {
-  return parseHTML(readFileSync(join(dist, path, 'index.html'), 'utf8')).document as unknown as Document;
+  return parseHTML(readFileSync(join(dist, path, 'index.html'), 'utf8'))
+    .document as unknown as Document;
 }
 
 function figureTable(doc: Document, id: string): FigureTable | null {
@@ -60,7 +81,11 @@ function figureTable(doc: Document, id: string): FigureTable | null {
     head: [...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim()),
     rows: [...table.querySelectorAll('tbody tr')].map((tr) => {
       const th = tr.querySelector('th');
-      return { header: th?.textContent?.trim() ?? '', href: th?.querySelector('a')?.getAttribute('href') ?? null, cells: [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()) };
+      return {
+        header: th?.textContent?.trim() ?? '',
+        href: th?.querySelector('a')?.getAttribute('href') ?? null,
+        cells: [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()),
+      };
     }),
   };
 }
@@ -73,17 +98,25 @@ function checker(problems: string[], where: string) {
       if (got !== null) problems.push(`${where} ${label}: shows ${text}, oracle has none`);
       return;
     }
-    if (!got || Math.abs(got.value - expected) > got.tolerance) problems.push(`${where} ${label}: shows ${JSON.stringify(text)}, oracle ${expected}`);
+    if (!got || Math.abs(got.value - expected) > got.tolerance)
+      problems.push(`${where} ${label}: shows ${JSON.stringify(text)}, oracle ${expected}`);
   };
 }
 
-const inMonths = (rows: readonly Complaint[], list: readonly string[]) => rows.filter((c) => list.includes(c.day.slice(0, 7)));
-const national = () => [...oracle.population].filter(([usps, pop]) => pop && ['state', 'district'].includes(kindOf(usps))).map(([usps]) => usps);
+const inMonths = (rows: readonly Complaint[], list: readonly string[]) =>
+  rows.filter((c) => list.includes(c.day.slice(0, 7)));
+const national = () =>
+  [...oracle.population]
+    .filter(([usps, pop]) => pop && ['state', 'district'].includes(kindOf(usps)))
+    .map(([usps]) => usps);
 let kinds: Map<string, string> | null = null;
 function kindOf(usps: string): string {
   if (!kinds) {
     kinds = new Map();
-    const lines = readFileSync(join(import.meta.dirname, '../../data/reference/states.csv'), 'utf8').trim().split('\n').slice(1);
+    const lines = readFileSync(join(import.meta.dirname, '../../data/reference/states.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1);
     for (const line of lines) {
       const cols = line.split(',');
       kinds.set(cols[0]!, cols[cols.length - 1]!.trim());
@@ -93,10 +126,16 @@ function kindOf(usps: string): string {
 }
 
 /** The call-kind trend table (Month, Robocall, Live caller, Not said, Total, Robocall share) against the oracle. */
-function checkCallKindTable(problems: string[], where: string, table: FigureTable | null, rows: readonly Complaint[]) {
+function checkCallKindTable(
+  problems: string[],
+  where: string,
+  table: FigureTable | null,
+  rows: readonly Complaint[],
+) {
   if (!table) return problems.push(`${where}: no trend table`);
   const check = checker(problems, where);
-  if (table.rows.length !== months.length) problems.push(`${where}: ${table.rows.length} months, oracle ${months.length}`);
+  if (table.rows.length !== months.length)
+    problems.push(`${where}: ${table.rows.length} months, oracle ${months.length}`);
   for (const r of table.rows) {
     const m = monthOfLabel(r.header);
     const own = rows.filter((c) => c.day.startsWith(m));
@@ -119,12 +158,20 @@ describe('static pages agree with the oracle', () => {
     const places = national();
     const pop = places.reduce((a, s) => a + oracle.population.get(s)!, 0);
     const inWindow = inMonths(oracle.complaints, window);
-    const rate = (inWindow.filter((c) => c.state && places.includes(c.state)).length * 100_000) / pop;
-    const stats = [...doc.querySelectorAll('.stats .stat')].map((s) => ({ value: s.querySelector('.value')!.textContent!, label: s.querySelector('.label')!.textContent! }));
+    const rate =
+      (inWindow.filter((c) => c.state && places.includes(c.state)).length * 100_000) / pop;
+    const stats = [...doc.querySelectorAll('.stats .stat')].map((s) => ({
+      value: s.querySelector('.value')!.textContent!,
+      label: s.querySelector('.label')!.textContent!,
+    }));
     const check = checker(problems, 'home');
     check('national rate', stats.find((s) => /per 100,000 residents/.test(s.label))?.value, rate);
     const latest = months[months.length - 1]!;
-    check('latest month', stats.find((s) => s.label.startsWith('complaints in'))?.value, oracle.complaints.filter((c) => c.day.startsWith(latest)).length);
+    check(
+      'latest month',
+      stats.find((s) => s.label.startsWith('complaints in'))?.value,
+      oracle.complaints.filter((c) => c.day.startsWith(latest)).length,
+    );
     const map = figureTable(doc, 'map')!;
     for (const r of map.rows) {
       const usps = r.href?.match(/\/states\/([a-z]{2})\//)?.[1]?.toUpperCase() ?? '';
@@ -140,7 +187,9 @@ describe('static pages agree with the oracle', () => {
     const problems: string[] = [];
     const places = national();
     const usPop = places.reduce((a, s) => a + oracle.population.get(s)!, 0);
-    const dirs = readdirSync(join(dist, 'states')).filter((d) => existsSync(join(dist, 'states', d, 'index.html')));
+    const dirs = readdirSync(join(dist, 'states')).filter((d) =>
+      existsSync(join(dist, 'states', d, 'index.html')),
+    );
     expect(dirs.length).toBeGreaterThan(40);
     for (const dir of dirs) {
       const usps = dir.toUpperCase();
@@ -155,8 +204,20 @@ describe('static pages agree with the oracle', () => {
       if (rate && pop) {
         for (const r of rate.rows) {
           const m = monthOfLabel(r.header);
-          check(`${m} rate`, r.cells[0], (own.filter((c) => c.day.startsWith(m)).length * 100_000) / pop);
-          check(`${m} US rate`, r.cells[1], (oracle.complaints.filter((c) => c.day.startsWith(m) && c.state && places.includes(c.state)).length * 100_000) / usPop);
+          check(
+            `${m} rate`,
+            r.cells[0],
+            (own.filter((c) => c.day.startsWith(m)).length * 100_000) / pop,
+          );
+          check(
+            `${m} US rate`,
+            r.cells[1],
+            (oracle.complaints.filter(
+              (c) => c.day.startsWith(m) && c.state && places.includes(c.state),
+            ).length *
+              100_000) /
+              usPop,
+          );
         }
       }
       const subjects = figureTable(doc, 'subjects');
@@ -167,15 +228,39 @@ describe('static pages agree with the oracle', () => {
         check(`subject ${slug} share`, r.cells[1], n / ownWindow.length);
       }
       const areas = figureTable(doc, 'area-codes');
-      const areaRanking = rank(ownWindow.filter((c) => c.area), (c) => c.area!);
-      compareRanking(problems, `${where} area codes`, (areas?.rows ?? []).map((r) => [r.header.replace('Area code ', ''), r.cells[0]!]), areaRanking, 10);
+      const areaRanking = rank(
+        ownWindow.filter((c) => c.area),
+        (c) => c.area!,
+      );
+      compareRanking(
+        problems,
+        `${where} area codes`,
+        (areas?.rows ?? []).map((r) => [r.header.replace('Area code ', ''), r.cells[0]!]),
+        areaRanking,
+        10,
+      );
       const callers = figureTable(doc, 'callers');
-      const callerRanking = rank(ownWindow.filter((c) => c.callerValid), (c) => c.caller!);
-      compareRanking(problems, `${where} callers`, (callers?.rows ?? []).map((r) => [r.header.replace(/\D/g, ''), r.cells[0]!]), callerRanking, 10);
+      const callerRanking = rank(
+        ownWindow.filter((c) => c.callerValid),
+        (c) => c.caller!,
+      );
+      compareRanking(
+        problems,
+        `${where} callers`,
+        (callers?.rows ?? []).map((r) => [r.header.replace(/\D/g, ''), r.cells[0]!]),
+        callerRanking,
+        10,
+      );
       const note = doc.querySelector('figure#callers')?.textContent ?? '';
       const invalid = ownWindow.filter((c) => !c.callerValid).length;
-      if (invalid && !note.includes(`${invalid.toLocaleString('en-US')} complaint`)) problems.push(`${where} callers: ${invalid} complaints without a valid number are not counted in the note`);
-      const stats = [...doc.querySelectorAll('.stats .stat')].map((s) => ({ value: s.querySelector('.value')!.textContent!, label: s.querySelector('.label')!.textContent! }));
+      if (invalid && !note.includes(`${invalid.toLocaleString('en-US')} complaint`))
+        problems.push(
+          `${where} callers: ${invalid} complaints without a valid number are not counted in the note`,
+        );
+      const stats = [...doc.querySelectorAll('.stats .stat')].map((s) => ({
+        value: s.querySelector('.value')!.textContent!,
+        label: s.querySelector('.label')!.textContent!,
+      }));
       const perRes = stats.find((s) => /per 100,000 residents/.test(s.label));
       if (pop) check('rate stat', perRes?.value, (ownWindow.length * 100_000) / pop);
     }
@@ -184,7 +269,9 @@ describe('static pages agree with the oracle', () => {
 
   it('every subject page: trend, and each state’s rate for the subject', () => {
     const problems: string[] = [];
-    const dirs = readdirSync(join(dist, 'subjects')).filter((d) => existsSync(join(dist, 'subjects', d, 'index.html')));
+    const dirs = readdirSync(join(dist, 'subjects')).filter((d) =>
+      existsSync(join(dist, 'subjects', d, 'index.html')),
+    );
     expect(dirs.length).toBeGreaterThan(5);
     for (const slug of dirs) {
       const where = `/subjects/${slug}/`;
@@ -196,7 +283,11 @@ describe('static pages agree with the oracle', () => {
       for (const r of figureTable(doc, 'states')?.rows ?? []) {
         const usps = r.href?.match(/\/states\/([a-z]{2})\//)?.[1]?.toUpperCase() ?? '';
         const p = oracle.population.get(usps);
-        check(`${usps} rate`, r.cells[0], p ? (ownWindow.filter((c) => c.state === usps).length * 100_000) / p : null);
+        check(
+          `${usps} rate`,
+          r.cells[0],
+          p ? (ownWindow.filter((c) => c.state === usps).length * 100_000) / p : null,
+        );
       }
     }
     expect(problems.slice(0, 30)).toEqual([]);
@@ -210,13 +301,26 @@ function rank(rows: readonly Complaint[], key: (c: Complaint) => string): [strin
 }
 
 /** The shown top `n` must be a correct top `n`: the same counts in order, each row's count its own (ties may order either way). */
-function compareRanking(problems: string[], where: string, shown: [string, string][], ranking: [string, number][], n: number) {
+function compareRanking(
+  problems: string[],
+  where: string,
+  shown: [string, string][],
+  ranking: [string, number][],
+  n: number,
+) {
   const counts = new Map(ranking);
   const expected = ranking.slice(0, n);
-  if (shown.length !== expected.length) problems.push(`${where}: ${shown.length} rows, oracle ${expected.length}`);
+  if (shown.length !== expected.length)
+    problems.push(`${where}: ${shown.length} rows, oracle ${expected.length}`);
   shown.forEach(([key, text], i) => {
     const got = parseShown(text)?.value;
-    if (got !== counts.get(key)) problems.push(`${where}: ${key} shows ${text}, oracle ${counts.get(key) ?? 'not in the data'}`);
-    if (expected[i] && got !== expected[i]![1]) problems.push(`${where}: place ${i + 1} shows ${text}, the oracle's place ${i + 1} has ${expected[i]![1]}`);
+    if (got !== counts.get(key))
+      problems.push(
+        `${where}: ${key} shows ${text}, oracle ${counts.get(key) ?? 'not in the data'}`,
+      );
+    if (expected[i] && got !== expected[i]![1])
+      problems.push(
+        `${where}: place ${i + 1} shows ${text}, the oracle's place ${i + 1} has ${expected[i]![1]}`,
+      );
   });
 }

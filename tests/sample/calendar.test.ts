@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { calendarFactor, expectedVolume, holidayKind, seasonalFactor, trendFactor } from '../../scripts/sample/calendar';
+import {
+  calendarFactor,
+  expectedVolume,
+  holidayKind,
+  seasonalFactor,
+  trendFactor,
+} from '../../scripts/sample/calendar';
 import { HOLIDAY_FACTOR, MAJOR_HOLIDAY_FACTOR } from '../../scripts/sample/calibration';
 import { dayOfYear, formatDay, parseDay, weekday } from '../../scripts/sample/dates';
 

@@ -19,8 +19,14 @@ describe('a day of complaints', () => {
   it('are all created that day, in nearly sorted order', () => {
     const rows = collectDay(model, day);
     expect(rows.length).toBeGreaterThan(1000);
-    expect(rows.every((row) => row.createdDay === day && row.createdSecond >= 0 && row.createdSecond < 86_400)).toBe(true);
-    const inversions = rows.filter((row, i) => i > 0 && row.createdSecond < rows[i - 1]!.createdSecond).length;
+    expect(
+      rows.every(
+        (row) => row.createdDay === day && row.createdSecond >= 0 && row.createdSecond < 86_400,
+      ),
+    ).toBe(true);
+    const inversions = rows.filter(
+      (row, i) => i > 0 && row.createdSecond < rows[i - 1]!.createdSecond,
+    ).length;
     expect(inversions / rows.length).toBeLessThan(0.06);
   });
 
@@ -28,7 +34,13 @@ describe('a day of complaints', () => {
     const rows = collectDay(model, day);
     const repeats = rows.filter((row, i) => {
       const before = rows[i - 1];
-      return before !== undefined && row.callerNumber > 0 && row.callerNumber === before.callerNumber && row.city === before.city && row.state === before.state;
+      return (
+        before !== undefined &&
+        row.callerNumber > 0 &&
+        row.callerNumber === before.callerNumber &&
+        row.city === before.city &&
+        row.state === before.state
+      );
     });
     expect(repeats.length / rows.length).toBeGreaterThan(0.01);
     expect(repeats.length / rows.length).toBeLessThan(0.06);

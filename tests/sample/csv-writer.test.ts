@@ -44,7 +44,14 @@ describe('DailyFileBuilder', () => {
         subject: 'Calls pretending to be government, businesses, or family and friends',
         flag: 'Y',
       }),
-      complaint({ callerText: '70611454600144', city: 'O"Fallon, West', state: '', areaCode: '636', subject: 'Other', flag: 'N' }),
+      complaint({
+        callerText: '70611454600144',
+        city: 'O"Fallon, West',
+        state: '',
+        areaCode: '636',
+        subject: 'Other',
+        flag: 'N',
+      }),
     ]);
     expect(text).toBe(
       `${FTC_HEADER}\r\n` +
@@ -55,14 +62,34 @@ describe('DailyFileBuilder', () => {
   });
 
   it('keeps leading zeros of ten-digit numbers and writes non-ASCII text as UTF-8', () => {
-    const text = formatDailyFile([complaint({ callerNumber: 123, city: 'Mayagüez', state: 'Puerto Rico', areaCode: '787', subject: 'Other', flag: 'Y' })]);
+    const text = formatDailyFile([
+      complaint({
+        callerNumber: 123,
+        city: 'Mayagüez',
+        state: 'Puerto Rico',
+        areaCode: '787',
+        subject: 'Other',
+        flag: 'Y',
+      }),
+    ]);
     expect(text).toContain('\r\n0000000123,');
     expect(text).toContain(',Mayagüez,Puerto Rico,787,');
   });
 
   it('round-trips through papaparse with hostile free text', () => {
     const cities = ['a,b', '"quoted"', 'line\nbreak', 'cr\rhere', ',', '"', ''];
-    const text = formatDailyFile(cities.map((city) => complaint({ callerNumber: 5551234567, city, state: 'Ohio', areaCode: '614', subject: 'Other', flag: 'N' })));
+    const text = formatDailyFile(
+      cities.map((city) =>
+        complaint({
+          callerNumber: 5551234567,
+          city,
+          state: 'Ohio',
+          areaCode: '614',
+          subject: 'Other',
+          flag: 'N',
+        }),
+      ),
+    );
     const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     expect(parsed.data.map((row) => row.Consumer_City)).toEqual(cities);
@@ -70,7 +97,14 @@ describe('DailyFileBuilder', () => {
 
   it('grows past its initial capacity and starts over on reset', () => {
     const builder = new DailyFileBuilder(64);
-    const row = complaint({ callerNumber: 5551234567, city: 'x'.repeat(500), state: 'Ohio', areaCode: '614', subject: 'Other', flag: 'N' });
+    const row = complaint({
+      callerNumber: 5551234567,
+      city: 'x'.repeat(500),
+      state: 'Ohio',
+      areaCode: '614',
+      subject: 'Other',
+      flag: 'N',
+    });
     for (let i = 0; i < 100; i++) builder.row(row);
     expect(builder.bytes().toString('latin1').split('\r\n')).toHaveLength(102);
     builder.reset();

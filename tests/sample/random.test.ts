@@ -31,7 +31,8 @@ describe('rngFor', () => {
 
   it('has the means its distributions promise', () => {
     const rng = rngFor('m', 'm');
-    const mean = (f: () => number, n = 50_000) => Array.from({ length: n }, f).reduce((a, b) => a + b, 0) / n;
+    const mean = (f: () => number, n = 50_000) =>
+      Array.from({ length: n }, f).reduce((a, b) => a + b, 0) / n;
     expect(mean(() => rng.normal())).toBeCloseTo(0, 1);
     expect(mean(() => rng.normal() ** 2)).toBeCloseTo(1, 1);
     expect(mean(() => rng.poisson(3))).toBeCloseTo(3, 1);

@@ -7,11 +7,21 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAreaCodes, loadPoneCallerNumbers, loadStates, loadSubjects } from '../../scripts/lib/reference';
+import {
+  loadAreaCodes,
+  loadPoneCallerNumbers,
+  loadStates,
+  loadSubjects,
+} from '../../scripts/lib/reference';
 import { ROBOCALL_SHARES } from '../../scripts/sample/calibration';
 import { formatDay, parseDay } from '../../scripts/sample/dates';
 import { generateSample, type SampleSummary } from '../../scripts/sample/generate';
-import { FTC_COLUMNS, FTC_DATETIME_PATTERN, FTC_HEADER, parseDailyFileName } from '../../src/lib/ftc-format';
+import {
+  FTC_COLUMNS,
+  FTC_DATETIME_PATTERN,
+  FTC_HEADER,
+  parseDailyFileName,
+} from '../../src/lib/ftc-format';
 import { REAL_DATA_DIR, realDataFile } from '../helpers/real-data';
 import { tempDir } from '../helpers/temp';
 
@@ -33,7 +43,12 @@ function csvFiles(root: string): string[] {
 /** sha256 of every file under `<out>/dnc`, by relative path. */
 function hashes(out: string): Record<string, string> {
   const root = join(out, 'dnc');
-  return Object.fromEntries(csvFiles(root).map((path) => [relative(root, path), createHash('sha256').update(readFileSync(path)).digest('hex')]));
+  return Object.fromEntries(
+    csvFiles(root).map((path) => [
+      relative(root, path),
+      createHash('sha256').update(readFileSync(path)).digest('hex'),
+    ]),
+  );
 }
 
 type Row = Record<(typeof FTC_COLUMNS)[number], string>;
@@ -48,7 +63,14 @@ let texts: Map<string, string>;
 beforeAll(async () => {
   temp = tempDir('sample');
   out = join(temp.dir, 'sample');
-  summary = await generateSample({ days: DAYS, end: END, seed: '20261129', out, volume: 8200, workers: 1 });
+  summary = await generateSample({
+    days: DAYS,
+    end: END,
+    seed: '20261129',
+    out,
+    volume: 8200,
+    workers: 1,
+  });
   files = csvFiles(join(out, 'dnc'));
   texts = new Map(files.map((file) => [file, readFileSync(file, 'utf8')]));
   rows = [];
@@ -85,13 +107,23 @@ describe('data:sample output layout', () => {
       const created = formatDay(parseDay(published) - 1);
       const lines = text.split('\r\n').slice(1, -1);
       expect(lines.length).toBeGreaterThan(1000);
-      expect(lines.filter((line) => line.slice(line.indexOf(',') + 1, line.indexOf(',') + 11) !== created)).toEqual([]);
+      expect(
+        lines.filter(
+          (line) => line.slice(line.indexOf(',') + 1, line.indexOf(',') + 11) !== created,
+        ),
+      ).toEqual([]);
     }
   });
 
   it('writes the synthetic marker the ingest looks for, with the counts', () => {
     const marker = JSON.parse(readFileSync(join(out, 'synthetic.json'), 'utf8'));
-    expect(marker).toMatchObject({ synthetic: true, generator: 'robocall-atlas data:sample', seed: 20261129, days: DAYS, end: END });
+    expect(marker).toMatchObject({
+      synthetic: true,
+      generator: 'robocall-atlas data:sample',
+      seed: 20261129,
+      days: DAYS,
+      end: END,
+    });
     expect(marker.rows).toBe(rows.length);
     expect(marker.files).toBe(DAYS);
     expect(summary.rows).toBe(rows.length);
@@ -131,7 +163,9 @@ describe('the FTC format, exactly', () => {
 
   it('quotes exactly the fields that need it', () => {
     const [text] = texts.values();
-    expect(text).toContain(',"Calls pretending to be government, businesses, or family and friends",');
+    expect(text).toContain(
+      ',"Calls pretending to be government, businesses, or family and friends",',
+    );
     expect(text).toContain(',Warranties  & protection plans,');
     expect(text).not.toContain('"Other"');
     expect(text).not.toMatch(/"\d+"/);
@@ -160,10 +194,19 @@ describe('the FTC format, exactly', () => {
 describe('calibration', () => {
   it('averages near the requested weekday volume, weekends lower', () => {
     const perDay = new Map<string, number>();
-    for (const row of rows) perDay.set(row.Created_Date.slice(0, 10), (perDay.get(row.Created_Date.slice(0, 10)) ?? 0) + 1);
-    const weekday = [...perDay].filter(([day]) => ![0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay()));
-    const weekend = [...perDay].filter(([day]) => [0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay()));
-    const mean = (list: [string, number][]) => list.reduce((sum, [, n]) => sum + n, 0) / list.length;
+    for (const row of rows)
+      perDay.set(
+        row.Created_Date.slice(0, 10),
+        (perDay.get(row.Created_Date.slice(0, 10)) ?? 0) + 1,
+      );
+    const weekday = [...perDay].filter(
+      ([day]) => ![0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay()),
+    );
+    const weekend = [...perDay].filter(([day]) =>
+      [0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay()),
+    );
+    const mean = (list: [string, number][]) =>
+      list.reduce((sum, [, n]) => sum + n, 0) / list.length;
     expect(mean(weekday)).toBeGreaterThan(7000);
     expect(mean(weekday)).toBeLessThan(10_500);
     expect(mean(weekend) / mean(weekday)).toBeGreaterThan(0.45);
@@ -176,13 +219,15 @@ describe('calibration', () => {
     const states = loadStates().filter((s) => s.population !== null && s.kind !== 'territory');
     const total = states.reduce((sum, s) => sum + s.population!, 0);
     const counts = new Map<string, number>();
-    for (const row of rows) counts.set(row.Consumer_State, (counts.get(row.Consumer_State) ?? 0) + 1);
+    for (const row of rows)
+      counts.set(row.Consumer_State, (counts.get(row.Consumer_State) ?? 0) + 1);
     for (const state of states) {
       const ratio = (counts.get(state.name) ?? 0) / rows.length / (state.population! / total);
       expect(ratio, state.name).toBeGreaterThan(0.6);
       expect(ratio, state.name).toBeLessThan(1.6);
     }
-    for (const name of ['District of Columbia', 'Puerto Rico', 'Virgin Islands', 'Guam']) expect(counts.get(name) ?? 0, name).toBeGreaterThan(0);
+    for (const name of ['District of Columbia', 'Puerto Rico', 'Virgin Islands', 'Guam'])
+      expect(counts.get(name) ?? 0, name).toBeGreaterThan(0);
   });
 
   it('keeps the area code in the consumer’s state', () => {
@@ -196,9 +241,17 @@ describe('calibration', () => {
   });
 
   it('flags robocalls in the real file’s proportions', () => {
-    expect(share((row) => row.Recorded_Message_Or_Robocall === 'Y')).toBeCloseTo(ROBOCALL_SHARES.y, 1);
-    expect(share((row) => row.Recorded_Message_Or_Robocall === 'N')).toBeCloseTo(ROBOCALL_SHARES.n, 1);
-    expect(Math.abs(share((row) => row.Recorded_Message_Or_Robocall === '') - ROBOCALL_SHARES.empty)).toBeLessThan(0.02);
+    expect(share((row) => row.Recorded_Message_Or_Robocall === 'Y')).toBeCloseTo(
+      ROBOCALL_SHARES.y,
+      1,
+    );
+    expect(share((row) => row.Recorded_Message_Or_Robocall === 'N')).toBeCloseTo(
+      ROBOCALL_SHARES.n,
+      1,
+    );
+    expect(
+      Math.abs(share((row) => row.Recorded_Message_Or_Robocall === '') - ROBOCALL_SHARES.empty),
+    ).toBeLessThan(0.02);
   });
 
   it('leaves about a third of cities empty', () => {
@@ -215,7 +268,9 @@ describe('calibration', () => {
 
   it('has callers reported again and again, most once', () => {
     const counts = new Map<string, number>();
-    for (const row of rows) if (row.Company_Phone_Number.length === 10) counts.set(row.Company_Phone_Number, (counts.get(row.Company_Phone_Number) ?? 0) + 1);
+    for (const row of rows)
+      if (row.Company_Phone_Number.length === 10)
+        counts.set(row.Company_Phone_Number, (counts.get(row.Company_Phone_Number) ?? 0) + 1);
     const reported = [...counts.values()];
     expect(reported.filter((n) => n === 1).length / reported.length).toBeGreaterThan(0.8);
     expect(Math.max(...reported)).toBeGreaterThan(100);
@@ -241,13 +296,27 @@ describe('the oddities of the real data', () => {
     const upper = new Set([...names].map((name) => name.toUpperCase()));
     expect(rows.some((row) => lower.has(row.Consumer_State))).toBe(true);
     expect(rows.some((row) => upper.has(row.Consumer_State))).toBe(true);
-    expect(rows.some((row) => ['Ontario', 'N/A', 'British Columbia', 'Unknown', 'Armed Forces Europe', 'Mexico', 'XX'].includes(row.Consumer_State))).toBe(true);
+    expect(
+      rows.some((row) =>
+        [
+          'Ontario',
+          'N/A',
+          'British Columbia',
+          'Unknown',
+          'Armed Forces Europe',
+          'Mexico',
+          'XX',
+        ].includes(row.Consumer_State),
+      ),
+    ).toBe(true);
   });
 
   it('has empty caller numbers, zeros and numbers of odd lengths (7–20 digits)', () => {
     expect(share((row) => row.Company_Phone_Number === '')).toBeGreaterThan(0.03);
     expect(share((row) => row.Company_Phone_Number === '')).toBeLessThan(0.07);
-    const odd = rows.filter((row) => row.Company_Phone_Number !== '' && row.Company_Phone_Number.length !== 10);
+    const odd = rows.filter(
+      (row) => row.Company_Phone_Number !== '' && row.Company_Phone_Number.length !== 10,
+    );
     expect(odd.length / rows.length).toBeGreaterThan(0.006);
     expect(odd.length / rows.length).toBeLessThan(0.02);
     for (const row of odd) {
@@ -266,19 +335,34 @@ describe('the oddities of the real data', () => {
     const median = [...delays].sort((a, b) => a - b)[Math.floor(delays.length / 2)]!;
     expect(median / 3600).toBeGreaterThan(1);
     expect(median / 3600).toBeLessThan(12);
-    expect(dated.filter((row) => row.Violation_Date.endsWith(' 00:00:00')).length / rows.length).toBeGreaterThan(0.03);
+    expect(
+      dated.filter((row) => row.Violation_Date.endsWith(' 00:00:00')).length / rows.length,
+    ).toBeGreaterThan(0.03);
     expect(share((row) => row.Violation_Date === '')).toBeGreaterThan(0.002);
     expect(share((row) => row.Violation_Date === '')).toBeLessThan(0.01);
   });
 
   it('has cities in upper and lower case now and then', () => {
-    expect(rows.some((row) => row.Consumer_City.length > 3 && row.Consumer_City === row.Consumer_City.toUpperCase())).toBe(true);
-    expect(rows.some((row) => row.Consumer_City.length > 3 && row.Consumer_City === row.Consumer_City.toLowerCase())).toBe(true);
+    expect(
+      rows.some(
+        (row) =>
+          row.Consumer_City.length > 3 && row.Consumer_City === row.Consumer_City.toUpperCase(),
+      ),
+    ).toBe(true);
+    expect(
+      rows.some(
+        (row) =>
+          row.Consumer_City.length > 3 && row.Consumer_City === row.Consumer_City.toLowerCase(),
+      ),
+    ).toBe(true);
   });
 
   it('is sorted by created time except for a few neighbours, as the FTC’s files are', () => {
     const [text] = texts.values();
-    const created = text!.split('\r\n').slice(1, -1).map((line) => line.split(',')[1]!);
+    const created = text!
+      .split('\r\n')
+      .slice(1, -1)
+      .map((line) => line.split(',')[1]!);
     const inversions = created.filter((c, i) => i > 0 && c < created[i - 1]!).length;
     expect(inversions / created.length).toBeGreaterThan(0.01);
     expect(inversions / created.length).toBeLessThan(0.06);
@@ -303,11 +387,28 @@ describe('determinism', () => {
 
   it('replaces a previous sample whole on a rerun', async () => {
     const dir = join(temp.dir, 'rerun');
-    await generateSample({ days: 3, end: '2025-07-06', volume: 500, workers: 1, seed: 's', out: dir });
+    await generateSample({
+      days: 3,
+      end: '2025-07-06',
+      volume: 500,
+      workers: 1,
+      seed: 's',
+      out: dir,
+    });
     const before = hashes(dir);
-    await generateSample({ days: 2, end: '2025-03-02', volume: 500, workers: 1, seed: 's', out: dir });
+    await generateSample({
+      days: 2,
+      end: '2025-03-02',
+      volume: 500,
+      workers: 1,
+      seed: 's',
+      out: dir,
+    });
     const after = hashes(dir);
-    expect(Object.keys(after)).toEqual(['2025/DNC_Complaint_Numbers_2025-03-02.csv', '2025/DNC_Complaint_Numbers_2025-03-03.csv']);
+    expect(Object.keys(after)).toEqual([
+      '2025/DNC_Complaint_Numbers_2025-03-02.csv',
+      '2025/DNC_Complaint_Numbers_2025-03-03.csv',
+    ]);
     expect(Object.keys(before).some((file) => file in after)).toBe(false);
     expect(JSON.parse(readFileSync(join(dir, 'synthetic.json'), 'utf8')).days).toBe(2);
     expect(existsSync(join(dir, '.dnc-staging'))).toBe(false);

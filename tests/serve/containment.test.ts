@@ -23,7 +23,9 @@ function rawGet(port: number, path: string): Promise<RawAnswer> {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, location: res.headers.location, body }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, location: res.headers.location, body }),
+      );
     });
     req.on('error', reject);
     req.end();
@@ -78,11 +80,14 @@ describe('static server containment', () => {
 
   it('never sends a gzipped twin that is a link out of the root', async () => {
     const answer = await new Promise<RawAnswer>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: '/engine.wasm', headers: { 'accept-encoding': 'gzip' } }, (res) => {
-        let body = '';
-        res.on('data', (chunk: Buffer) => (body += chunk.toString('latin1')));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, location: undefined, body }));
-      });
+      const req = request(
+        { host: '127.0.0.1', port, path: '/engine.wasm', headers: { 'accept-encoding': 'gzip' } },
+        (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString('latin1')));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, location: undefined, body }));
+        },
+      );
       req.on('error', reject);
       req.end();
     });
@@ -102,12 +107,15 @@ describe('static server containment', () => {
     ['/%2fevil.com/..%2fexplore', '/explore/'],
     ['/\\evil.com/../explore', '/explore/'],
     ['/explore?x=1', '/explore/?x=1'],
-  ])('builds the directory redirect for %s from the normalised path only', async (path, expected) => {
-    const answer = await rawGet(port, path);
-    expect(answer.status).toBe(301);
-    expect(answer.location).toBe(expected);
-    expect(answer.location!.startsWith('//')).toBe(false);
-  });
+  ])(
+    'builds the directory redirect for %s from the normalised path only',
+    async (path, expected) => {
+      const answer = await rawGet(port, path);
+      expect(answer.status).toBe(301);
+      expect(answer.location).toBe(expected);
+      expect(answer.location!.startsWith('//')).toBe(false);
+    },
+  );
 
   it('percent-encodes each segment of a redirect again', () => {
     expect(directoryLocation('/srv', '/srv/a b/%2f')).toBe('/a%20b/%252f/');
@@ -128,7 +136,10 @@ describe('static server linkTargets', () => {
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     const port = (server.address() as AddressInfo).port;
     try {
-      expect(await rawGet(port, '/page.html')).toMatchObject({ status: 200, body: 'from the site' });
+      expect(await rawGet(port, '/page.html')).toMatchObject({
+        status: 200,
+        body: 'from the site',
+      });
       expect((await rawGet(port, '/secret')).status).toBe(403);
     } finally {
       server.close();

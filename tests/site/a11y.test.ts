@@ -37,9 +37,21 @@ afterAll(async () => {
 async function axe(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: AXE });
   return page.evaluate(async (tags) => {
-    const w = window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } };
-    const result = await w.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    const w = window as unknown as {
+      axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> };
+    };
+    const result = await w.axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes
+        .slice(0, 5)
+        .map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
   }, TAGS);
 }
 
@@ -61,10 +73,17 @@ describe('keyboard and structure', () => {
   it.each(PAGE_TYPES)('$name: headings in order, one h1, landmarks', async ({ path }) => {
     const page = await browser.newPage();
     await page.goto(site.base + path);
-    const levels = await page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((hs) => hs.map((h) => Number(h.tagName.slice(1))));
+    const levels = await page
+      .locator('h1, h2, h3, h4, h5, h6')
+      .evaluateAll((hs) => hs.map((h) => Number(h.tagName.slice(1))));
     expect(levels[0]).toBe(1);
-    for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!, `heading ${i} after ${levels[i - 1]}`).toBeLessThanOrEqual(1);
-    for (const landmark of ['header', 'nav', 'main', 'footer']) expect(await page.locator(landmark).count(), landmark).toBeGreaterThan(0);
+    for (let i = 1; i < levels.length; i++)
+      expect(
+        levels[i]! - levels[i - 1]!,
+        `heading ${i} after ${levels[i - 1]}`,
+      ).toBeLessThanOrEqual(1);
+    for (const landmark of ['header', 'nav', 'main', 'footer'])
+      expect(await page.locator(landmark).count(), landmark).toBeGreaterThan(0);
     await page.close();
   });
 
@@ -87,13 +106,22 @@ describe('keyboard and structure', () => {
     const page = await browser.newPage();
     await page.goto(`${site.base}/states/`);
     const table = page.locator('main table[data-sortable]').first();
-    const th = table.locator('thead th', { has: page.locator('button', { hasText: /^Complaints$/ }) });
+    const th = table.locator('thead th', {
+      has: page.locator('button', { hasText: /^Complaints$/ }),
+    });
     const button = th.locator('button');
     await button.click();
     expect(await th.getAttribute('aria-sort')).toBe('descending');
     // The column under the header, wherever the page puts it (the states table leads with rank and rate).
-    const column = (await table.locator('thead th').evaluateAll((ths) => ths.map((th) => th.textContent?.trim() ?? ''))).findIndex((t) => /^Complaints/.test(t)) + 1;
-    const values = await table.locator(`tbody tr > :nth-child(${column})`).evaluateAll((tds) => tds.map((td) => Number((td as HTMLElement).dataset.value)));
+    const column =
+      (
+        await table
+          .locator('thead th')
+          .evaluateAll((ths) => ths.map((th) => th.textContent?.trim() ?? ''))
+      ).findIndex((t) => /^Complaints/.test(t)) + 1;
+    const values = await table
+      .locator(`tbody tr > :nth-child(${column})`)
+      .evaluateAll((tds) => tds.map((td) => Number((td as HTMLElement).dataset.value)));
     expect(values).toEqual([...values].sort((a, b) => b - a));
     await button.click();
     expect(await th.getAttribute('aria-sort')).toBe('ascending');

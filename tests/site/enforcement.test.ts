@@ -16,10 +16,18 @@ import { launchBrowser } from '../helpers/browser';
 import { htmlFiles, serveSite, type ServedSite } from '../helpers/site-build';
 
 const REFERENCE = join(import.meta.dirname, '../../data/reference');
-const FACTS_ENV = process.env.ROBOCALL_FACTS ?? (process.env.ROBOCALL_REAL_DATA ? join(dirname(process.env.ROBOCALL_REAL_DATA.replace(/\/+$/, '')), 'facts') : null);
+const FACTS_ENV =
+  process.env.ROBOCALL_FACTS ??
+  (process.env.ROBOCALL_REAL_DATA
+    ? join(dirname(process.env.ROBOCALL_REAL_DATA.replace(/\/+$/, '')), 'facts')
+    : null);
 const FACTS = FACTS_ENV && existsSync(FACTS_ENV) ? FACTS_ENV : REFERENCE;
 
-const csv = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(FACTS, name), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const csv = (name: string) =>
+  Papa.parse<Record<string, string>>(readFileSync(join(FACTS, name), 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
 const actions = csv('enforcement_actions.csv');
 const letters = csv('pone_letters.csv');
 const GATEWAY = new Set(['pone_letter', 'gateway_action']);
@@ -47,7 +55,8 @@ afterAll(async () => {
   await site?.close();
 });
 
-const providerPages = () => htmlFiles(site.dist).filter((f) => /^providers\/[^/]+\/index\.html$/.test(f));
+const providerPages = () =>
+  htmlFiles(site.dist).filter((f) => /^providers\/[^/]+\/index\.html$/.test(f));
 
 describe('every listed action, on every page', () => {
   it('links a source, says "As reported by" for a secondary one, and never shows an empty or placeholder name', () => {
@@ -58,7 +67,8 @@ describe('every listed action, on every page', () => {
         const where = `${file} ${el.getAttribute('data-action')}`;
         const external = [...el.querySelectorAll('a[href^="http"]')];
         expect(external.length, `${where} links no source`).toBeGreaterThan(0);
-        if (el.getAttribute('data-source-kind') === 'secondary') expect(el.textContent, where).toMatch(/As reported by/);
+        if (el.getAttribute('data-source-kind') === 'secondary')
+          expect(el.textContent, where).toMatch(/As reported by/);
         else expect(el.textContent, where).not.toMatch(/As reported by/);
         for (const a of el.querySelectorAll('a[href^="/providers/"]')) {
           const name = a.textContent!.trim();
@@ -76,7 +86,10 @@ describe('every listed action, on every page', () => {
         const row = actions[Number(el.getAttribute('data-action')!.slice('action-'.length)) - 1]!;
         expect(el.getAttribute('data-category'), file).toBe(row.category);
         expect(el.getAttribute('data-source-kind'), file).toBe(row.source_kind);
-        expect([...el.querySelectorAll('a')].some((a) => a.getAttribute('href') === row.source_url), `${file}: row ${row.date} ${row.provider} does not link its source_url`).toBe(true);
+        expect(
+          [...el.querySelectorAll('a')].some((a) => a.getAttribute('href') === row.source_url),
+          `${file}: row ${row.date} ${row.provider} does not link its source_url`,
+        ).toBe(true);
       }
     }
   });
@@ -90,20 +103,42 @@ describe('the home page', () => {
     expect(items.length).toBeGreaterThan(0);
     for (const el of items) {
       const id = el.getAttribute('data-action')!;
-      const category = id.startsWith('action-') ? actions[Number(id.slice(7)) - 1]!.category : 'pone_letter';
+      const category = id.startsWith('action-')
+        ? actions[Number(id.slice(7)) - 1]!.category
+        : 'pone_letter';
       expect(GATEWAY.has(category!), `${id} is ${category}`).toBe(true);
     }
   });
 });
 
 describe('providers and robocall operations', () => {
-  const names = (file: string): string[] => JSON.parse(doc(file).querySelector('h1[data-provider-names]')!.getAttribute('data-provider-names')!);
+  const names = (file: string): string[] =>
+    JSON.parse(
+      doc(file).querySelector('h1[data-provider-names]')!.getAttribute('data-provider-names')!,
+    );
 
   it('gives Sumco Panama, a robocall operation, no provider page and no row in the providers list', () => {
-    const operations = [...new Set(actions.filter((a) => a.provider && actions.filter((b) => b.provider === a.provider).every((b) => b.category === 'robocaller_action')).map((a) => a.provider!))];
+    const operations = [
+      ...new Set(
+        actions
+          .filter(
+            (a) =>
+              a.provider &&
+              actions
+                .filter((b) => b.provider === a.provider)
+                .every((b) => b.category === 'robocaller_action'),
+          )
+          .map((a) => a.provider!),
+      ),
+    ];
     expect(operations.some((n) => n.startsWith('Sumco Panama'))).toBe(true);
-    for (const file of providerPages()) for (const n of names(file)) expect(operations, file).not.toContain(n);
-    const table = [...doc('providers/index.html').querySelectorAll('#providers ~ * tbody th, section[aria-labelledby="providers"] tbody th')].map((th) => th.textContent!);
+    for (const file of providerPages())
+      for (const n of names(file)) expect(operations, file).not.toContain(n);
+    const table = [
+      ...doc('providers/index.html').querySelectorAll(
+        '#providers ~ * tbody th, section[aria-labelledby="providers"] tbody th',
+      ),
+    ].map((th) => th.textContent!);
     expect(table.length).toBeGreaterThan(20);
     expect(table.join('\n')).not.toMatch(/Sumco/);
     expect(existsSync(join(site.dist, 'providers/sumco-panama/index.html'))).toBe(false);
@@ -113,10 +148,18 @@ describe('providers and robocall operations', () => {
     const covered = new Set<number>();
     for (const file of providerPages()) {
       const own = new Set(names(file));
-      const expectedActions = actions.map((a, i) => [a, i] as const).filter(([a]) => own.has(a.provider!));
+      const expectedActions = actions
+        .map((a, i) => [a, i] as const)
+        .filter(([a]) => own.has(a.provider!));
       // A letter already listed as a PoNE row of the actions table is one entry, not two.
-      const expectedLetters = letters.filter((l) => own.has(l.provider!) && !actions.some((a) => a.category === 'pone_letter' && a.provider === l.provider));
-      const listed = [...doc(file).querySelectorAll('.provider-events [data-action]')].map((el) => el.getAttribute('data-action')!);
+      const expectedLetters = letters.filter(
+        (l) =>
+          own.has(l.provider!) &&
+          !actions.some((a) => a.category === 'pone_letter' && a.provider === l.provider),
+      );
+      const listed = [...doc(file).querySelectorAll('.provider-events [data-action]')].map((el) =>
+        el.getAttribute('data-action')!,
+      );
       expect(listed.length, file).toBe(expectedActions.length + expectedLetters.length);
       for (const [, i] of expectedActions) {
         expect(listed, file).toContain(`action-${i + 1}`);
@@ -126,39 +169,62 @@ describe('providers and robocall operations', () => {
     // Every named row that is not only about a robocall operation is on some provider's page.
     actions.forEach((a, i) => {
       if (!a.provider) return;
-      const onlyOperation = actions.filter((b) => b.provider === a.provider).every((b) => b.category === 'robocaller_action');
-      if (!onlyOperation) expect(covered.has(i), `row ${i + 2} (${a.provider}) is on no provider page`).toBe(true);
+      const onlyOperation = actions
+        .filter((b) => b.provider === a.provider)
+        .every((b) => b.category === 'robocaller_action');
+      if (!onlyOperation)
+        expect(covered.has(i), `row ${i + 2} (${a.provider}) is on no provider page`).toBe(true);
     });
   });
 
   it('shows the Royal Tiger C-CIST designation on One Eye’s page', () => {
-    const item = [...doc('providers/one-eye/index.html').querySelectorAll('.provider-events [data-category="robocaller_action"]')];
-    expect(item.map((el) => el.textContent).join(' ')).toMatch(/C-CIST designation \(Royal Tiger\)/);
+    const item = [
+      ...doc('providers/one-eye/index.html').querySelectorAll(
+        '.provider-events [data-category="robocaller_action"]',
+      ),
+    ];
+    expect(item.map((el) => el.textContent).join(' ')).toMatch(
+      /C-CIST designation \(Royal Tiger\)/,
+    );
   });
 
   it('flags TeleCall’s two spellings as probably one firm, each page pointing at the other', () => {
     const spellings = ['Telecall Communications, Corp.', 'TeleCall Telecommunications'];
     const files = providerPages().filter((f) => names(f).some((n) => spellings.includes(n)));
     expect(files).toHaveLength(2);
-    for (const f of files) expect(doc(f).querySelector('[data-probably-same] a[href^="/providers/"]')?.textContent).toMatch(/Tele[Cc]all/);
+    for (const f of files)
+      expect(
+        doc(f).querySelector('[data-probably-same] a[href^="/providers/"]')?.textContent,
+      ).toMatch(/Tele[Cc]all/);
   });
 
   it('says "Not dated" once per page, never beside a date, and the lede counts the numbers the letter entries count', () => {
     for (const file of providerPages()) {
       const d = doc(file);
       for (const li of d.querySelectorAll('.provider-events [data-action]')) {
-        expect(li.querySelector('time') !== null && /not dated|date not/i.test(li.textContent!), file).toBe(false);
+        expect(
+          li.querySelector('time') !== null && /not dated|date not/i.test(li.textContent!),
+          file,
+        ).toBe(false);
       }
       const lede = /names ([\d,]+) caller numbers/.exec(d.querySelector('.lede')!.textContent!);
-      const entries = [...d.querySelectorAll('.provider-events [data-action]')].map((li) => /naming ([\d,]+) caller numbers/.exec(li.textContent!)?.[1]).filter(Boolean);
-      if (lede) expect(entries.reduce((a, n) => a + Number(n!.replace(/,/g, '')), 0), file).toBe(Number(lede[1]!.replace(/,/g, '')));
+      const entries = [...d.querySelectorAll('.provider-events [data-action]')]
+        .map((li) => /naming ([\d,]+) caller numbers/.exec(li.textContent!)?.[1])
+        .filter(Boolean);
+      if (lede)
+        expect(
+          entries.reduce((a, n) => a + Number(n!.replace(/,/g, '')), 0),
+          file,
+        ).toBe(Number(lede[1]!.replace(/,/g, '')));
     }
   });
 });
 
 describe('/about/', () => {
   it('counts the actions and those with a primary source as the facts do', () => {
-    const text = doc('about/index.html').querySelector('section[aria-labelledby="sources"]')!.textContent!.replace(/\s+/g, ' ');
+    const text = doc('about/index.html')
+      .querySelector('section[aria-labelledby="sources"]')!
+      .textContent!.replace(/\s+/g, ' ');
     const primary = actions.filter((a) => a.source_kind === 'primary').length;
     expect(text).toContain(`${actions.length} enforcement actions`);
     expect(text).toContain(`${primary} of the ${actions.length} actions`);
@@ -186,19 +252,37 @@ describe('the timeline in a browser', () => {
   it('fits 390 px without sideways scrolling', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${site.base}/providers/`);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    const box = await page.locator('.action-timeline').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, right: el.getBoundingClientRect().right }));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    const box = await page
+      .locator('.action-timeline')
+      .evaluate((el) => ({
+        scroll: el.scrollWidth,
+        client: el.clientWidth,
+        right: el.getBoundingClientRect().right,
+      }));
     expect(box.scroll).toBeLessThanOrEqual(box.client);
     expect(box.right).toBeLessThanOrEqual(390);
     await page.close();
   });
 
   it('filters by category with JavaScript off', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 1280, height: 900 },
+    });
     const page = await context.newPage();
     await page.goto(`${site.base}/providers/`);
     const timeline = page.locator('.action-timeline');
-    const visible = () => timeline.locator('.timeline-group').evaluateAll((gs) => gs.filter((g) => (g as HTMLElement).offsetParent !== null).map((g) => g.getAttribute('data-category')));
+    const visible = () =>
+      timeline
+        .locator('.timeline-group')
+        .evaluateAll((gs) =>
+          gs
+            .filter((g) => (g as HTMLElement).offsetParent !== null)
+            .map((g) => g.getAttribute('data-category')),
+        );
     expect(new Set(await visible()).size).toBeGreaterThan(2);
     await timeline.getByLabel(/Actions against gateway providers/).check();
     expect(new Set(await visible())).toEqual(new Set(['gateway_action']));

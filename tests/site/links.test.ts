@@ -19,7 +19,8 @@ beforeAll(async () => {
 /** The file a site path is served from, or null. */
 function fileFor(dist: string, pathname: string): string | null {
   const path = join(dist, decodeURIComponent(pathname));
-  if (pathname.endsWith('/')) return existsSync(join(path, 'index.html')) ? join(path, 'index.html') : null;
+  if (pathname.endsWith('/'))
+    return existsSync(join(path, 'index.html')) ? join(path, 'index.html') : null;
   if (existsSync(path) && statSync(path).isFile()) return path;
   return existsSync(join(path, 'index.html')) ? join(path, 'index.html') : null;
 }
@@ -41,7 +42,16 @@ function idsOf(file: string): Set<string> {
 
 describe('internal links', () => {
   it('the build has every page type', () => {
-    for (const page of ['index.html', '404.html', 'states/index.html', 'states/oh/index.html', 'subjects/index.html', 'providers/index.html', 'data/index.html', 'about/index.html']) {
+    for (const page of [
+      'index.html',
+      '404.html',
+      'states/index.html',
+      'states/oh/index.html',
+      'subjects/index.html',
+      'providers/index.html',
+      'data/index.html',
+      'about/index.html',
+    ]) {
       expect(pages).toContain(page);
     }
   });
@@ -63,7 +73,12 @@ describe('internal links', () => {
           broken.push(`${page}: ${raw}`);
           continue;
         }
-        if (url.hash && file.endsWith('.html') && !idsOf(file).has(decodeURIComponent(url.hash.slice(1)))) broken.push(`${page}: ${raw} (no such id)`);
+        if (
+          url.hash &&
+          file.endsWith('.html') &&
+          !idsOf(file).has(decodeURIComponent(url.hash.slice(1)))
+        )
+          broken.push(`${page}: ${raw} (no such id)`);
       }
     }
     expect(broken).toEqual([]);

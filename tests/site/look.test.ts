@@ -46,7 +46,9 @@ async function open(path: string, viewport = DESKTOP, javaScriptEnabled = true):
 /** The explorer has answered from its engine (not just shown the build's default view). */
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(
-    () => /\d/.test(document.querySelector('[data-role=match-count]')?.textContent ?? '') && !document.querySelector('.explorer-results')?.hasAttribute('aria-busy'),
+    () =>
+      /\d/.test(document.querySelector('[data-role=match-count]')?.textContent ?? '') &&
+      !document.querySelector('.explorer-results')?.hasAttribute('aria-busy'),
     null,
     { timeout: 90_000 },
   );
@@ -61,7 +63,11 @@ describe('a phone layout that puts the answer first', () => {
     const box = (await page.locator('[data-role=match-count]').boundingBox())!;
     expect(box.y).toBeGreaterThan(0);
     expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
-    expect(await page.locator('[data-role=filters-panel]').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(
+      await page
+        .locator('[data-role=filters-panel]')
+        .evaluate((d) => (d as HTMLDetailsElement).open),
+    ).toBe(false);
     expect(await page.locator('select[name=chart]').isVisible()).toBe(false);
     await page.locator('[data-role=filters-panel] > summary').click();
     expect(await page.locator('select[name=chart]').isVisible()).toBe(true);
@@ -76,56 +82,83 @@ describe('a phone layout that puts the answer first', () => {
     await close(page);
   });
 
-  it.each([PHONE, DESKTOP])('no checklist label overlaps another at $width px', async (viewport) => {
-    const page = await open('/explore/', viewport);
-    await settled(page);
-    await page.evaluate(() => {
-      (document.querySelector('[data-role=filters-panel]') as HTMLDetailsElement).open = true;
-      for (const d of document.querySelectorAll<HTMLDetailsElement>('details.choices')) d.open = true;
-    });
-    const overlaps = await page.evaluate(() => {
-      const found: string[] = [];
-      for (const list of document.querySelectorAll('.explorer-controls fieldset')) {
-        const labels = [...list.querySelectorAll<HTMLElement>(':scope > label.check')];
-        const boxes = labels.map((l) => l.getBoundingClientRect());
-        for (let i = 0; i < boxes.length; i++)
-          for (let j = i + 1; j < boxes.length; j++) {
-            const a = boxes[i]!;
-            const b = boxes[j]!;
-            const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
-            const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-            if (x > 0.5 && y > 0.5) found.push(`${labels[i]!.textContent!.trim()} / ${labels[j]!.textContent!.trim()}`);
-          }
-        // Text inside its own label: a label as tall as its wrapped text.
-        for (const label of labels) if (label.scrollHeight > label.clientHeight + 1) found.push(`${label.textContent!.trim()} overflows its label`);
-      }
-      return found;
-    });
-    expect(overlaps).toEqual([]);
-    await close(page);
-  });
+  it.each([PHONE, DESKTOP])(
+    'no checklist label overlaps another at $width px',
+    async (viewport) => {
+      const page = await open('/explore/', viewport);
+      await settled(page);
+      await page.evaluate(() => {
+        (document.querySelector('[data-role=filters-panel]') as HTMLDetailsElement).open = true;
+        for (const d of document.querySelectorAll<HTMLDetailsElement>('details.choices'))
+          d.open = true;
+      });
+      const overlaps = await page.evaluate(() => {
+        const found: string[] = [];
+        for (const list of document.querySelectorAll('.explorer-controls fieldset')) {
+          const labels = [...list.querySelectorAll<HTMLElement>(':scope > label.check')];
+          const boxes = labels.map((l) => l.getBoundingClientRect());
+          for (let i = 0; i < boxes.length; i++)
+            for (let j = i + 1; j < boxes.length; j++) {
+              const a = boxes[i]!;
+              const b = boxes[j]!;
+              const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+              const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+              if (x > 0.5 && y > 0.5)
+                found.push(`${labels[i]!.textContent!.trim()} / ${labels[j]!.textContent!.trim()}`);
+            }
+          // Text inside its own label: a label as tall as its wrapped text.
+          for (const label of labels)
+            if (label.scrollHeight > label.clientHeight + 1)
+              found.push(`${label.textContent!.trim()} overflows its label`);
+        }
+        return found;
+      });
+      expect(overlaps).toEqual([]);
+      await close(page);
+    },
+  );
 
-  const everyPage = [...PAGE_TYPES.map((p) => p.path), '/explore/', '/explore/?chart=table', '/embed/', '/embed/national/map/', '/embed/states/oh/callers/'];
-  it.each([PHONE, DESKTOP])('no page type scrolls sideways at $width px, with or without JavaScript', async (viewport) => {
-    const wide: string[] = [];
-    for (const javaScript of [true, false]) {
-      const context = await browser.newContext({ viewport, javaScriptEnabled: javaScript });
-      const page = await context.newPage();
-      for (const path of everyPage) {
-        await page.goto(site.base + path);
-        if (javaScript && path.startsWith('/explore/')) await settled(page);
-        const extra = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        if (extra > 0) wide.push(`${path} (${javaScript ? 'JS' : 'no JS'}): ${extra}px`);
+  const everyPage = [
+    ...PAGE_TYPES.map((p) => p.path),
+    '/explore/',
+    '/explore/?chart=table',
+    '/embed/',
+    '/embed/national/map/',
+    '/embed/states/oh/callers/',
+  ];
+  it.each([PHONE, DESKTOP])(
+    'no page type scrolls sideways at $width px, with or without JavaScript',
+    async (viewport) => {
+      const wide: string[] = [];
+      for (const javaScript of [true, false]) {
+        const context = await browser.newContext({ viewport, javaScriptEnabled: javaScript });
+        const page = await context.newPage();
+        for (const path of everyPage) {
+          await page.goto(site.base + path);
+          if (javaScript && path.startsWith('/explore/')) await settled(page);
+          const extra = await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          );
+          if (extra > 0) wide.push(`${path} (${javaScript ? 'JS' : 'no JS'}): ${extra}px`);
+        }
+        await context.close();
       }
-      await context.close();
-    }
-    expect(wide).toEqual([]);
-  }, 300_000);
+      expect(wide).toEqual([]);
+    },
+    300_000,
+  );
 
   it('/states/ keeps rank, rate and change on screen beside the state on a phone', async () => {
     const page = await open('/states/', PHONE);
     const table = page.locator('main table[data-sortable]').last();
-    const headers = await table.locator('thead th').evaluateAll((ths) => ths.map((th) => ({ text: th.textContent!.trim(), right: th.getBoundingClientRect().right })));
+    const headers = await table
+      .locator('thead th')
+      .evaluateAll((ths) =>
+        ths.map((th) => ({
+          text: th.textContent!.trim(),
+          right: th.getBoundingClientRect().right,
+        })),
+      );
     for (const name of [/^Rank/, /^Per 100,000/, /vs a year earlier|^Change/]) {
       const header = headers.find((h) => name.test(h.text));
       expect(header, String(name)).toBeDefined();
@@ -139,7 +172,9 @@ describe('/explore/ without JavaScript', () => {
   it('shows the default view as a chart, a count and a table made at build time, and hides what cannot work', async () => {
     const page = await open('/explore/', DESKTOP, false);
     // Every complaint loaded, counted another way: the manifest's rows loaded.
-    const count = Number((await page.locator('[data-role=match-count]').textContent())!.replace(/\D/g, ''));
+    const count = Number(
+      (await page.locator('[data-role=match-count]').textContent())!.replace(/\D/g, ''),
+    );
     expect(count).toBe(manifest.totals.rows_loaded);
     expect(await page.locator('[data-role=chart] svg').first().isVisible()).toBe(true);
     const rows = await page.locator('[data-role=numbers-table] tbody tr').count();
@@ -148,10 +183,20 @@ describe('/explore/ without JavaScript', () => {
     const sum = await page.locator('[data-role=numbers-table]').evaluate((table) => {
       const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
       const column = headers.indexOf('complaints');
-      return [...table.querySelectorAll('tbody tr')].reduce((s, tr) => s + Number(tr.children[column]!.textContent!.replace(/\D/g, '')), 0);
+      return [...table.querySelectorAll('tbody tr')].reduce(
+        (s, tr) => s + Number(tr.children[column]!.textContent!.replace(/\D/g, '')),
+        0,
+      );
     });
     expect(sum).toBe(count);
-    for (const role of ['filters-panel', 'download-panel', 'cite-panel', 'embed-panel', 'engine-status']) expect(await page.locator(`[data-role=${role}]`).isVisible(), role).toBe(false);
+    for (const role of [
+      'filters-panel',
+      'download-panel',
+      'cite-panel',
+      'embed-panel',
+      'engine-status',
+    ])
+      expect(await page.locator(`[data-role=${role}]`).isVisible(), role).toBe(false);
     expect(await page.getByText('starts when the page has loaded').isVisible()).toBe(false);
     expect(await page.locator('noscript').count()).toBeGreaterThan(0);
     await close(page);
@@ -162,7 +207,15 @@ describe('/explore/ without JavaScript', () => {
     for (const javaScript of [false, true]) {
       const page = await open('/explore/', DESKTOP, javaScript);
       if (javaScript) await settled(page);
-      values.push(await page.evaluate(() => Object.fromEntries([...document.querySelectorAll<HTMLSelectElement>('.explorer-controls select')].map((s) => [s.name, s.value]))));
+      values.push(
+        await page.evaluate(() =>
+          Object.fromEntries(
+            [...document.querySelectorAll<HTMLSelectElement>('.explorer-controls select')].map(
+              (s) => [s.name, s.value],
+            ),
+          ),
+        ),
+      );
       await close(page);
     }
     expect(values[0]!.interval).toBe('month');
@@ -183,13 +236,23 @@ describe('the form says what it is doing', () => {
       box.dispatchEvent(new Event('change', { bubbles: true }));
       const results = document.querySelector<HTMLElement>('.explorer-results')!;
       const note = document.querySelector<HTMLElement>('[data-role=stale-note]')!;
-      return { stale: results.hasAttribute('data-stale'), hidden: note.hidden, text: note.textContent, decoration: getComputedStyle(document.querySelector('[data-role=match-count]')!).textDecorationLine };
+      return {
+        stale: results.hasAttribute('data-stale'),
+        hidden: note.hidden,
+        text: note.textContent,
+        decoration: getComputedStyle(document.querySelector('[data-role=match-count]')!)
+          .textDecorationLine,
+      };
     });
     expect(during.stale).toBe(true);
     expect(during.hidden).toBe(false);
     expect(during.text).toMatch(/Computing .*Ohio/);
     expect(during.decoration).toContain('line-through');
-    await page.waitForFunction(() => !document.querySelector('.explorer-results')!.hasAttribute('data-stale'), null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => !document.querySelector('.explorer-results')!.hasAttribute('data-stale'),
+      null,
+      { timeout: 60_000 },
+    );
     expect(await page.locator('[data-role=stale-note]').isHidden()).toBe(true);
     expect(await page.locator('[data-role=match-count]').textContent()).not.toBe(before);
     await close(page);
@@ -205,7 +268,9 @@ describe('the form says what it is doing', () => {
     });
     await page.goto(`${site.base}/explore/?state=OH`);
     expect(await page.locator('[data-role=match-count]').textContent()).toBe('…');
-    expect(await page.locator('[data-role=stale-note]').textContent()).toMatch(/Waiting for the database engine/);
+    expect(await page.locator('[data-role=stale-note]').textContent()).toMatch(
+      /Waiting for the database engine/,
+    );
     await settled(page);
     expect(await page.locator('[data-role=stale-note]').isHidden()).toBe(true);
     await context.close();
@@ -221,9 +286,22 @@ describe('axe on the explorer with every panel open', () => {
     });
     await page.addScriptTag({ content: AXE });
     const violations = await page.evaluate(async (tags) => {
-      const w = window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
-      const result = await w.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 5).map((n) => n.target) }));
+      const w = window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            opts: object,
+          ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      };
+      const result = await w.axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+        resultTypes: ['violations'],
+      });
+      return result.violations.map((v) => ({
+        id: v.id,
+        nodes: v.nodes.slice(0, 5).map((n) => n.target),
+      }));
     }, TAGS);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
     await close(page);
@@ -245,51 +323,80 @@ describe('every chart travels', () => {
     { path: '/states/oh/', filter: /[?&]state=OH(&|$)/ },
     { path: '/subjects/imposters/', filter: /[?&]subject=imposters(&|$)/ },
     { path: '/', filter: null },
-  ])('$path: every chart has its numbers as CSV, an explore link with the page’s filters and a citation, without JavaScript', async ({ path, filter }) => {
-    const page = await open(path, DESKTOP, false);
-    const figures = page.locator('main figure.chart');
-    const n = await figures.count();
-    expect(n).toBeGreaterThan(0);
-    for (let i = 0; i < n; i++) {
-      const figure = figures.nth(i);
-      const id = await figure.getAttribute('id');
-      // The CSV, read with papaparse, holds the rows of the figure's own table, first column for first column.
-      const href = (await figure.locator('[data-role=chart-csv]').getAttribute('href'))!;
-      expect(href.startsWith('data:text/csv')).toBe(true);
-      const csv = Papa.parse<string[]>(decodeURIComponent(href.slice(href.indexOf(',') + 1)), { skipEmptyLines: true }).data;
-      const tableHead = await figure.locator('table thead th').allTextContents();
-      const firstColumn = await figure.locator('table tbody tr > th').allTextContents();
-      expect(csv[0], id!).toEqual(tableHead.map((t) => t.trim()));
-      expect(csv.slice(1).map((r) => r[0]), id!).toEqual(firstColumn.map((t) => t.trim().replace(/^'/, '')));
-      expect(await figure.locator('[data-role=chart-citation]').textContent()).toContain(`${path}#${id}`);
-      const explore = figure.locator('[data-role=explore-this]');
-      // The ranking compares every state, so its explore link is the national map, not the page's state.
-      if ((await explore.count()) && filter && id !== 'rank') expect(await explore.getAttribute('href'), id!).toMatch(filter);
-    }
-    // Saving a picture needs JavaScript: without it the buttons are not shown.
-    expect(await page.locator('button[data-save]').first().isVisible()).toBe(false);
-    await close(page);
-  });
+  ])(
+    '$path: every chart has its numbers as CSV, an explore link with the page’s filters and a citation, without JavaScript',
+    async ({ path, filter }) => {
+      const page = await open(path, DESKTOP, false);
+      const figures = page.locator('main figure.chart');
+      const n = await figures.count();
+      expect(n).toBeGreaterThan(0);
+      for (let i = 0; i < n; i++) {
+        const figure = figures.nth(i);
+        const id = await figure.getAttribute('id');
+        // The CSV, read with papaparse, holds the rows of the figure's own table, first column for first column.
+        const href = (await figure.locator('[data-role=chart-csv]').getAttribute('href'))!;
+        expect(href.startsWith('data:text/csv')).toBe(true);
+        const csv = Papa.parse<string[]>(decodeURIComponent(href.slice(href.indexOf(',') + 1)), {
+          skipEmptyLines: true,
+        }).data;
+        const tableHead = await figure.locator('table thead th').allTextContents();
+        const firstColumn = await figure.locator('table tbody tr > th').allTextContents();
+        expect(csv[0], id!).toEqual(tableHead.map((t) => t.trim()));
+        expect(
+          csv.slice(1).map((r) => r[0]),
+          id!,
+        ).toEqual(firstColumn.map((t) => t.trim().replace(/^'/, '')));
+        expect(await figure.locator('[data-role=chart-citation]').textContent()).toContain(
+          `${path}#${id}`,
+        );
+        const explore = figure.locator('[data-role=explore-this]');
+        // The ranking compares every state, so its explore link is the national map, not the page's state.
+        if ((await explore.count()) && filter && id !== 'rank')
+          expect(await explore.getAttribute('href'), id!).toMatch(filter);
+      }
+      // Saving a picture needs JavaScript: without it the buttons are not shown.
+      expect(await page.locator('button[data-save]').first().isVisible()).toBe(false);
+      await close(page);
+    },
+  );
 
   it('links each state chart to its static embed, and the explorer map to /explore/ with a map', async () => {
     const page = await open('/states/oh/', DESKTOP, false);
     const trend = page.locator('figure#trend');
-    expect(await trend.locator('details.travel-more textarea').inputValue()).toContain('/embed/states/oh/trend/');
-    expect(await page.locator('figure#rate [data-role=explore-this]').getAttribute('href')).toMatch(/measure=per100k/);
+    expect(await trend.locator('details.travel-more textarea').inputValue()).toContain(
+      '/embed/states/oh/trend/',
+    );
+    expect(await page.locator('figure#rate [data-role=explore-this]').getAttribute('href')).toMatch(
+      /measure=per100k/,
+    );
     await close(page);
   });
 
   it('static embeds are as tall as their content in the oEmbed, without the resize script', async () => {
     const page = await open('/embed/national/trend/', { width: 640, height: 400 });
-    const paths = ['/embed/national/trend/', '/embed/national/map/', '/embed/national/subjects/', ...['trend', 'rate', 'subjects', 'area-codes', 'callers'].map((c) => `/embed/states/oh/${c}/`)];
+    const paths = [
+      '/embed/national/trend/',
+      '/embed/national/map/',
+      '/embed/national/subjects/',
+      ...['trend', 'rate', 'subjects', 'area-codes', 'callers'].map(
+        (c) => `/embed/states/oh/${c}/`,
+      ),
+    ];
     const misfits: string[] = [];
     for (const path of paths) {
       await page.goto(site.base + path);
-      const content = await page.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-      const oembed = JSON.parse(readFileSync(join(site.dist, path, 'oembed.json'), 'utf8')) as { height: number; width: number; html: string };
+      const content = await page.evaluate(() =>
+        Math.ceil(document.documentElement.getBoundingClientRect().height),
+      );
+      const oembed = JSON.parse(readFileSync(join(site.dist, path, 'oembed.json'), 'utf8')) as {
+        height: number;
+        width: number;
+        html: string;
+      };
       expect(oembed.width).toBe(640);
       expect(oembed.html).toContain(`height="${oembed.height}"`);
-      if (oembed.height < content || oembed.height > content + 64) misfits.push(`${path}: content ${content}px, oEmbed ${oembed.height}px`);
+      if (oembed.height < content || oembed.height > content + 64)
+        misfits.push(`${path}: content ${content}px, oEmbed ${oembed.height}px`);
     }
     expect(misfits).toEqual([]);
     await close(page);

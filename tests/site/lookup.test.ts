@@ -26,8 +26,13 @@ beforeAll(async () => {
   site = await serveSite();
   browser = await launchBrowser();
   raw = rawCallerStats(join(site.data, '..', 'sample'));
-  top = [...raw.entries()].filter(([n]) => /^[2-9]\d{2}[2-9]\d{6}$/.test(n)).sort((a, b) => b[1].complaints - a[1].complaints || (a[0] < b[0] ? -1 : 1))[0]!;
-  letters = Papa.parse<Record<string, string>>(readFileSync(join(site.data, 'reference', 'pone_caller_numbers.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+  top = [...raw.entries()]
+    .filter(([n]) => /^[2-9]\d{2}[2-9]\d{6}$/.test(n))
+    .sort((a, b) => b[1].complaints - a[1].complaints || (a[0] < b[0] ? -1 : 1))[0]!;
+  letters = Papa.parse<Record<string, string>>(
+    readFileSync(join(site.data, 'reference', 'pone_caller_numbers.csv'), 'utf8'),
+    { header: true, skipEmptyLines: true },
+  ).data;
 }, 900_000);
 
 afterAll(async () => {
@@ -35,23 +40,44 @@ afterAll(async () => {
   await site?.close();
 });
 
-const formats = (d: string) => [`(${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6)}`, `+1 ${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6)}`, d, `1.${d.slice(0, 3)}.${d.slice(3, 6)}.${d.slice(6)}`];
+const formats = (d: string) => [
+  `(${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6)}`,
+  `+1 ${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6)}`,
+  d,
+  `1.${d.slice(0, 3)}.${d.slice(3, 6)}.${d.slice(6)}`,
+];
 
-async function lookUp(page: Page, typed: string): Promise<{ state: string; complaints: number | null; text: string }> {
-  const lookups = await page.evaluate(() => performance.getEntriesByName('robocall-atlas:lookup').length);
+async function lookUp(
+  page: Page,
+  typed: string,
+): Promise<{ state: string; complaints: number | null; text: string }> {
+  const lookups = await page.evaluate(
+    () => performance.getEntriesByName('robocall-atlas:lookup').length,
+  );
   await page.fill('form[data-role=caller-lookup] input[name=caller]', typed);
   await page.click('form[data-role=caller-lookup] button[type=submit]');
   await page.waitForFunction(
     (before) => {
-      const state = document.querySelector('.caller-lookup [data-role=caller-answer]')?.getAttribute('data-state');
-      return state === 'refused' || state === 'failed' || ((state === 'answered' || state === 'none') && performance.getEntriesByName('robocall-atlas:lookup').length > before);
+      const state = document
+        .querySelector('.caller-lookup [data-role=caller-answer]')
+        ?.getAttribute('data-state');
+      return (
+        state === 'refused' ||
+        state === 'failed' ||
+        ((state === 'answered' || state === 'none') &&
+          performance.getEntriesByName('robocall-atlas:lookup').length > before)
+      );
     },
     lookups,
     { timeout: 60_000 },
   );
   const answer = page.locator('.caller-lookup [data-role=caller-answer]');
   const complaints = await answer.getAttribute('data-complaints');
-  return { state: (await answer.getAttribute('data-state'))!, complaints: complaints === null ? null : Number(complaints), text: (await answer.textContent()) ?? '' };
+  return {
+    state: (await answer.getAttribute('data-state'))!,
+    complaints: complaints === null ? null : Number(complaints),
+    text: (await answer.textContent()) ?? '',
+  };
 }
 
 describe('looking up a caller number', () => {
@@ -68,14 +94,22 @@ describe('looking up a caller number', () => {
     expect(text).toContain(`${formatNumber(expected.complaints)} complaints reported`);
     expect(text).toContain(`${expected.robocall.yes.toLocaleString('en-US')} robocall`);
     expect(text).toContain(`${expected.robocall.no.toLocaleString('en-US')} live call`);
-    const day = (d: string) => new Date(`${d}T00:00:00Z`).toLocaleDateString('en-US', { timeZone: 'UTC', month: 'long', day: 'numeric', year: 'numeric' });
+    const day = (d: string) =>
+      new Date(`${d}T00:00:00Z`).toLocaleDateString('en-US', {
+        timeZone: 'UTC',
+        month: 'long',
+        day: 'numeric',
+        year: 'numeric',
+      });
     expect(text).toContain(day(expected.firstDay));
     expect(text).toContain(day(expected.lastDay));
     await page.close();
   });
 
   it('shows the letter and provider of a number a PoNE letter names, on a state page', async () => {
-    const named = letters.find((l) => l.likely_ftc_staff_number !== 'yes' && raw.has(l.caller_number!))!;
+    const named = letters.find(
+      (l) => l.likely_ftc_staff_number !== 'yes' && raw.has(l.caller_number!),
+    )!;
     expect(named).toBeDefined();
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${site.base}/states/oh/`);
@@ -95,9 +129,24 @@ describe('looking up a caller number', () => {
     while (raw.has(String(digits))) digits++;
     const page = await browser.newPage();
     await page.goto(`${site.base}/callers/?caller=${digits}`);
-    await page.waitForFunction(() => ['none', 'answered'].includes(document.querySelector('.caller-lookup [data-role=caller-answer]')?.getAttribute('data-state') ?? ''), null, { timeout: 60_000 });
-    expect(await page.locator('.caller-lookup [data-role=caller-answer]').getAttribute('data-complaints')).toBe('0');
-    expect(await page.locator('.caller-lookup [data-role=caller-headline]').textContent()).toMatch(/^No complaint in this data reports \(202\) 555-\d{4}/);
+    await page.waitForFunction(
+      () =>
+        ['none', 'answered'].includes(
+          document
+            .querySelector('.caller-lookup [data-role=caller-answer]')
+            ?.getAttribute('data-state') ?? '',
+        ),
+      null,
+      { timeout: 60_000 },
+    );
+    expect(
+      await page
+        .locator('.caller-lookup [data-role=caller-answer]')
+        .getAttribute('data-complaints'),
+    ).toBe('0');
+    expect(await page.locator('.caller-lookup [data-role=caller-headline]').textContent()).toMatch(
+      /^No complaint in this data reports \(202\) 555-\d{4}/,
+    );
     await page.close();
   });
 
@@ -120,21 +169,41 @@ describe('looking up a caller number', () => {
       const answer = await lookUp(page, typed);
       expect(answer.state, typed).toBe('refused');
       expect(await page.locator('[data-role=caller-error]').textContent(), typed).toMatch(reason);
-      expect(await page.locator('form[data-role=caller-lookup] input[name=caller]').getAttribute('aria-invalid')).toBe('true');
+      expect(
+        await page
+          .locator('form[data-role=caller-lookup] input[name=caller]')
+          .getAttribute('aria-invalid'),
+      ).toBe('true');
     }
-    expect(await page.evaluate(() => performance.getEntriesByName('robocall-atlas:lookup').length)).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(
+      await page.evaluate(() => performance.getEntriesByName('robocall-atlas:lookup').length),
+    ).toBe(0);
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
     expect(await page.locator('img[src=x]').count()).toBe(0);
     expect(dialogs).toBe(0);
     // A hostile ?caller= on /callers/ is refused the same way.
-    await page.goto(`${site.base}/callers/?caller=${encodeURIComponent('<script>window.__pwned=1</script>')}`);
-    await page.waitForFunction(() => document.querySelector('.caller-lookup [data-role=caller-answer]')?.getAttribute('data-state') === 'refused');
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await page.goto(
+      `${site.base}/callers/?caller=${encodeURIComponent('<script>window.__pwned=1</script>')}`,
+    );
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('.caller-lookup [data-role=caller-answer]')
+          ?.getAttribute('data-state') === 'refused',
+    );
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
     await page.close();
   });
 
   it('answers the most-reported numbers without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 844 },
+    });
     const page = await context.newPage();
     await page.goto(`${site.base}/`);
     const [digits, expected] = top;
@@ -145,7 +214,9 @@ describe('looking up a caller number', () => {
     expect(await link.count()).toBe(1);
     await link.click();
     await page.waitForURL(new RegExp(`/callers/${digits}/$`));
-    expect(await page.locator('[data-role=caller-headline]').first().textContent()).toBe(`${formatNumber(expected.complaints)} complaints reported (${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}.`);
+    expect(await page.locator('[data-role=caller-headline]').first().textContent()).toBe(
+      `${formatNumber(expected.complaints)} complaints reported (${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}.`,
+    );
     await context.close();
   });
 });

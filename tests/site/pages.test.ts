@@ -37,45 +37,61 @@ describe.each([
   });
   afterAll(async () => context?.close());
 
-  it.each(PAGE_TYPES)('$name ($path) shows its figures, tables and notice', async ({ path, figures, tables }) => {
-    const page = await context.newPage();
-    const response = await page.goto(site.base + path);
-    expect(response?.status()).toBe(path === '/no-such-page/' ? 404 : 200);
-    expect(await page.locator('h1').count()).toBe(1);
+  it.each(PAGE_TYPES)(
+    '$name ($path) shows its figures, tables and notice',
+    async ({ path, figures, tables }) => {
+      const page = await context.newPage();
+      const response = await page.goto(site.base + path);
+      expect(response?.status()).toBe(path === '/no-such-page/' ? 404 : 200);
+      expect(await page.locator('h1').count()).toBe(1);
 
-    const notice = page.locator('[data-role="synthetic-notice"]');
-    if (manifest.synthetic) {
-      await expect.poll(() => notice.isVisible()).toBe(true);
-      expect(await notice.textContent()).toMatch(/synthetic/i);
-    } else expect(await notice.count()).toBe(0);
+      const notice = page.locator('[data-role="synthetic-notice"]');
+      if (manifest.synthetic) {
+        await expect.poll(() => notice.isVisible()).toBe(true);
+        expect(await notice.textContent()).toMatch(/synthetic/i);
+      } else expect(await notice.count()).toBe(0);
 
-    const charts = page.locator('figure.chart');
-    expect(await charts.count()).toBeGreaterThanOrEqual(figures);
-    for (const figure of await charts.all()) {
-      const id = await figure.getAttribute('id');
-      // Title and one-sentence summary in the figcaption, a source line with the data version.
-      expect((await figure.locator('figcaption :is(h2, h3)').textContent())?.trim(), id ?? '').not.toBe('');
-      expect((await figure.locator('figcaption .summary').textContent())?.trim().length, id ?? '').toBeGreaterThan(20);
-      expect(await figure.locator('.source').last().textContent(), id ?? '').toContain(manifest.data_version);
-      // Exactly one drawing of the chart is visible at this width, with a size.
-      const visible = [];
-      for (const svg of await figure.locator('.chart-svg > div > svg').all()) if (await svg.isVisible()) visible.push(svg);
-      expect(visible.length, `${id}: visible SVGs`).toBe(1);
-      const box = await visible[0]!.boundingBox();
-      expect(box!.width, id ?? '').toBeGreaterThan(width < 600 ? 300 : 400);
-      expect(box!.width, `${id} fits the screen`).toBeLessThanOrEqual(width);
-      expect(await visible[0]!.getAttribute('role'), id ?? '').toMatch(/^(img|group)$/);
-      // The numbers, as a table.
-      expect(await figure.locator('table tbody tr').count(), `${id}: table rows`).toBeGreaterThan(0);
-    }
+      const charts = page.locator('figure.chart');
+      expect(await charts.count()).toBeGreaterThanOrEqual(figures);
+      for (const figure of await charts.all()) {
+        const id = await figure.getAttribute('id');
+        // Title and one-sentence summary in the figcaption, a source line with the data version.
+        expect(
+          (await figure.locator('figcaption :is(h2, h3)').textContent())?.trim(),
+          id ?? '',
+        ).not.toBe('');
+        expect(
+          (await figure.locator('figcaption .summary').textContent())?.trim().length,
+          id ?? '',
+        ).toBeGreaterThan(20);
+        expect(await figure.locator('.source').last().textContent(), id ?? '').toContain(
+          manifest.data_version,
+        );
+        // Exactly one drawing of the chart is visible at this width, with a size.
+        const visible = [];
+        for (const svg of await figure.locator('.chart-svg > div > svg').all())
+          if (await svg.isVisible()) visible.push(svg);
+        expect(visible.length, `${id}: visible SVGs`).toBe(1);
+        const box = await visible[0]!.boundingBox();
+        expect(box!.width, id ?? '').toBeGreaterThan(width < 600 ? 300 : 400);
+        expect(box!.width, `${id} fits the screen`).toBeLessThanOrEqual(width);
+        expect(await visible[0]!.getAttribute('role'), id ?? '').toMatch(/^(img|group)$/);
+        // The numbers, as a table.
+        expect(await figure.locator('table tbody tr').count(), `${id}: table rows`).toBeGreaterThan(
+          0,
+        );
+      }
 
-    const allTables = page.locator('table');
-    expect(await allTables.count()).toBeGreaterThanOrEqual(tables);
-    // Nothing wider than the screen (WCAG 1.4.10 reflow): tables scroll inside their own box.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await page.close();
-  });
+      const allTables = page.locator('table');
+      expect(await allTables.count()).toBeGreaterThanOrEqual(tables);
+      // Nothing wider than the screen (WCAG 1.4.10 reflow): tables scroll inside their own box.
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.close();
+    },
+  );
 });
 
 describe('page content', () => {
@@ -89,7 +105,9 @@ describe('page content', () => {
     const page = await context.newPage();
     await page.goto(`${site.base}/states/`);
     const rows = page.locator('main table tbody tr');
-    const links = await rows.locator('th a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const links = await rows
+      .locator('th a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links.length).toBeGreaterThanOrEqual(51);
     for (const href of links) expect(href).toMatch(/^\/states\/[a-z]{2}\/$/);
     await page.close();
@@ -99,7 +117,9 @@ describe('page content', () => {
     const page = await context.newPage();
     await page.goto(`${site.base}/states/oh/`);
     const lede = await page.locator('.lede').textContent();
-    expect(lede).toMatch(/In Ohio, consumers filed [\d,]+ Do Not Call complaints in \w+ \d{4}, (up|down) \d+% from|about the same as/);
+    expect(lede).toMatch(
+      /In Ohio, consumers filed [\d,]+ Do Not Call complaints in \w+ \d{4}, (up|down) \d+% from|about the same as/,
+    );
     expect(await page.locator('.stats').textContent()).toMatch(/per 100,000 residents/);
     await page.close();
   });
@@ -122,9 +142,13 @@ describe('page content', () => {
   it('/providers/ lists every letter and action with its date, agency and source', async () => {
     const page = await context.newPage();
     await page.goto(`${site.base}/providers/`);
-    const table = page.locator('table', { has: page.locator('caption', { hasText: 'Every PoNE letter' }) });
+    const table = page.locator('table', {
+      has: page.locator('caption', { hasText: 'Every PoNE letter' }),
+    });
     expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(60);
-    expect(await page.locator('#before-after').locator('..').textContent()).toMatch(/not evidence|no before\/after|before/);
+    expect(await page.locator('#before-after').locator('..').textContent()).toMatch(
+      /not evidence|no before\/after|before/,
+    );
     await page.close();
   });
 });

@@ -1,6 +1,12 @@
 /** The site's pure data-shaping functions, with small hand-made rows. */
 import { describe, expect, it } from 'vitest';
-import { addMonths, coverage, lastTwelve, monthRange, spanName } from '../../src/lib/site-data/months';
+import {
+  addMonths,
+  coverage,
+  lastTwelve,
+  monthRange,
+  spanName,
+} from '../../src/lib/site-data/months';
 import {
   beforeAfter,
   callKind,
@@ -16,7 +22,15 @@ import {
   trendByCallKind,
   type StateRef,
 } from '../../src/lib/site-data/shape';
-import { countsBySubject, countsByState, ratePoints, subjectPoints, topSubjects, totalsByMonth, type CubeRow } from '../../src/lib/site-data/views';
+import {
+  countsBySubject,
+  countsByState,
+  ratePoints,
+  subjectPoints,
+  topSubjects,
+  totalsByMonth,
+  type CubeRow,
+} from '../../src/lib/site-data/views';
 import { changePhrase, latestSentence, ordinal } from '../../src/lib/site-data/sentences';
 import { windowPhrase } from '../../src/lib/site-data/site';
 import { withoutGroupLabels } from '../../src/lib/site-data/draw';
@@ -27,12 +41,24 @@ import { cellText, cellValue } from '../../src/lib/site-data/table';
 const STATES: StateRef[] = [
   { usps: 'OH', fips: '39', name: 'Ohio', population_2020: 1_000_000, kind: 'state' },
   { usps: 'PA', fips: '42', name: 'Pennsylvania', population_2020: 2_000_000, kind: 'state' },
-  { usps: 'DC', fips: '11', name: 'District of Columbia', population_2020: 500_000, kind: 'district' },
+  {
+    usps: 'DC',
+    fips: '11',
+    name: 'District of Columbia',
+    population_2020: 500_000,
+    kind: 'district',
+  },
   { usps: 'GU', fips: '66', name: 'Guam', population_2020: null, kind: 'territory' },
   { usps: 'PR', fips: '72', name: 'Puerto Rico', population_2020: 3_000_000, kind: 'territory' },
 ];
 
-const row = (month: string, state: string | null, subject: string, robocall: boolean | null, complaints: number): CubeRow => ({ month, state, subject, robocall, complaints });
+const row = (
+  month: string,
+  state: string | null,
+  subject: string,
+  robocall: boolean | null,
+  complaints: number,
+): CubeRow => ({ month, state, subject, robocall, complaints });
 
 describe('months', () => {
   it('addMonths(month, n) crosses year boundaries both ways', () => {
@@ -88,7 +114,11 @@ describe('shape', () => {
   });
 
   it('trendByCallKind() fills missing months with zeros and omits kinds with no complaints', () => {
-    const rows = [row('2026-01', 'OH', 'debt', true, 5), row('2026-01', 'PA', 'debt', true, 2), row('2026-02', 'OH', 'debt', false, 1)];
+    const rows = [
+      row('2026-01', 'OH', 'debt', true, 5),
+      row('2026-01', 'PA', 'debt', true, 2),
+      row('2026-02', 'OH', 'debt', false, 1),
+    ];
     expect(trendByCallKind(rows, ['2026-01', '2026-02'])).toEqual([
       { date: '2026-01', series: 'robocall', value: 7 },
       { date: '2026-02', series: 'robocall', value: 0 },
@@ -98,24 +128,62 @@ describe('shape', () => {
   });
 
   it('compareLatest() compares with a year earlier when the data reach back that far', () => {
-    const series = fillMonths(new Map([['2025-10', 100], ['2026-09', 90], ['2026-10', 110]]), monthRange('2025-10', '2026-10'));
+    const series = fillMonths(
+      new Map([
+        ['2025-10', 100],
+        ['2026-09', 90],
+        ['2026-10', 110],
+      ]),
+      monthRange('2025-10', '2026-10'),
+    );
     const c = compareLatest(series)!;
-    expect(c).toMatchObject({ basis: 'year', month: '2026-10', value: 110, earlierMonth: '2025-10', earlierValue: 100 });
+    expect(c).toMatchObject({
+      basis: 'year',
+      month: '2026-10',
+      value: 110,
+      earlierMonth: '2025-10',
+      earlierValue: 100,
+    });
     expect(c.change).toBeCloseTo(0.1);
   });
 
   it('compareLatest() falls back to the month before, then to nothing', () => {
-    expect(compareLatest(fillMonths(new Map([['2026-09', 50], ['2026-10', 25]]), ['2026-09', '2026-10']))).toMatchObject({ basis: 'month', earlierMonth: '2026-09', change: -0.5 });
-    expect(compareLatest([{ month: '2026-10', complaints: 3 }])).toMatchObject({ basis: 'none', earlierMonth: null, change: null });
+    expect(
+      compareLatest(
+        fillMonths(
+          new Map([
+            ['2026-09', 50],
+            ['2026-10', 25],
+          ]),
+          ['2026-09', '2026-10'],
+        ),
+      ),
+    ).toMatchObject({ basis: 'month', earlierMonth: '2026-09', change: -0.5 });
+    expect(compareLatest([{ month: '2026-10', complaints: 3 }])).toMatchObject({
+      basis: 'none',
+      earlierMonth: null,
+      change: null,
+    });
     expect(compareLatest([])).toBeNull();
   });
 
   it('compareLatest() gives no change against zero', () => {
-    expect(compareLatest([{ month: '2026-09', complaints: 0 }, { month: '2026-10', complaints: 4 }])!.change).toBeNull();
+    expect(
+      compareLatest([
+        { month: '2026-09', complaints: 0 },
+        { month: '2026-10', complaints: 4 },
+      ])!.change,
+    ).toBeNull();
   });
 
   it('direction() treats changes under 2% as flat', () => {
-    expect([0.1, -0.1, 0.01, null, Number.NaN].map(direction)).toEqual(['up', 'down', 'flat', 'unknown', 'unknown']);
+    expect([0.1, -0.1, 0.01, null, Number.NaN].map(direction)).toEqual([
+      'up',
+      'down',
+      'flat',
+      'unknown',
+      'unknown',
+    ]);
   });
 
   it('per100k() needs a population', () => {
@@ -125,29 +193,72 @@ describe('shape', () => {
   });
 
   it('rankStates() ranks by rate, shares ranks on ties, and leaves places without population unranked', () => {
-    const counts = new Map([['OH', 100], ['PA', 200], ['DC', 10], ['GU', 7], ['PR', 0]]);
+    const counts = new Map([
+      ['OH', 100],
+      ['PA', 200],
+      ['DC', 10],
+      ['GU', 7],
+      ['PR', 0],
+    ]);
     const ranked = rankStates(counts, STATES);
-    expect(ranked.map((r) => [r.usps, r.rank])).toEqual([['PA', 1], ['OH', 1], ['DC', 3], ['GU', null]]);
+    expect(ranked.map((r) => [r.usps, r.rank])).toEqual([
+      ['PA', 1],
+      ['OH', 1],
+      ['DC', 3],
+      ['GU', null],
+    ]);
     expect(ranked[0]!.per100k).toBe(10);
   });
 
   it('nationalRate() uses the 50 states and DC only', () => {
-    const counts = new Map([['OH', 100], ['PA', 200], ['DC', 50], ['PR', 3000]]);
+    const counts = new Map([
+      ['OH', 100],
+      ['PA', 200],
+      ['DC', 50],
+      ['PR', 3000],
+    ]);
     expect(nationalRate(counts, STATES)).toBeCloseTo((350 / 3_500_000) * 100_000);
   });
 
   it('shares() orders by size and sums to one', () => {
-    const s = shares(new Map([['a', 1], ['b', 3], ['c', 0]]), (k) => k.toUpperCase());
-    expect(s.map((x) => [x.label, x.share])).toEqual([['B', 0.75], ['A', 0.25]]);
+    const s = shares(
+      new Map([
+        ['a', 1],
+        ['b', 3],
+        ['c', 0],
+      ]),
+      (k) => k.toUpperCase(),
+    );
+    expect(s.map((x) => [x.label, x.share])).toEqual([
+      ['B', 0.75],
+      ['A', 0.25],
+    ]);
   });
 
   it('robocallShare() counts only complaints that said either way', () => {
-    expect(robocallShare([{ robocall: true, complaints: 3 }, { robocall: false, complaints: 1 }, { robocall: null, complaints: 6 }])).toEqual({ robocall: 3, live: 1, notSaid: 6, share: 0.75 });
+    expect(
+      robocallShare([
+        { robocall: true, complaints: 3 },
+        { robocall: false, complaints: 1 },
+        { robocall: null, complaints: 6 },
+      ]),
+    ).toEqual({ robocall: 3, live: 1, notSaid: 6, share: 0.75 });
     expect(robocallShare([{ robocall: null, complaints: 2 }]).share).toBeNull();
   });
 
   it('beforeAfter() compares the months either side, leaving the action month out', () => {
-    const series = fillMonths(new Map([['2025-05', 30], ['2025-06', 30], ['2025-07', 30], ['2025-08', 999], ['2025-09', 15], ['2025-10', 15], ['2025-11', 15]]), monthRange('2025-05', '2025-11'));
+    const series = fillMonths(
+      new Map([
+        ['2025-05', 30],
+        ['2025-06', 30],
+        ['2025-07', 30],
+        ['2025-08', 999],
+        ['2025-09', 15],
+        ['2025-10', 15],
+        ['2025-11', 15],
+      ]),
+      monthRange('2025-05', '2025-11'),
+    );
     const c = beforeAfter(series, '2025-08')!;
     expect(c.before).toMatchObject({ from: '2025-05', to: '2025-07', complaints: 90, mean: 30 });
     expect(c.after).toMatchObject({ from: '2025-09', to: '2025-11', complaints: 45, mean: 15 });
@@ -176,7 +287,10 @@ describe('views', () => {
   ];
 
   it('totalsByMonth() and countsByState() sum the cube', () => {
-    expect([...totalsByMonth(rows)]).toEqual([['2026-01', 19], ['2026-02', 21]]);
+    expect([...totalsByMonth(rows)]).toEqual([
+      ['2026-01', 19],
+      ['2026-02', 21],
+    ]);
     expect([...countsByState(rows, ['2026-01'])]).toEqual([['OH', 15]]);
   });
 
@@ -206,32 +320,66 @@ describe('views', () => {
   });
 
   it('ratePoints() gives no state series without a population', () => {
-    expect(ratePoints(rows, ['2026-01'], STATES[3]!, STATES).every((p) => p.series === 'US')).toBe(true);
+    expect(ratePoints(rows, ['2026-01'], STATES[3]!, STATES).every((p) => p.series === 'US')).toBe(
+      true,
+    );
   });
 });
 
 describe('sentences', () => {
   it('latestSentence() says up or down against a year earlier', () => {
-    const c = compareLatest(fillMonths(new Map([['2025-10', 100], ['2026-10', 150]]), monthRange('2025-10', '2026-10')));
-    expect(latestSentence('Ohio', c)).toBe('In Ohio, consumers filed 150 Do Not Call complaints in October 2026, up 50% from October 2025 (100).');
+    const c = compareLatest(
+      fillMonths(
+        new Map([
+          ['2025-10', 100],
+          ['2026-10', 150],
+        ]),
+        monthRange('2025-10', '2026-10'),
+      ),
+    );
+    expect(latestSentence('Ohio', c)).toBe(
+      'In Ohio, consumers filed 150 Do Not Call complaints in October 2026, up 50% from October 2025 (100).',
+    );
     expect(latestSentence('the United States', c)).toMatch(/^Nationally, consumers filed 150/);
   });
 
   it('changePhrase() handles down, flat and nothing to compare', () => {
-    const down = compareLatest([{ month: '2026-09', complaints: 200 }, { month: '2026-10', complaints: 100 }]);
+    const down = compareLatest([
+      { month: '2026-09', complaints: 200 },
+      { month: '2026-10', complaints: 100 },
+    ]);
     expect(changePhrase(down)).toBe('down 50% from September 2026 (200)');
-    const flat = compareLatest([{ month: '2026-09', complaints: 100 }, { month: '2026-10', complaints: 101 }]);
+    const flat = compareLatest([
+      { month: '2026-09', complaints: 100 },
+      { month: '2026-10', complaints: 101 },
+    ]);
     expect(changePhrase(flat)).toBe('about the same as September 2026 (100)');
     expect(changePhrase(compareLatest([{ month: '2026-10', complaints: 1 }]))).toBe('');
   });
 
   it('ordinal() spells ranks', () => {
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 52, 101].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '52nd', '101st']);
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 52, 101].map(ordinal)).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '52nd',
+      '101st',
+    ]);
   });
 
   it('sourceLine() names the data version and the range', () => {
-    expect(sourceLine({ dataVersion: 'abc', synthetic: true }, '2025-10', '2026-10')).toBe('Source: FTC Do Not Call complaints (synthetic sample data); data version abc, October 2025 to October 2026.');
-    expect(sourceLine({ dataVersion: 'abc', synthetic: false }, null, null, 'X')).toBe('Source: X; data version abc.');
+    expect(sourceLine({ dataVersion: 'abc', synthetic: true }, '2025-10', '2026-10')).toBe(
+      'Source: FTC Do Not Call complaints (synthetic sample data); data version abc, October 2025 to October 2026.',
+    );
+    expect(sourceLine({ dataVersion: 'abc', synthetic: false }, null, null, 'X')).toBe(
+      'Source: X; data version abc.',
+    );
   });
 });
 
@@ -245,17 +393,36 @@ describe('tables and markup', () => {
 
   it('compareValues() sorts numbers numerically, blanks first, and text naturally', () => {
     expect(['10', '', '9'].sort((a, b) => compareValues(a, b, true))).toEqual(['', '9', '10']);
-    expect(['b', 'A', 'a10', 'a9'].sort((a, b) => compareValues(a, b, false))).toEqual(['A', 'a9', 'a10', 'b']);
+    expect(['b', 'A', 'a10', 'a9'].sort((a, b) => compareValues(a, b, false))).toEqual([
+      'A',
+      'a9',
+      'a10',
+      'b',
+    ]);
   });
 
   it('withoutGroupLabels() drops aria-label from role-less groups only', () => {
-    expect(withoutGroupLabels('<svg role="img" aria-label="x"><g aria-label="rule" stroke="#000"><g role="link" aria-label="Ohio"></g></g></svg>')).toBe('<svg role="img" aria-label="x"><g stroke="#000"><g role="link" aria-label="Ohio"></g></g></svg>');
+    expect(
+      withoutGroupLabels(
+        '<svg role="img" aria-label="x"><g aria-label="rule" stroke="#000"><g role="link" aria-label="Ohio"></g></g></svg>',
+      ),
+    ).toBe(
+      '<svg role="img" aria-label="x"><g stroke="#000"><g role="link" aria-label="Ohio"></g></g></svg>',
+    );
   });
 });
 
 describe('small bases', () => {
   it('changePhrase() gives no percentage when the earlier month had fewer than SMALL_BASE complaints', () => {
-    const c = compareLatest(fillMonths(new Map([['2025-10', 1], ['2026-10', 0]]), monthRange('2025-10', '2026-10')));
+    const c = compareLatest(
+      fillMonths(
+        new Map([
+          ['2025-10', 1],
+          ['2026-10', 0],
+        ]),
+        monthRange('2025-10', '2026-10'),
+      ),
+    );
     expect(changePhrase(c)).toBe('against 1 in October 2025');
   });
 });

@@ -1,6 +1,14 @@
 /** src/lib/cite.ts: the citation sentence and BibTeX for a chart, pinned to a data version. */
 import { describe, expect, it } from 'vitest';
-import { bibtexKey, bibtexUrl, citationBibtex, citationText, citedTitle, escapeBibtex, type CiteInput } from '../../src/lib/cite';
+import {
+  bibtexKey,
+  bibtexUrl,
+  citationBibtex,
+  citationText,
+  citedTitle,
+  escapeBibtex,
+  type CiteInput,
+} from '../../src/lib/cite';
 
 const base: CiteInput = {
   title: 'Complaints over time',
@@ -40,7 +48,9 @@ describe('citationText', () => {
   });
 
   it('leaves out the date range when it is not known', () => {
-    expect(citationText({ ...base, dataFrom: null, dataTo: null })).toContain('Chart, data version 3d823eea31c2. Source:');
+    expect(citationText({ ...base, dataFrom: null, dataTo: null })).toContain(
+      'Chart, data version 3d823eea31c2. Source:',
+    );
   });
 
   it('wants a real access date', () => {
@@ -48,7 +58,9 @@ describe('citationText', () => {
   });
 
   it('joins title and filters once', () => {
-    expect(citedTitle({ title: ' Busiest area codes ', description: '' })).toBe('Busiest area codes');
+    expect(citedTitle({ title: ' Busiest area codes ', description: '' })).toBe(
+      'Busiest area codes',
+    );
   });
 });
 
@@ -56,27 +68,40 @@ describe('citationBibtex', () => {
   it('is a @misc entry with the fields a reference manager needs', () => {
     const bib = citationBibtex(base);
     expect(bib).toMatch(/^@misc\{robocallatlas-2026-3d823eea31c2-[0-9a-z]+,\n/);
-    expect(bib).toContain('title     = {{Complaints over time: All complaints in Ohio over the whole period}}');
+    expect(bib).toContain(
+      'title     = {{Complaints over time: All complaints in Ohio over the whole period}}',
+    );
     expect(bib).toContain('author    = {{Robocall Atlas}}');
     expect(bib).toContain('year      = {2026}');
-    expect(bib).toContain('url       = {https://robocall-atlas.example/explore/?state=OH&v=3d823eea31c2}');
+    expect(bib).toContain(
+      'url       = {https://robocall-atlas.example/explore/?state=OH&v=3d823eea31c2}',
+    );
     expect(bib).toContain('urldate   = {2026-11-29}');
     expect(bib).toContain('version   = {3d823eea31c2}');
-    expect(bib).toMatch(/note\s+= \{Chart, data version 3d823eea31c2 \(FTC Do Not Call complaints created September 27, 2025 to October 31, 2026\)\. Source: Federal Trade Commission, Do Not Call reported calls data\. Accessed November 29, 2026\.\}/);
+    expect(bib).toMatch(
+      /note\s+= \{Chart, data version 3d823eea31c2 \(FTC Do Not Call complaints created September 27, 2025 to October 31, 2026\)\. Source: Federal Trade Commission, Do Not Call reported calls data\. Accessed November 29, 2026\.\}/,
+    );
     expect(bib.endsWith('\n}')).toBe(true);
     expect(balanced(bib)).toBe(true);
   });
 
   it('escapes what BibTeX and LaTeX would read as commands, keeping braces balanced', () => {
-    const hostile = { ...base, description: 'Energy & utilities, 100% {odd} $5 #1 a_b ^ ~ \\input{x}' };
+    const hostile = {
+      ...base,
+      description: 'Energy & utilities, 100% {odd} $5 #1 a_b ^ ~ \\input{x}',
+    };
     const bib = citationBibtex(hostile);
-    expect(bib).toContain('Energy \\& utilities, 100\\% \\{odd\\} \\$5 \\#1 a\\_b \\^{} \\~{} \\textbackslash{}input\\{x\\}');
+    expect(bib).toContain(
+      'Energy \\& utilities, 100\\% \\{odd\\} \\$5 \\#1 a\\_b \\^{} \\~{} \\textbackslash{}input\\{x\\}',
+    );
     expect(balanced(bib)).toBe(true);
     expect(escapeBibtex('“quoted” ‘single’')).toBe(`"quoted" 'single'`);
   });
 
   it('keeps the URL verbatim but never lets it close the field', () => {
-    expect(bibtexUrl('https://x.example/explore/?a=1%2C2&b={3} 4')).toBe('https://x.example/explore/?a=1%2C2&b=%7B3%7D%204');
+    expect(bibtexUrl('https://x.example/explore/?a=1%2C2&b={3} 4')).toBe(
+      'https://x.example/explore/?a=1%2C2&b=%7B3%7D%204',
+    );
   });
 
   it('gives two views two keys, and one view the same key', () => {

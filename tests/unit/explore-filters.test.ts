@@ -14,7 +14,12 @@ describe('the filter table', () => {
   it('places every key that has a form control in the form, once, and no other', () => {
     const placed = FORM_LAYOUT.flatMap((s) => s.keys);
     expect(new Set(placed).size).toBe(placed.length);
-    expect([...placed].sort()).toEqual(keys.filter((k) => k.form).map((k) => k.key).sort());
+    expect([...placed].sort()).toEqual(
+      keys
+        .filter((k) => k.form)
+        .map((k) => k.key)
+        .sort(),
+    );
   });
 
   it('leaves the default view out of the URL and out of the WHERE clause', () => {
@@ -23,7 +28,15 @@ describe('the filter table', () => {
   });
 
   it('binds every value it filters by as a parameter, and writes the same value as a literal', () => {
-    const view: ExploreView = { ...DEFAULT_VIEW, from: '2025-02', to: '2025', states: ['OH'], subjects: ["o'brien"], robocall: ['yes', 'unknown'], areas: ['614'] };
+    const view: ExploreView = {
+      ...DEFAULT_VIEW,
+      from: '2025-02',
+      to: '2025',
+      states: ['OH'],
+      subjects: ["o'brien"],
+      robocall: ['yes', 'unknown'],
+      areas: ['614'],
+    };
     for (const k of FILTERS) {
       expect(k.filter.active(view), k.key).toBe(true);
       const bound = new SqlWriter('bound');
@@ -34,7 +47,13 @@ describe('the filter table', () => {
       expect(boundSql).not.toMatch(/'/);
       // Substituting the bound parameters as literals gives the literal form.
       let i = 0;
-      expect(boundSql.replace(/\?/g, () => (typeof bound.params[i] === 'string' ? `'${String(bound.params[i++]).replace(/'/g, "''")}'` : String(bound.params[i++])))).toBe(literalSql);
+      expect(
+        boundSql.replace(/\?/g, () =>
+          typeof bound.params[i] === 'string'
+            ? `'${String(bound.params[i++]).replace(/'/g, "''")}'`
+            : String(bound.params[i++]),
+        ),
+      ).toBe(literalSql);
     }
   });
 });

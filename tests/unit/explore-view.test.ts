@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { dateBounds } from '../../src/lib/dates';
-import { DEFAULT_VIEW, parseExploreView, serializeExploreView, type ExploreView } from '../../src/lib/explore/view';
+import {
+  DEFAULT_VIEW,
+  parseExploreView,
+  serializeExploreView,
+  type ExploreView,
+} from '../../src/lib/explore/view';
 
-const vocabulary = { states: new Set(['OH', 'PA', 'CA', 'TX']), subjects: new Set(['imposters', 'warranties', 'other']) };
+const vocabulary = {
+  states: new Set(['OH', 'PA', 'CA', 'TX']),
+  subjects: new Set(['imposters', 'warranties', 'other']),
+};
 const parse = (query: string) => parseExploreView(new URLSearchParams(query), vocabulary);
 
 describe('parseExploreView(params, vocabulary)', () => {
   it('reads the example URL of DESIGN.md §5', () => {
-    const { view, ignored } = parse('chart=trend&interval=month&from=2024-01&to=2024-12&state=OH,PA&subject=imposters&robocall=yes&area=614&measure=count&v=abc123def456');
+    const { view, ignored } = parse(
+      'chart=trend&interval=month&from=2024-01&to=2024-12&state=OH,PA&subject=imposters&robocall=yes&area=614&measure=count&v=abc123def456',
+    );
     expect(ignored).toEqual([]);
     expect(view).toEqual({
       ...DEFAULT_VIEW,
@@ -22,11 +32,16 @@ describe('parseExploreView(params, vocabulary)', () => {
   });
 
   it('normalises case, order and repeats in lists', () => {
-    expect(parse('state=pa,oh,PA&robocall=NO,yes').view).toMatchObject({ states: ['OH', 'PA'], robocall: ['no', 'yes'] });
+    expect(parse('state=pa,oh,PA&robocall=NO,yes').view).toMatchObject({
+      states: ['OH', 'PA'],
+      robocall: ['no', 'yes'],
+    });
   });
 
   it('drops and names every value it does not accept, keeping the rest', () => {
-    const { view, ignored } = parse('chart=pie&state=OH,ZZ&subject=<script>&area=61&from=2024-13&measure=x&v=%27;DROP&utm_source=x&page=-1');
+    const { view, ignored } = parse(
+      'chart=pie&state=OH,ZZ&subject=<script>&area=61&from=2024-13&measure=x&v=%27;DROP&utm_source=x&page=-1',
+    );
     expect(view).toEqual({ ...DEFAULT_VIEW, states: ['OH'] });
     expect(ignored.map((i) => [i.key, i.value])).toEqual([
       ['chart', 'pie'],
@@ -53,15 +68,32 @@ describe('serializeExploreView(view)', () => {
   it('round-trips through parse', () => {
     const views: ExploreView[] = [
       DEFAULT_VIEW,
-      { ...DEFAULT_VIEW, chart: 'map', measure: 'per100k', from: '2025', to: '2025-06-30', states: ['CA', 'TX'] },
-      { ...DEFAULT_VIEW, chart: 'table', page: 3, subjects: ['other'], robocall: ['unknown'], areas: ['212', '614'], v: 'abcdef123456' },
+      {
+        ...DEFAULT_VIEW,
+        chart: 'map',
+        measure: 'per100k',
+        from: '2025',
+        to: '2025-06-30',
+        states: ['CA', 'TX'],
+      },
+      {
+        ...DEFAULT_VIEW,
+        chart: 'table',
+        page: 3,
+        subjects: ['other'],
+        robocall: ['unknown'],
+        areas: ['212', '614'],
+        v: 'abcdef123456',
+      },
     ];
     for (const s of views) expect(parse(serializeExploreView(s)).view).toEqual(s);
   });
 
   it('writes one canonical URL per view, with readable commas and no defaults', () => {
     expect(serializeExploreView(DEFAULT_VIEW)).toBe('');
-    expect(serializeExploreView({ ...DEFAULT_VIEW, states: ['OH', 'PA'], interval: 'week' })).toBe('interval=week&state=OH,PA');
+    expect(serializeExploreView({ ...DEFAULT_VIEW, states: ['OH', 'PA'], interval: 'week' })).toBe(
+      'interval=week&state=OH,PA',
+    );
   });
 });
 

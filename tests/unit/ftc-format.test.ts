@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, dailyFileName, FTC_HEADER, parseDailyFileName, subjectKey } from '../../src/lib/ftc-format';
+import {
+  csvField,
+  dailyFileName,
+  FTC_HEADER,
+  parseDailyFileName,
+  subjectKey,
+} from '../../src/lib/ftc-format';
 
 describe('parseDailyFileName', () => {
   it('reads the current, republished and legacy names', () => {
-    expect(parseDailyFileName('DNC_Complaint_Numbers_2026-05-15.csv')).toEqual({ published: '2026-05-15', suffix: null });
-    expect(parseDailyFileName('DNC_Complaint_Numbers_2026-05-15_0.csv')).toEqual({ published: '2026-05-15', suffix: '0' });
-    expect(parseDailyFileName('dnc_complaint_numbers_2021-07-08.csv')).toEqual({ published: '2021-07-08', suffix: null });
+    expect(parseDailyFileName('DNC_Complaint_Numbers_2026-05-15.csv')).toEqual({
+      published: '2026-05-15',
+      suffix: null,
+    });
+    expect(parseDailyFileName('DNC_Complaint_Numbers_2026-05-15_0.csv')).toEqual({
+      published: '2026-05-15',
+      suffix: '0',
+    });
+    expect(parseDailyFileName('dnc_complaint_numbers_2021-07-08.csv')).toEqual({
+      published: '2021-07-08',
+      suffix: null,
+    });
   });
 
   it('rejects names that are not daily files', () => {
@@ -14,7 +29,11 @@ describe('parseDailyFileName', () => {
   });
 
   it('round-trips dailyFileName', () => {
-    for (const name of [dailyFileName('2025-01-02'), dailyFileName('2021-07-08', 'legacy'), dailyFileName('2025-01-02', 'current', '0')]) {
+    for (const name of [
+      dailyFileName('2025-01-02'),
+      dailyFileName('2021-07-08', 'legacy'),
+      dailyFileName('2025-01-02', 'current', '0'),
+    ]) {
       const parsed = parseDailyFileName(name)!;
       expect(name).toContain(parsed.published);
     }
@@ -23,7 +42,9 @@ describe('parseDailyFileName', () => {
 
 describe('subjectKey', () => {
   it('treats the FTC file label and the API label as the same subject', () => {
-    expect(subjectKey('Warranties  & protection plans')).toBe(subjectKey('Warranties & protection plans'));
+    expect(subjectKey('Warranties  & protection plans')).toBe(
+      subjectKey('Warranties & protection plans'),
+    );
     expect(subjectKey(' OTHER ')).toBe('other');
   });
 });

@@ -14,7 +14,8 @@ import { REFERENCE_DIR } from '../../scripts/lib/reference';
 
 function factsDir(): string | null {
   if (process.env.ROBOCALL_FACTS) return process.env.ROBOCALL_FACTS;
-  if (process.env.ROBOCALL_REAL_DATA) return join(dirname(process.env.ROBOCALL_REAL_DATA.replace(/\/+$/, '')), 'facts');
+  if (process.env.ROBOCALL_REAL_DATA)
+    return join(dirname(process.env.ROBOCALL_REAL_DATA.replace(/\/+$/, '')), 'facts');
   return null;
 }
 
@@ -22,18 +23,30 @@ const FACTS = factsDir();
 const REQUIRED = FACTS !== null || process.env.CI === 'true';
 
 function rows(path: string): Record<string, string>[] {
-  const parsed = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true });
-  if (parsed.errors.length) throw new Error(`${path}: ${parsed.errors[0]!.message} (row ${parsed.errors[0]!.row})`);
+  const parsed = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  });
+  if (parsed.errors.length)
+    throw new Error(`${path}: ${parsed.errors[0]!.message} (row ${parsed.errors[0]!.row})`);
   return parsed.data;
 }
 
 describe.runIf(REQUIRED)('data/reference equals the facts it came from', () => {
   it('finds the facts directory', () => {
-    expect(FACTS, 'set ROBOCALL_FACTS or ROBOCALL_REAL_DATA (CI=true needs the facts)').not.toBeNull();
+    expect(
+      FACTS,
+      'set ROBOCALL_FACTS or ROBOCALL_REAL_DATA (CI=true needs the facts)',
+    ).not.toBeNull();
     expect(existsSync(FACTS!), `no facts directory at ${FACTS}`).toBe(true);
   });
 
-  const names = FACTS && existsSync(FACTS) ? readdirSync(FACTS).filter((n) => n.endsWith('.csv')).sort() : [];
+  const names =
+    FACTS && existsSync(FACTS)
+      ? readdirSync(FACTS)
+          .filter((n) => n.endsWith('.csv'))
+          .sort()
+      : [];
 
   it('carries every fact table', () => {
     expect(names.length).toBeGreaterThan(0);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { contiguousLineOffset, parseRecordLenient, scanCsv } from '../../scripts/ingest/scan-csv';
 
-const scan = (text: string | Buffer) => scanCsv(typeof text === 'string' ? Buffer.from(text) : text, 3);
+const scan = (text: string | Buffer) =>
+  scanCsv(typeof text === 'string' ? Buffer.from(text) : text, 3);
 const goodLines = (text: string) => {
   const s = scan(text);
   return Array.from(s.good.lines.subarray(0, s.good.count));
@@ -9,12 +10,22 @@ const goodLines = (text: string) => {
 
 describe('scanCsv(buf, fields)', () => {
   it('reads the header and counts records with CRLF and LF endings alike', () => {
-    expect(scan('a,b,c\r\n1,2,3\r\n4,5,6\r\n')).toMatchObject({ header: 'a,b,c', records: 2, rejected: [] });
-    expect(scan('a,b,c\n1,2,3\n4,5,6')).toMatchObject({ header: 'a,b,c', records: 2, rejected: [] });
+    expect(scan('a,b,c\r\n1,2,3\r\n4,5,6\r\n')).toMatchObject({
+      header: 'a,b,c',
+      records: 2,
+      rejected: [],
+    });
+    expect(scan('a,b,c\n1,2,3\n4,5,6')).toMatchObject({
+      header: 'a,b,c',
+      records: 2,
+      rejected: [],
+    });
   });
 
   it('skips a UTF-8 BOM before the header', () => {
-    const s = scan(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a,b,c\r\n1,2,3\r\n')]));
+    const s = scan(
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a,b,c\r\n1,2,3\r\n')]),
+    );
     expect(s).toMatchObject({ header: 'a,b,c', hasBom: true, records: 1 });
   });
 
@@ -38,12 +49,20 @@ describe('scanCsv(buf, fields)', () => {
 
   it('resumes after a stray quote at the next line that reads as a whole record (issue 14.3)', () => {
     const s = scan('h,h,h\n1,"open,3\n4,5,6\n7,"a\nb",9\n1,2,3\n');
-    expect(s.rejected.map((r) => [r.line, r.lastLine, r.reason])).toEqual([[2, 2, 'unterminated quoted field']]);
+    expect(s.rejected.map((r) => [r.line, r.lastLine, r.reason])).toEqual([
+      [2, 2, 'unterminated quoted field'],
+    ]);
     expect(Array.from(s.good.lines.subarray(0, s.good.count))).toEqual([3, 4, 6]);
   });
 
   it('marks records with stray quotes, lone CRs or invalid UTF-8 for repair, not rejection', () => {
-    const s = scan(Buffer.concat([Buffer.from('h,h,h\n1,a"b,3\n1,"q"x,3\n1,a\rb,3\n1,'), Buffer.from([0xff]), Buffer.from(',3\n1,2,3\n')]));
+    const s = scan(
+      Buffer.concat([
+        Buffer.from('h,h,h\n1,a"b,3\n1,"q"x,3\n1,a\rb,3\n1,'),
+        Buffer.from([0xff]),
+        Buffer.from(',3\n1,2,3\n'),
+      ]),
+    );
     expect(s.rejected).toEqual([]);
     expect(s.needsRepair).toEqual([0, 1, 2, 3]);
   });

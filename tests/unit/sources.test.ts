@@ -8,7 +8,10 @@ describe('assignRoles(files)', () => {
       { file: 'dnc/2026/DNC_Complaint_Numbers_2026-05-15.csv', sha256: 'a' },
     ]);
     expect(roles.get('dnc/2026/DNC_Complaint_Numbers_2026-05-15.csv')).toEqual({ role: 'load' });
-    expect(roles.get('dnc/2026/DNC_Complaint_Numbers_2026-05-15_0.csv')).toEqual({ role: 'duplicate', of: 'dnc/2026/DNC_Complaint_Numbers_2026-05-15.csv' });
+    expect(roles.get('dnc/2026/DNC_Complaint_Numbers_2026-05-15_0.csv')).toEqual({
+      role: 'duplicate',
+      of: 'dnc/2026/DNC_Complaint_Numbers_2026-05-15.csv',
+    });
   });
 
   it('lets a changed republication replace the earlier version of the same date', () => {
@@ -17,15 +20,24 @@ describe('assignRoles(files)', () => {
       { file: 'dnc/2026/DNC_Complaint_Numbers_2026-05-15_0.csv', sha256: 'b' },
       { file: 'dnc/2026/DNC_Complaint_Numbers_2026-05-16.csv', sha256: 'c' },
     ]);
-    expect(roles.get('dnc/2026/DNC_Complaint_Numbers_2026-05-15.csv')).toEqual({ role: 'superseded', by: 'dnc/2026/DNC_Complaint_Numbers_2026-05-15_0.csv' });
+    expect(roles.get('dnc/2026/DNC_Complaint_Numbers_2026-05-15.csv')).toEqual({
+      role: 'superseded',
+      by: 'dnc/2026/DNC_Complaint_Numbers_2026-05-15_0.csv',
+    });
     expect(roles.get('dnc/2026/DNC_Complaint_Numbers_2026-05-15_0.csv')).toEqual({ role: 'load' });
     expect(roles.get('dnc/2026/DNC_Complaint_Numbers_2026-05-16.csv')).toEqual({ role: 'load' });
   });
 
   it('treats content fetched again later as the newest version of its publication', () => {
-    expect(publicationKey('dnc/2026/DNC_Complaint_Numbers_2026-05-15.fetched-20260601T000000Z.csv')?.date).toBe('2026-05-15');
+    expect(
+      publicationKey('dnc/2026/DNC_Complaint_Numbers_2026-05-15.fetched-20260601T000000Z.csv')
+        ?.date,
+    ).toBe('2026-05-15');
     const roles = assignRoles([
-      { file: 'dnc/2026/DNC_Complaint_Numbers_2026-05-15.fetched-20260601T000000Z.csv', sha256: 'b' },
+      {
+        file: 'dnc/2026/DNC_Complaint_Numbers_2026-05-15.fetched-20260601T000000Z.csv',
+        sha256: 'b',
+      },
       { file: 'dnc/2026/DNC_Complaint_Numbers_2026-05-15.csv', sha256: 'a' },
     ]);
     expect(roles.get('dnc/2026/DNC_Complaint_Numbers_2026-05-15.csv')?.role).toBe('superseded');
@@ -49,7 +61,12 @@ describe('assignRoles(files)', () => {
       { file: 'dnc/2026/DNC_Complaint_Numbers_2026-05-15.csv', sha256: 'y' },
     ]);
     expect(roles.get('dnc/2026/DNC_Complaint_Numbers_2026-05-15.csv')).toEqual({ role: 'load' });
-    expect(roles.get('dnc/2026/api/DNC_API_2026-05-14.fetched-20260601T000000Z.csv')).toEqual({ role: 'load' });
-    expect(roles.get('dnc/2026/api/DNC_API_2026-05-14.csv')).toEqual({ role: 'superseded', by: 'dnc/2026/api/DNC_API_2026-05-14.fetched-20260601T000000Z.csv' });
+    expect(roles.get('dnc/2026/api/DNC_API_2026-05-14.fetched-20260601T000000Z.csv')).toEqual({
+      role: 'load',
+    });
+    expect(roles.get('dnc/2026/api/DNC_API_2026-05-14.csv')).toEqual({
+      role: 'superseded',
+      by: 'dnc/2026/api/DNC_API_2026-05-14.fetched-20260601T000000Z.csv',
+    });
   });
 });

@@ -76,20 +76,27 @@ describe('createStaticServer', () => {
   });
 
   it('sends the gzipped twin to a browser that accepts gzip, and the plain bytes for a Range', async () => {
-    const raw = await new Promise<{ encoding: string | undefined; length: string | undefined }>((resolve) => {
-      // fetch() always accepts gzip and decodes it; node:http shows what went over the wire.
-      void import('node:http').then(({ get }) =>
-        get(`${base}/engine.wasm`, { headers: { 'accept-encoding': 'gzip, br' } }, (res) => {
-          res.resume();
-          resolve({ encoding: res.headers['content-encoding'], length: res.headers['content-length'] });
-        }),
-      );
-    });
+    const raw = await new Promise<{ encoding: string | undefined; length: string | undefined }>(
+      (resolve) => {
+        // fetch() always accepts gzip and decodes it; node:http shows what went over the wire.
+        void import('node:http').then(({ get }) =>
+          get(`${base}/engine.wasm`, { headers: { 'accept-encoding': 'gzip, br' } }, (res) => {
+            res.resume();
+            resolve({
+              encoding: res.headers['content-encoding'],
+              length: res.headers['content-length'],
+            });
+          }),
+        );
+      },
+    );
     expect(raw.encoding).toBe('gzip');
     expect(Number(raw.length)).toBe(gzipSync(body).length);
     const decoded = await fetch(`${base}/engine.wasm`);
     expect(Buffer.from(await decoded.arrayBuffer())).toEqual(body);
-    const range = await fetch(`${base}/engine.wasm`, { headers: { range: 'bytes=0-9', 'accept-encoding': 'gzip' } });
+    const range = await fetch(`${base}/engine.wasm`, {
+      headers: { range: 'bytes=0-9', 'accept-encoding': 'gzip' },
+    });
     expect(range.status).toBe(206);
     expect(range.headers.get('content-encoding')).toBeNull();
     expect(Buffer.from(await range.arrayBuffer())).toEqual(body.subarray(0, 10));

@@ -19,18 +19,31 @@ describe('dayCoverage', () => {
       source('2026-05-01', '2026-05-30', 'duplicate'),
     ]);
     // Counted by hand: 05-04..05-10 is 7 days; 05-05 and 05-07 have no file.
-    expect(cov).toEqual({ firstDay: '2026-05-04', lastDay: '2026-05-10', missing: ['2026-05-05', '2026-05-07'], covered: 5 });
+    expect(cov).toEqual({
+      firstDay: '2026-05-04',
+      lastDay: '2026-05-10',
+      missing: ['2026-05-05', '2026-05-07'],
+      covered: 5,
+    });
   });
 
   it('is null with nothing loaded, and one day for a one-day build', () => {
     expect(dayCoverage([])).toBeNull();
-    expect(dayCoverage([source('2021-07-07', '2021-07-07')])).toEqual({ firstDay: '2021-07-07', lastDay: '2021-07-07', missing: [], covered: 1 });
+    expect(dayCoverage([source('2021-07-07', '2021-07-07')])).toEqual({
+      firstDay: '2021-07-07',
+      lastDay: '2021-07-07',
+      missing: [],
+      covered: 1,
+    });
   });
 });
 
 describe('dayRuns', () => {
   it('joins consecutive days into runs', () => {
-    expect(dayRuns(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-05'])).toEqual(['2026-02-27 to 2026-03-01', '2026-03-05']);
+    expect(dayRuns(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-05'])).toEqual([
+      '2026-02-27 to 2026-03-01',
+      '2026-03-05',
+    ]);
     expect(dayRuns([])).toEqual([]);
   });
 });

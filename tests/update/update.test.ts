@@ -23,25 +23,57 @@ afterEach(async () => {
   await removeDir(dir);
 });
 
-async function run(...extra: string[]): Promise<{ code: number; text: string; summary: UpdateSummary }> {
+async function run(
+  ...extra: string[]
+): Promise<{ code: number; text: string; summary: UpdateSummary }> {
   const stderr = new Captured();
   const summaryPath = join(dir, 'summary.json');
   const code = await update(
-    ['--url', ftc.landingUrl(), '--raw', join(dir, 'raw'), '--out', join(dir, 'build'), '--summary-json', summaryPath, ...extra],
+    [
+      '--url',
+      ftc.landingUrl(),
+      '--raw',
+      join(dir, 'raw'),
+      '--out',
+      join(dir, 'build'),
+      '--summary-json',
+      summaryPath,
+      ...extra,
+    ],
     { stderr, clock: fakeClock(), build: async (dataDir) => void builds.push(dataDir) },
   );
-  return { code, text: stderr.text, summary: JSON.parse(await readFile(summaryPath, 'utf8')) as UpdateSummary };
+  return {
+    code,
+    text: stderr.text,
+    summary: JSON.parse(await readFile(summaryPath, 'utf8')) as UpdateSummary,
+  };
 }
 
 describe('npm run update', () => {
   it('ingests and builds what arrived; run again at once it changes nothing and says so', async () => {
-    ftc = await new FakeFtc({ firstDay: '2026-05-04', lastDay: '2026-05-08', perWeekday: 20, today: '2026-05-08' }).start();
+    ftc = await new FakeFtc({
+      firstDay: '2026-05-04',
+      lastDay: '2026-05-08',
+      perWeekday: 20,
+      today: '2026-05-08',
+    }).start();
     const first = await run();
     expect(first.code).toBe(0);
     // Files 05-05..05-08 are out by 05-08 (Friday's complaints wait for Monday's file).
-    expect(first.summary).toMatchObject({ changed: true, ingested: true, built: true, rows_new: 80, rows_total: 80, failures: [] });
+    expect(first.summary).toMatchObject({
+      changed: true,
+      ingested: true,
+      built: true,
+      rows_new: 80,
+      rows_total: 80,
+      failures: [],
+    });
     expect(first.summary.files_new).toHaveLength(4);
-    expect(first.summary.coverage).toEqual({ first_day: '2026-05-04', last_day: '2026-05-07', days_missing: [] });
+    expect(first.summary.coverage).toEqual({
+      first_day: '2026-05-04',
+      last_day: '2026-05-07',
+      days_missing: [],
+    });
     expect(builds).toEqual([join(dir, 'build')]);
     expect(first.text).toContain('changed: yes');
     expect(first.text).toContain('files new: 4 (DNC_Complaint_Numbers_2026-05-05.csv');
@@ -51,28 +83,58 @@ describe('npm run update', () => {
     const archive = await listFiles(join(dir, 'raw'));
     const second = await run();
     expect(second.code).toBe(0);
-    expect(second.summary).toMatchObject({ changed: false, ingested: false, built: false, files_new: [], rows_new: 0, rows_total: 80 });
-    expect(second.text).toContain('changed: no (nothing new since the last build; nothing ingested or built)');
+    expect(second.summary).toMatchObject({
+      changed: false,
+      ingested: false,
+      built: false,
+      files_new: [],
+      rows_new: 0,
+      rows_total: 80,
+    });
+    expect(second.text).toContain(
+      'changed: no (nothing new since the last build; nothing ingested or built)',
+    );
     expect(builds).toHaveLength(1);
     expect(await readFile(join(dir, 'build', 'manifest.json'), 'utf8')).toBe(manifest);
-    expect((await listFiles(join(dir, 'raw'))).filter((f) => f.endsWith('.csv'))).toEqual(archive.filter((f) => f.endsWith('.csv')));
+    expect((await listFiles(join(dir, 'raw'))).filter((f) => f.endsWith('.csv'))).toEqual(
+      archive.filter((f) => f.endsWith('.csv')),
+    );
 
     // Monday: one new file with Friday to Sunday, a gap-free coverage to Sunday.
     ftc.advanceTo('2026-05-11');
     ftc = ftc; // same fake, later day
     const third = await run();
     expect(third.code).toBe(0);
-    expect(third.summary).toMatchObject({ changed: true, files_new: ['dnc/2026/DNC_Complaint_Numbers_2026-05-11.csv'], rows_new: 20, rows_total: 100 });
-    const rows = (JSON.parse(await readFile(join(dir, 'build', 'manifest.json'), 'utf8')) as Manifest).totals.rows_loaded;
+    expect(third.summary).toMatchObject({
+      changed: true,
+      files_new: ['dnc/2026/DNC_Complaint_Numbers_2026-05-11.csv'],
+      rows_new: 20,
+      rows_total: 100,
+    });
+    const rows = (
+      JSON.parse(await readFile(join(dir, 'build', 'manifest.json'), 'utf8')) as Manifest
+    ).totals.rows_loaded;
     expect(rows).toBe(ftc.complaints.length);
   });
 
   it('lists gaps, exits 1 when a file failed, and 5 (fetching nothing) when the archive does not match its ledger', async () => {
-    ftc = await new FakeFtc({ firstDay: '2026-05-04', lastDay: '2026-05-08', perWeekday: 5, today: '2026-05-11' }).start();
-    ftc.server.route('/sites/default/files/DNC_Complaint_Numbers_2026-05-06.csv', { kind: 'status', status: 404 });
+    ftc = await new FakeFtc({
+      firstDay: '2026-05-04',
+      lastDay: '2026-05-08',
+      perWeekday: 5,
+      today: '2026-05-11',
+    }).start();
+    ftc.server.route('/sites/default/files/DNC_Complaint_Numbers_2026-05-06.csv', {
+      kind: 'status',
+      status: 404,
+    });
     const first = await run('--no-build');
     expect(first.code).toBe(1);
-    expect(first.summary.coverage).toEqual({ first_day: '2026-05-04', last_day: '2026-05-08', days_missing: ['2026-05-05'] });
+    expect(first.summary.coverage).toEqual({
+      first_day: '2026-05-04',
+      last_day: '2026-05-08',
+      days_missing: ['2026-05-05'],
+    });
     expect(first.text).toMatch(/gaps: 1 day\(s\) missing \(2026-05-05\)/);
     expect(first.summary.failures[0]).toMatch(/DNC_Complaint_Numbers_2026-05-06\.csv: HTTP 404/);
     expect(builds).toEqual([]);
@@ -82,12 +144,18 @@ describe('npm run update', () => {
     const requests = ftc.server.requests.length;
     const damaged = await run();
     expect(damaged.code).toBe(5);
-    expect(damaged.text).toMatch(/CHANGED: dnc\/2026\/DNC_Complaint_Numbers_2026-05-07\.csv: sha256 [0-9a-f]{64}, the ledger says/);
+    expect(damaged.text).toMatch(
+      /CHANGED: dnc\/2026\/DNC_Complaint_Numbers_2026-05-07\.csv: sha256 [0-9a-f]{64}, the ledger says/,
+    );
     expect(ftc.server.requests.length).toBe(requests);
   });
 
   it('exits 3 when the FTC refuses the client, naming --user-agent', async () => {
-    ftc = await new FakeFtc({ firstDay: '2026-05-04', lastDay: '2026-05-05', blockedUserAgent: /RobocallAtlas/ }).start();
+    ftc = await new FakeFtc({
+      firstDay: '2026-05-04',
+      lastDay: '2026-05-05',
+      blockedUserAgent: /RobocallAtlas/,
+    }).start();
     const blocked = await run();
     expect(blocked.code).toBe(3);
     expect(blocked.text).toContain('--user-agent');
@@ -105,12 +173,31 @@ describe('scripts/update.ts (the entry npm run update runs)', () => {
     // Asynchronous: the fake FTC answers from this very process.
     const spawnAsync = (argv: string[]): Promise<{ status: number; stderr: string }> =>
       new Promise((resolve) => {
-        execFile(process.execPath, argv, { cwd: root, encoding: 'utf8' }, (error, _stdout, stderr) =>
-          resolve({ status: error ? Number(error.code ?? 1) : 0, stderr }),
+        execFile(
+          process.execPath,
+          argv,
+          { cwd: root, encoding: 'utf8' },
+          (error, _stdout, stderr) =>
+            resolve({ status: error ? Number(error.code ?? 1) : 0, stderr }),
         );
       });
-    ftc = await new FakeFtc({ firstDay: '2026-05-04', lastDay: '2026-05-05', perWeekday: 3 }).start();
-    const args = ['--import', 'tsx', 'scripts/update.ts', '--url', ftc.landingUrl(), '--raw', join(dir, 'raw'), '--out', join(dir, 'build'), '--no-build'];
+    ftc = await new FakeFtc({
+      firstDay: '2026-05-04',
+      lastDay: '2026-05-05',
+      perWeekday: 3,
+    }).start();
+    const args = [
+      '--import',
+      'tsx',
+      'scripts/update.ts',
+      '--url',
+      ftc.landingUrl(),
+      '--raw',
+      join(dir, 'raw'),
+      '--out',
+      join(dir, 'build'),
+      '--no-build',
+    ];
     const first = await spawnAsync(args);
     expect(first.status).toBe(0);
     expect(first.stderr).toContain('changed: yes');

@@ -19,7 +19,9 @@ export interface AnswerNames {
 }
 
 /** `providerHref` from the build's map of provider keys to page slugs. */
-export function providerHrefs(pages: Readonly<Record<string, string>>): (name: string) => string | null {
+export function providerHrefs(
+  pages: Readonly<Record<string, string>>,
+): (name: string) => string | null {
   return (name) => {
     const slug = pages[providerKey(name)];
     return slug ? `/providers/${slug}/` : null;
@@ -53,7 +55,8 @@ export interface AnswerView {
   exploreHref: string;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${formatNumber(n)} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) =>
+  `${formatNumber(n)} ${n === 1 ? one : many}`;
 
 /** Up to `max` named parts, then "and N more". */
 function listTop(parts: { name: string; n: number }[], max: number): string {
@@ -62,7 +65,11 @@ function listTop(parts: { name: string; n: number }[], max: number): string {
   return rest > 0 ? `${shown.join(', ')} and ${formatNumber(rest)} more` : shown.join(', ');
 }
 
-export function describeAnswer(answer: CallerAnswer, names: AnswerNames, coverage: { first: string; last: string } | null): AnswerView {
+export function describeAnswer(
+  answer: CallerAnswer,
+  names: AnswerNames,
+  coverage: { first: string; last: string } | null,
+): AnswerView {
   const number = formatPhone(answer.digits);
   const lines: AnswerLine[] = [];
   let headline: string;
@@ -72,33 +79,66 @@ export function describeAnswer(answer: CallerAnswer, names: AnswerNames, coverag
     headline = `${plural(answer.complaints, 'complaint')} reported ${number}.`;
     lines.push({
       label: 'When',
-      text: answer.firstDay === answer.lastDay ? `on ${formatDay(answer.firstDay!)}` : `from ${formatDay(answer.firstDay!)} to ${formatDay(answer.lastDay!)}, in ${plural(answer.byMonth.length, 'month')}`,
+      text:
+        answer.firstDay === answer.lastDay
+          ? `on ${formatDay(answer.firstDay!)}`
+          : `from ${formatDay(answer.firstDay!)} to ${formatDay(answer.lastDay!)}, in ${plural(answer.byMonth.length, 'month')}`,
     });
-    const states = answer.byState.map((s) => ({ name: s.state ? names.state(s.state) : 'state not known', n: s.complaints }));
-    lines.push({ label: answer.byState.length === 1 ? 'From' : `From ${answer.byState.length} places`, text: listTop(states, 5) });
-    lines.push({ label: 'About', text: listTop(answer.bySubject.map((s) => ({ name: names.subject(s.subject), n: s.complaints })), 3) });
+    const states = answer.byState.map((s) => ({
+      name: s.state ? names.state(s.state) : 'state not known',
+      n: s.complaints,
+    }));
+    lines.push({
+      label: answer.byState.length === 1 ? 'From' : `From ${answer.byState.length} places`,
+      text: listTop(states, 5),
+    });
+    lines.push({
+      label: 'About',
+      text: listTop(
+        answer.bySubject.map((s) => ({ name: names.subject(s.subject), n: s.complaints })),
+        3,
+      ),
+    });
     const { yes, no, unknown } = answer.robocall;
     const said = yes + no;
     const parts = [`${plural(yes, 'robocall')}`, `${plural(no, 'live call')}`];
     if (unknown) parts.push(`${formatNumber(unknown)} not said`);
-    lines.push({ label: 'Robocall or live', text: `${parts.join(', ')}${said ? ` (${formatPercent(yes / said)} robocalls of those that said)` : ''}` });
+    lines.push({
+      label: 'Robocall or live',
+      text: `${parts.join(', ')}${said ? ` (${formatPercent(yes / said)} robocalls of those that said)` : ''}`,
+    });
   }
-  const letters = answer.letters.map((l) => ({ provider: l.provider, providerHref: names.providerHref(l.provider), letter: l.letter, campaign: l.campaign }));
-  if (letters.length === 0 && !answer.ftcStaffNumber) lines.push({ label: 'Project Point of No Entry', text: 'no PoNE letter names this number' });
+  const letters = answer.letters.map((l) => ({
+    provider: l.provider,
+    providerHref: names.providerHref(l.provider),
+    letter: l.letter,
+    campaign: l.campaign,
+  }));
+  if (letters.length === 0 && !answer.ftcStaffNumber)
+    lines.push({ label: 'Project Point of No Entry', text: 'no PoNE letter names this number' });
   return {
     number,
     headline,
     lines,
     letters,
-    actions: answer.actions.map((a) => ({ date: a.date, text: `${a.agency}, ${a.action}: ${a.provider}`, source: a.source })),
-    note: answer.ftcStaffNumber ? `${number} appears on a Project Point of No Entry letter as an FTC staff member’s number (the letterhead), not as a robocaller’s; it is never linked to complaints.` : null,
+    actions: answer.actions.map((a) => ({
+      date: a.date,
+      text: `${a.agency}, ${a.action}: ${a.provider}`,
+      source: a.source,
+    })),
+    note: answer.ftcStaffNumber
+      ? `${number} appears on a Project Point of No Entry letter as an FTC staff member’s number (the letterhead), not as a robocaller’s; it is never linked to complaints.`
+      : null,
     months: monthSeries(answer),
     exploreHref: `/explore/?chart=table&caller=${answer.digits}`,
   };
 }
 
 /** Complaints per month as a small line chart; null when there is nothing to draw. */
-export function answerChart(view: AnswerView, options: { width: number; document?: Document }): ChartElement | null {
+export function answerChart(
+  view: AnswerView,
+  options: { width: number; document?: Document },
+): ChartElement | null {
   if (view.months.length === 0) return null;
   return trendChart(
     view.months.map((m) => ({ date: `${m.month}-01`, series: 'all', value: m.complaints })),

@@ -25,7 +25,13 @@ export interface CallerAnswer {
   /** PoNE letters that name the number as a campaign's caller ID. */
   letters: { provider: string; letter: string; campaign: string | null }[];
   /** Enforcement actions against the providers of those letters (matched by `providerKey`). */
-  actions: { date: string; provider: string; agency: string; action: string; source: string | null }[];
+  actions: {
+    date: string;
+    provider: string;
+    agency: string;
+    action: string;
+    source: string | null;
+  }[];
   /** The number is on a letter's letterhead as an FTC staff number: not a robocaller. */
   ftcStaffNumber: boolean;
 }
@@ -67,7 +73,10 @@ UNION ALL SELECT 'action', date, provider, agency, action_type, source_url, NULL
 }
 
 const count = (n: number | bigint | null) => Number(n ?? 0);
-const byCount = <T extends { complaints: number }>(key: (x: T) => string) => (x: T, y: T) => y.complaints - x.complaints || (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0);
+const byCount =
+  <T extends { complaints: number }>(key: (x: T) => string) =>
+  (x: T, y: T) =>
+    y.complaints - x.complaints || (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0);
 
 export function shapeLookup(digits: string, rows: readonly LookupRow[]): CallerAnswer {
   const answer: CallerAnswer = {
@@ -106,7 +115,13 @@ export function shapeLookup(digits: string, rows: readonly LookupRow[]): CallerA
         answer.letters.push({ provider: row.key!, letter: row.a!, campaign: row.b || null });
         break;
       case 'action':
-        answer.actions.push({ date: row.key!, provider: row.a!, agency: row.b ?? '', action: row.c ?? '', source: row.d });
+        answer.actions.push({
+          date: row.key!,
+          provider: row.a!,
+          agency: row.b ?? '',
+          action: row.c ?? '',
+          source: row.d,
+        });
         break;
       case 'staff':
         answer.ftcStaffNumber = true;
@@ -116,11 +131,15 @@ export function shapeLookup(digits: string, rows: readonly LookupRow[]): CallerA
   answer.byMonth.sort((x, y) => (x.month < y.month ? -1 : 1));
   answer.byState.sort(byCount((x) => x.state ?? '~'));
   answer.bySubject.sort(byCount((x) => x.subject));
-  answer.letters.sort((x, y) => x.provider.localeCompare(y.provider) || x.letter.localeCompare(y.letter));
+  answer.letters.sort(
+    (x, y) => x.provider.localeCompare(y.provider) || x.letter.localeCompare(y.letter),
+  );
   // Actions reach the answer when they name a provider of its letters, however the two files spell it.
   const keys = new Set(answer.letters.map((l) => providerKey(l.provider)).filter(Boolean));
   answer.actions = answer.actions.filter((a) => a.provider && keys.has(providerKey(a.provider)));
-  answer.actions.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.provider.localeCompare(y.provider)));
+  answer.actions.sort((x, y) =>
+    x.date < y.date ? -1 : x.date > y.date ? 1 : x.provider.localeCompare(y.provider),
+  );
   return answer;
 }
 

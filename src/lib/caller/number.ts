@@ -17,22 +17,48 @@ export const MAX_CALLER_INPUT = 40;
 const SEPARATORS = /[\s\u00a0\u2009\u202f.\-\u2010-\u2015/()]/g;
 
 export function parseCallerNumber(input: string): CallerParse {
-  if (input.length > MAX_CALLER_INPUT) return { ok: false, reason: `longer than ${MAX_CALLER_INPUT} characters; type just the phone number` };
+  if (input.length > MAX_CALLER_INPUT)
+    return {
+      ok: false,
+      reason: `longer than ${MAX_CALLER_INPUT} characters; type just the phone number`,
+    };
   const text = input.trim();
-  if (text === '') return { ok: false, reason: 'empty; type a phone number such as (214) 555-0100' };
+  if (text === '')
+    return { ok: false, reason: 'empty; type a phone number such as (214) 555-0100' };
   if (/(?:ext|x|#)\s*\.?\s*\d+\s*$/i.test(text) && /\d{10}/.test(text.replace(SEPARATORS, ''))) {
     return { ok: false, reason: 'has an extension; type the number without it' };
   }
-  if (/[a-z]/i.test(text)) return { ok: false, reason: 'has letters; type the digits (on a keypad, ABC is 2, DEF is 3 …)' };
+  if (/[a-z]/i.test(text))
+    return {
+      ok: false,
+      reason: 'has letters; type the digits (on a keypad, ABC is 2, DEF is 3 …)',
+    };
   const plus = text.startsWith('+');
   const rest = (plus ? text.slice(1) : text).replace(SEPARATORS, '');
   const odd = [...new Set(rest.replace(/\d/g, ''))];
-  if (odd.length > 0) return { ok: false, reason: `has characters a phone number does not have: ${odd.slice(0, 5).join(' ')}` };
+  if (odd.length > 0)
+    return {
+      ok: false,
+      reason: `has characters a phone number does not have: ${odd.slice(0, 5).join(' ')}`,
+    };
   let digits = rest;
-  if (plus && !digits.startsWith('1')) return { ok: false, reason: 'is not a +1 (US, Canada, Caribbean) number; the FTC data holds North American numbers' };
+  if (plus && !digits.startsWith('1'))
+    return {
+      ok: false,
+      reason:
+        'is not a +1 (US, Canada, Caribbean) number; the FTC data holds North American numbers',
+    };
   if (digits.length === 11 && digits.startsWith('1')) digits = digits.slice(1);
-  if (digits.length < 10) return { ok: false, reason: `has ${digits.length} digit${digits.length === 1 ? '' : 's'}; a number needs 10, area code included` };
-  if (digits.length > 10) return { ok: false, reason: `has ${digits.length} digits; a North American number has 10 (11 with a leading 1)` };
+  if (digits.length < 10)
+    return {
+      ok: false,
+      reason: `has ${digits.length} digit${digits.length === 1 ? '' : 's'}; a number needs 10, area code included`,
+    };
+  if (digits.length > 10)
+    return {
+      ok: false,
+      reason: `has ${digits.length} digits; a North American number has 10 (11 with a leading 1)`,
+    };
   return { ok: true, digits };
 }
 
@@ -40,4 +66,3 @@ export function parseCallerNumber(input: string): CallerParse {
 export function isNanpNumber(digits: string): boolean {
   return /^[2-9]\d{2}[2-9]\d{6}$/.test(digits);
 }
-

@@ -19,12 +19,19 @@ export async function loadLookupConfig(): Promise<LookupPageConfig> {
   const explore = loadExploreConfig();
   const { providers } = await loadProviders();
   const providerPages: Record<string, string> = {};
-  for (const p of providers) for (const name of [p.name, ...p.names]) if (name && providerKey(name)) providerPages[providerKey(name)] ??= p.slug;
+  for (const p of providers)
+    for (const name of [p.name, ...p.names])
+      if (name && providerKey(name)) providerPages[providerKey(name)] ??= p.slug;
   return {
-    files: { cube: explore.files.cube, years: {}, ...(explore.files.callers ? { callers: explore.files.callers } : {}) },
+    files: {
+      cube: explore.files.cube,
+      years: {},
+      ...(explore.files.callers ? { callers: explore.files.callers } : {}),
+    },
     states: explore.states,
     subjects: explore.subjects,
-    coverage: explore.dateMin && explore.dateMax ? { first: explore.dateMin, last: explore.dateMax } : null,
+    coverage:
+      explore.dateMin && explore.dateMax ? { first: explore.dateMin, last: explore.dateMax } : null,
     providerPages,
   };
 }

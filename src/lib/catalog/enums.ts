@@ -3,7 +3,15 @@
  * measures and the robocall flag (URL value ↔ SQL ↔ the words pages, captions and READMEs use).
  */
 
-export const CHARTS = ['trend', 'map', 'subjects', 'area-codes', 'callers', 'providers', 'table'] as const;
+export const CHARTS = [
+  'trend',
+  'map',
+  'subjects',
+  'area-codes',
+  'callers',
+  'providers',
+  'table',
+] as const;
 export const INTERVALS = ['day', 'week', 'month', 'year'] as const;
 export const ROBOCALL_VALUES = ['yes', 'no', 'unknown'] as const;
 export const MEASURES = ['count', 'per100k', 'robocall_share'] as const;
@@ -20,7 +28,8 @@ export const CHART_TITLES: Record<Chart, string> = {
   subjects: 'Complaints by subject',
   'area-codes': 'Busiest area codes',
   callers: 'Most-reported caller numbers',
-  providers: 'Complaints reporting numbers named in Project Point of No Entry letters, by the provider each letter went to',
+  providers:
+    'Complaints reporting numbers named in Project Point of No Entry letters, by the provider each letter went to',
   table: 'The complaints',
 };
 export const CHART_MENU_NAMES: Record<Chart, string> = {
@@ -44,7 +53,15 @@ export const MEASURE_LABELS: Record<Measure, string> = {
  * said), `series` the name of its line on charts, `label` its name on its own ("Live caller"),
  * `adjective` its word before "complaints" in a caption ("live-caller complaints").
  */
-export const ROBOCALL: Record<RobocallValue, { sql: 'TRUE' | 'FALSE' | 'NULL'; series: 'robocall' | 'live' | 'unknown'; label: string; adjective: string }> = {
+export const ROBOCALL: Record<
+  RobocallValue,
+  {
+    sql: 'TRUE' | 'FALSE' | 'NULL';
+    series: 'robocall' | 'live' | 'unknown';
+    label: string;
+    adjective: string;
+  }
+> = {
   yes: { sql: 'TRUE', series: 'robocall', label: 'Robocall', adjective: 'robocall' },
   no: { sql: 'FALSE', series: 'live', label: 'Live caller', adjective: 'live-caller' },
   unknown: { sql: 'NULL', series: 'unknown', label: 'Not said', adjective: 'unstated-type' },

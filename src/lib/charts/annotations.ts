@@ -18,12 +18,18 @@ export const EVENT_ROW = FONT_SIZE + 6;
  * Plot marks for the events: rules from the label down to `plotBottom` (px) and the labels in rows
  * above `plotTop`. `yAt` converts px to a y value (the charts fix their y scale, so it inverts).
  */
-export function eventMarks(layout: EventLayout, plotTop: number, plotBottom: number, yAt: (px: number) => number): Plot.Markish[] {
+export function eventMarks(
+  layout: EventLayout,
+  plotTop: number,
+  plotBottom: number,
+  yAt: (px: number) => number,
+): Plot.Markish[] {
   const labelY = (e: PlacedEvent) => plotTop - 4 - (e.row ?? 0) * EVENT_ROW;
   const title = (e: PlacedEvent) => `${formatDate(e.date)}: ${e.label}`;
   const labelled = layout.events.filter((e) => e.row !== null && e.labelled);
   // A rule reaches up beside its label; the later rules of a cluster stop just under it.
-  const ruleTop = (e: PlacedEvent) => (e.row === null ? plotTop : e.labelled ? labelY(e) - FONT_SIZE : labelY(e) + 3);
+  const ruleTop = (e: PlacedEvent) =>
+    e.row === null ? plotTop : e.labelled ? labelY(e) - FONT_SIZE : labelY(e) + 3;
   return [
     Plot.ruleX(layout.events, {
       x: 'at',

@@ -5,7 +5,13 @@
  * does not depend on colour. Rows with `href` become links.
  */
 import * as Plot from '@observablehq/plot';
-import { type ChartElement, type ChartOptions, DEFAULT_WIDTH, finishChart, plotFrame } from './common';
+import {
+  type ChartElement,
+  type ChartOptions,
+  DEFAULT_WIDTH,
+  finishChart,
+  plotFrame,
+} from './common';
 import { FONT_SIZE, textWidth, truncate } from './layout';
 import { BAR_COLOR, HIGHLIGHT_COLOR, INK, MUTED } from './palette';
 import { exactFormatter, type ValueFormat } from './values';
@@ -44,11 +50,15 @@ const STACKED_BAND = 42;
 export function barChart(input: readonly BarRow[], options: BarOptions = {}): ChartElement {
   const width = options.width ?? DEFAULT_WIDTH;
   const format = exactFormatter(options.valueFormat ?? 'count');
-  const sorted = options.sort === false ? [...input] : [...input].sort((a, b) => b.value - a.value || a.label.localeCompare(b.label));
+  const sorted =
+    options.sort === false
+      ? [...input]
+      : [...input].sort((a, b) => b.value - a.value || a.label.localeCompare(b.label));
   const rows = sorted.slice(0, options.limit ?? sorted.length);
   const anyHighlight = rows.some((r) => r.highlight);
   const highlightLabel = options.highlightLabel ?? 'Highlighted';
-  const valueText = (r: BarRow) => `${r.valueText ?? format(r.value)}${r.highlight ? ` ${MARKER}` : ''}`;
+  const valueText = (r: BarRow) =>
+    `${r.valueText ?? format(r.value)}${r.highlight ? ` ${MARKER}` : ''}`;
 
   // Names get up to 40% of the width beside their bars. When one would not fit there, every name
   // goes on its own line above its bar instead, with the whole width to itself, so names are not
@@ -56,14 +66,20 @@ export function barChart(input: readonly BarRow[], options: BarOptions = {}): Ch
   const maxName = width * 0.4;
   const marginRight = Math.max(24, ...rows.map((r) => textWidth(valueText(r)) + 10));
   const stacked = rows.some((r) => textWidth(r.label) > maxName - 10);
-  const name = stacked ? (label: string) => truncate(label, width - 8) : (label: string) => truncate(label, maxName - 10);
+  const name = stacked
+    ? (label: string) => truncate(label, width - 8)
+    : (label: string) => truncate(label, maxName - 10);
   const marginLeft = stacked ? 4 : Math.max(24, ...rows.map((r) => textWidth(name(r.label)) + 14));
-  const header = [options.valueLabel, anyHighlight ? `${MARKER} ${highlightLabel}` : undefined].filter((t) => t !== undefined);
+  const header = [
+    options.valueLabel,
+    anyHighlight ? `${MARKER} ${highlightLabel}` : undefined,
+  ].filter((t) => t !== undefined);
   const marginTop = 6 + header.length * (FONT_SIZE + 6);
   const band = stacked ? STACKED_BAND : BAND;
   const height = marginTop + rows.length * band + 6;
   const max = Math.max(0, ...rows.map((r) => r.value));
-  const title = (r: BarRow) => `${r.label}: ${r.valueText ?? format(r.value)}${r.highlight ? ` (${highlightLabel})` : ''}`;
+  const title = (r: BarRow) =>
+    `${r.label}: ${r.valueText ?? format(r.value)}${r.highlight ? ` (${highlightLabel})` : ''}`;
 
   const chart = Plot.plot({
     ...plotFrame(options, height),
@@ -74,11 +90,30 @@ export function barChart(input: readonly BarRow[], options: BarOptions = {}): Ch
     x: { domain: [0, max || 1], axis: null },
     y: stacked
       ? { domain: rows.map((r) => r.label), axis: null, paddingInner: 0.5, paddingOuter: 0.5 }
-      : { domain: rows.map((r) => r.label), tickFormat: name, tickSize: 0, label: null, padding: 0.2 },
+      : {
+          domain: rows.map((r) => r.label),
+          tickFormat: name,
+          tickSize: 0,
+          label: null,
+          padding: 0.2,
+        },
     marks: [
       // Stacked names: at the start of the row, just above the bar (half a row is the bar's gap).
       ...(stacked
-        ? [Plot.text(rows, { x: 0, y: 'label', text: (r: BarRow) => name(r.label), textAnchor: 'start', lineAnchor: 'bottom', dy: -(STACKED_BAND * 0.25) - 2, fill: INK, fontSize: FONT_SIZE, ariaHidden: 'true', className: 'bar-name' })]
+        ? [
+            Plot.text(rows, {
+              x: 0,
+              y: 'label',
+              text: (r: BarRow) => name(r.label),
+              textAnchor: 'start',
+              lineAnchor: 'bottom',
+              dy: -(STACKED_BAND * 0.25) - 2,
+              fill: INK,
+              fontSize: FONT_SIZE,
+              ariaHidden: 'true',
+              className: 'bar-name',
+            }),
+          ]
         : []),
       Plot.barX(rows, {
         x: 'value',
@@ -89,7 +124,17 @@ export function barChart(input: readonly BarRow[], options: BarOptions = {}): Ch
         title,
         className: 'bar',
       }),
-      Plot.text(rows, { x: 'value', y: 'label', text: valueText, textAnchor: 'start', dx: 5, fill: INK, fontSize: FONT_SIZE, ariaHidden: 'true', className: 'value-label' }),
+      Plot.text(rows, {
+        x: 'value',
+        y: 'label',
+        text: valueText,
+        textAnchor: 'start',
+        dx: 5,
+        fill: INK,
+        fontSize: FONT_SIZE,
+        ariaHidden: 'true',
+        className: 'value-label',
+      }),
       Plot.ruleX([0], { stroke: INK }),
       // The header lines sit in the top margin: what the values are, then what ◆ means.
       ...header.map((line, i) =>
@@ -112,6 +157,13 @@ export function barChart(input: readonly BarRow[], options: BarOptions = {}): Ch
   const description =
     options.ariaDescription ??
     `${rows.length} bars ranked by value${options.valueLabel ? ` (${options.valueLabel})` : ''}. Largest: ${top}.` +
-      (anyHighlight ? ` ${rows.filter((r) => r.highlight).length} marked ${MARKER}: ${highlightLabel}.` : '');
-  return finishChart(chart, options.ariaLabel ?? options.valueLabel ?? 'Ranked bars', description, rows.some((r) => r.href !== undefined));
+      (anyHighlight
+        ? ` ${rows.filter((r) => r.highlight).length} marked ${MARKER}: ${highlightLabel}.`
+        : '');
+  return finishChart(
+    chart,
+    options.ariaLabel ?? options.valueLabel ?? 'Ranked bars',
+    description,
+    rows.some((r) => r.href !== undefined),
+  );
 }

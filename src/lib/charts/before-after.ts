@@ -11,7 +11,13 @@
 import * as Plot from '@observablehq/plot';
 import { scaleLinear, scaleUtc } from 'd3';
 import { EVENT_ROW, eventMarks, layoutEvents } from './annotations';
-import { type ChartElement, type ChartOptions, DEFAULT_WIDTH, finishChart, plotFrame } from './common';
+import {
+  type ChartElement,
+  type ChartOptions,
+  DEFAULT_WIDTH,
+  finishChart,
+  plotFrame,
+} from './common';
 import { addMonths, monthKey, monthRange, parseDate, windowsAround } from './dates';
 import { FONT_SIZE, textWidth, tickCount } from './layout';
 import { BAR_COLOR, INK, MUTED, WINDOW_COLORS } from './palette';
@@ -42,16 +48,21 @@ export interface BeforeAfterOptions extends ChartOptions {
 type Bar = { month: string; value: number; x1: Date; x2: Date };
 
 /** Monthly bars around an action, with the before and after windows shaded. */
-export function beforeAfterChart(monthly: readonly MonthValue[], options: BeforeAfterOptions): ChartElement {
+export function beforeAfterChart(
+  monthly: readonly MonthValue[],
+  options: BeforeAfterOptions,
+): ChartElement {
   const width = options.width ?? DEFAULT_WIDTH;
   const narrow = width < 520;
   const n = options.windowMonths ?? 3;
   const windows = windowsAround(options.actionDate, n);
   const values = new Map<string, number>();
-  for (const m of monthly) values.set(monthKey(m.month), (values.get(monthKey(m.month)) ?? 0) + m.value);
+  for (const m of monthly)
+    values.set(monthKey(m.month), (values.get(monthKey(m.month)) ?? 0) + m.value);
   const known = [...values.keys()].sort();
   const through = options.through ? monthKey(options.through) : (known.at(-1) ?? windows.after[1]);
-  const from = [known[0], windows.before[0]].filter((m) => m !== undefined).sort()[0] ?? windows.before[0];
+  const from =
+    [known[0], windows.before[0]].filter((m) => m !== undefined).sort()[0] ?? windows.before[0];
   const to = [through, windows.after[1]].sort().at(-1) ?? windows.after[1];
   const bars: Bar[] = monthRange(from, through).map((month) => ({
     month,
@@ -59,26 +70,47 @@ export function beforeAfterChart(monthly: readonly MonthValue[], options: Before
     x1: parseDate(month),
     x2: parseDate(addMonths(month, 1)),
   }));
-  const sum = ([a, b]: [string, string]) => bars.filter((bar) => bar.month >= a && bar.month <= b).reduce((s, bar) => s + bar.value, 0);
+  const sum = ([a, b]: [string, string]) =>
+    bars.filter((bar) => bar.month >= a && bar.month <= b).reduce((s, bar) => s + bar.value, 0);
   const complete = through >= windows.after[1];
   const shades = [
-    { key: 'before' as const, range: windows.before, text: `${n} months before: ${formatNumber(sum(windows.before))}` },
-    { key: 'after' as const, range: windows.after, text: complete ? `${n} months after: ${formatNumber(sum(windows.after))}` : `${n} months after: not complete` },
+    {
+      key: 'before' as const,
+      range: windows.before,
+      text: `${n} months before: ${formatNumber(sum(windows.before))}`,
+    },
+    {
+      key: 'after' as const,
+      range: windows.after,
+      text: complete
+        ? `${n} months after: ${formatNumber(sum(windows.after))}`
+        : `${n} months after: not complete`,
+    },
   ].map((s) => ({ ...s, x1: parseDate(s.range[0]), x2: parseDate(addMonths(s.range[1], 1)) }));
 
   const domain: [Date, Date] = [parseDate(from), parseDate(addMonths(to, 1))];
   const top = Math.max(1, ...bars.map((b) => b.value)) * 1.12;
   const baseHeight = options.height ?? (narrow ? 280 : 320);
   const marginLeft = Math.max(36, textWidth(formatCompact(top)) + 14);
-  const x = scaleUtc().domain(domain).range([marginLeft, width - 20]);
-  const layout = layoutEvents([{ date: options.actionDate, label: options.actionLabel ?? 'Action' }], x, [0, width], 2);
+  const x = scaleUtc()
+    .domain(domain)
+    .range([marginLeft, width - 20]);
+  const layout = layoutEvents(
+    [{ date: options.actionDate, label: options.actionLabel ?? 'Action' }],
+    x,
+    [0, width],
+    2,
+  );
   // Rows above the plot: the y-axis label, the window totals (two rows when narrow), the action's label.
   const windowRows = narrow ? 2 : 1;
   const marginTop = 22 + windowRows * EVENT_ROW + layout.rows * EVENT_ROW;
   const marginBottom = 30;
   const height = baseHeight + layout.rows * EVENT_ROW;
-  const y = scaleLinear().domain([0, top]).range([height - marginBottom, marginTop]);
-  const windowLabelY = (i: number) => y.invert(marginTop - layout.rows * EVENT_ROW - 4 - (narrow ? (1 - i) * EVENT_ROW : 0));
+  const y = scaleLinear()
+    .domain([0, top])
+    .range([height - marginBottom, marginTop]);
+  const windowLabelY = (i: number) =>
+    y.invert(marginTop - layout.rows * EVENT_ROW - 4 - (narrow ? (1 - i) * EVENT_ROW : 0));
 
   const chart = Plot.plot({
     ...plotFrame(options, height),
@@ -87,10 +119,36 @@ export function beforeAfterChart(monthly: readonly MonthValue[], options: Before
     marginRight: 20,
     marginBottom,
     x: { type: 'utc', domain, ticks: tickCount(width - marginLeft, narrow ? 70 : 90), label: null },
-    y: { domain: [0, top], range: y.range(), ticks: tickCount(height - marginTop - marginBottom, 45), tickFormat: formatCompact, label: options.yLabel ?? 'Complaints', labelAnchor: 'top', grid: true },
+    y: {
+      domain: [0, top],
+      range: y.range(),
+      ticks: tickCount(height - marginTop - marginBottom, 45),
+      tickFormat: formatCompact,
+      label: options.yLabel ?? 'Complaints',
+      labelAnchor: 'top',
+      grid: true,
+    },
     marks: [
-      Plot.rect(shades, { x1: 'x1', x2: 'x2', y1: 0, y2: top, fill: (s: { key: 'before' | 'after' }) => WINDOW_COLORS[s.key], ariaHidden: 'true', className: 'window' }),
-      Plot.rect(bars, { x1: 'x1', x2: 'x2', y1: 0, y2: 'value', insetLeft: 1, insetRight: 1, fill: BAR_COLOR, title: (b: Bar) => `${formatMonth(b.month)}: ${formatNumber(b.value)}`, className: 'bar' }),
+      Plot.rect(shades, {
+        x1: 'x1',
+        x2: 'x2',
+        y1: 0,
+        y2: top,
+        fill: (s: { key: 'before' | 'after' }) => WINDOW_COLORS[s.key],
+        ariaHidden: 'true',
+        className: 'window',
+      }),
+      Plot.rect(bars, {
+        x1: 'x1',
+        x2: 'x2',
+        y1: 0,
+        y2: 'value',
+        insetLeft: 1,
+        insetRight: 1,
+        fill: BAR_COLOR,
+        title: (b: Bar) => `${formatMonth(b.month)}: ${formatNumber(b.value)}`,
+        className: 'bar',
+      }),
       Plot.ruleY([0], { stroke: INK }),
       ...eventMarks(layout, marginTop, height - marginBottom, (px) => y.invert(px)),
       // Window totals, over each window: left-aligned before, right-aligned after, so they never meet.
@@ -113,5 +171,9 @@ export function beforeAfterChart(monthly: readonly MonthValue[], options: Before
     options.ariaDescription ??
     `Monthly complaints, ${formatMonth(from)} to ${formatMonth(through)}, with ${options.actionLabel ?? 'the action'} on ${options.actionDate}. ` +
       `${shades.map((s) => `${s.text} (${formatMonth(s.range[0])} to ${formatMonth(s.range[1])})`).join('; ')}.`;
-  return finishChart(chart, options.ariaLabel ?? `Complaints before and after ${options.actionLabel ?? 'the action'}`, description);
+  return finishChart(
+    chart,
+    options.ariaLabel ?? `Complaints before and after ${options.actionLabel ?? 'the action'}`,
+    description,
+  );
 }

@@ -22,5 +22,7 @@ export function roundSignificant(value: number, digits: number): number {
   if (value === 0 || !Number.isFinite(value)) return value;
   const exponent = Math.floor(Math.log10(Math.abs(value))) - digits + 1;
   // Dividing by a negative power of ten keeps 0.1 + 0.2 noise out of the result (0.3, not 0.30000000000000004).
-  return exponent >= 0 ? Math.round(value / 10 ** exponent) * 10 ** exponent : Math.round(value * 10 ** -exponent) / 10 ** -exponent;
+  return exponent >= 0
+    ? Math.round(value / 10 ** exponent) * 10 ** exponent
+    : Math.round(value * 10 ** -exponent) / 10 ** -exponent;
 }

@@ -35,7 +35,12 @@ export function plotFrame(options: ChartOptions, height: number): Plot.PlotOptio
     width: options.width ?? DEFAULT_WIDTH,
     height,
     ...(options.document ? { document: options.document } : {}),
-    style: { fontSize: `${FONT_SIZE}px`, fontFamily: 'system-ui, sans-serif', color: INK, background: 'white' },
+    style: {
+      fontSize: `${FONT_SIZE}px`,
+      fontFamily: 'system-ui, sans-serif',
+      color: INK,
+      background: 'white',
+    },
   };
 }
 

@@ -58,7 +58,10 @@ export function monthRange(from: string, to: string): string[] {
  * the `months` whole months after it. The action's own month is in neither, because it mixes days
  * before and after the action.
  */
-export function windowsAround(actionDate: string, months: number): { before: [string, string]; after: [string, string] } {
+export function windowsAround(
+  actionDate: string,
+  months: number,
+): { before: [string, string]; after: [string, string] } {
   const month = monthKey(actionDate);
   return {
     before: [addMonths(month, -months), addMonths(month, -1)],

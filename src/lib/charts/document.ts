@@ -13,14 +13,16 @@ import { parseHTML } from 'linkedom';
 
 /** A fresh, empty HTML document (linkedom) for Plot's `document` option at build time. */
 export function serverDocument(): Document {
-  return parseHTML('<!doctype html><html><head></head><body></body></html>').document as unknown as Document;
+  return parseHTML('<!doctype html><html><head></head><body></body></html>')
+    .document as unknown as Document;
 }
 
 /** Plot's style-scoping class (`plot-d6a7b5`, which changes with Plot's version) and its counters. */
 const PLOT_CLASS = /\bplot-[0-9a-f]{6}\b/g;
 const PLOT_ID = /\bplot-(?:clip|pattern|marker)-\d+\b/g;
 /** Geometry attributes whose numbers can lose their float noise (96.66666666666666 → 96.67). */
-const GEOMETRY_ATTRIBUTE = /\s(d|transform|points|viewBox|x|y|x1|x2|y1|y2|cx|cy|r|width|height)="([^"]*)"/g;
+const GEOMETRY_ATTRIBUTE =
+  /\s(d|transform|points|viewBox|x|y|x1|x2|y1|y2|cx|cy|r|width|height)="([^"]*)"/g;
 
 /** FNV-1a, 32-bit, in base 36: short, deterministic and available in every runtime. */
 function hash(text: string): string {
@@ -52,7 +54,10 @@ export interface MarkupOptions {
 export function toMarkup(element: Element, options: MarkupOptions = {}): string {
   let html = element.outerHTML.replace(PLOT_CLASS, 'ra-chart');
   // Path data to 0.1 px (maps are mostly path data), positions to 0.01 px.
-  html = html.replace(GEOMETRY_ATTRIBUTE, (_, name: string, value: string) => ` ${name}="${roundNumbers(value, name === 'd' ? 1 : 2)}"`);
+  html = html.replace(
+    GEOMETRY_ATTRIBUTE,
+    (_, name: string, value: string) => ` ${name}="${roundNumbers(value, name === 'd' ? 1 : 2)}"`,
+  );
   if (html.startsWith('<svg') && !/^<svg[^>]*\sxmlns=/.test(html)) {
     html = html.replace(/^<svg/, '<svg xmlns="http://www.w3.org/2000/svg"');
   }

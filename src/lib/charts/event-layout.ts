@@ -63,10 +63,20 @@ export function layoutEvents(
   const single = (text: (e: EventMark, i: number) => string) =>
     merged.map((e, i): Group => ({ members: [e], pxs: [pxs[i] ?? 0], text: text(e, i) }));
   const key = merged.map((e, i) => `${i + 1}  ${formatDate(e.date, true)}: ${e.label}`);
-  const direct = place(single((e) => e.label), bounds, maxRows);
-  if (direct.every((e) => e.row !== null)) return { events: direct, rows: rowCount(direct), key: [] };
-  const numbered = place(single((_, i) => String(i + 1)), bounds, maxRows);
-  if (numbered.every((e) => e.row !== null)) return { events: numbered, rows: rowCount(numbered), key };
+  const direct = place(
+    single((e) => e.label),
+    bounds,
+    maxRows,
+  );
+  if (direct.every((e) => e.row !== null))
+    return { events: direct, rows: rowCount(direct), key: [] };
+  const numbered = place(
+    single((_, i) => String(i + 1)),
+    bounds,
+    maxRows,
+  );
+  if (numbered.every((e) => e.row !== null))
+    return { events: numbered, rows: rowCount(numbered), key };
   const clusters: Group[] = [];
   merged.forEach((e, i) => {
     const last = clusters.at(-1);
@@ -90,26 +100,47 @@ function rowCount(events: readonly PlacedEvent[]): number {
  * order, and a later label that fits nowhere sends the search back to move an earlier one. A
  * small budget bounds the search; past it, labels that fit nowhere get `row: null`.
  */
-function place(groups: readonly Group[], [left, right]: [number, number], maxRows: number): PlacedEvent[] {
+function place(
+  groups: readonly Group[],
+  [left, right]: [number, number],
+  maxRows: number,
+): PlacedEvent[] {
   type Slot = { pxs: number[]; from: number; to: number; row: number; anchor: 'start' | 'end' };
   // A slot fits when its label overlaps no label in its row, its rules cross no label below it,
   // and no rule of a label above crosses it.
-  const clear = (pxs: readonly number[], from: number, to: number) => pxs.every((px) => px < from - 2 || px > to + 2);
+  const clear = (pxs: readonly number[], from: number, to: number) =>
+    pxs.every((px) => px < from - 2 || px > to + 2);
   const fits = (slot: Slot, taken: readonly (Slot | null)[]) =>
-    slot.from >= left && slot.to <= right &&
+    slot.from >= left &&
+    slot.to <= right &&
     taken.every((t) =>
-      t === null ? true
-      : t.row === slot.row ? t.to + 6 <= slot.from || slot.to + 6 <= t.from
-      : t.row < slot.row ? clear(slot.pxs, t.from, t.to)
-      : clear(t.pxs, slot.from, slot.to),
+      t === null
+        ? true
+        : t.row === slot.row
+          ? t.to + 6 <= slot.from || slot.to + 6 <= t.from
+          : t.row < slot.row
+            ? clear(slot.pxs, t.from, t.to)
+            : clear(t.pxs, slot.from, slot.to),
     );
   const options = (group: Group): Slot[] => {
     const px = group.pxs[0] ?? 0;
     const width = textWidth(group.text) + 6;
     const slots: Slot[] = [];
     for (let row = 0; row < maxRows; row++) {
-      slots.push({ pxs: group.pxs, row, anchor: 'start', from: px, to: Math.max(px + width, group.pxs.at(-1) ?? px) });
-      slots.push({ pxs: group.pxs, row, anchor: 'end', from: px - width, to: group.pxs.at(-1) ?? px });
+      slots.push({
+        pxs: group.pxs,
+        row,
+        anchor: 'start',
+        from: px,
+        to: Math.max(px + width, group.pxs.at(-1) ?? px),
+      });
+      slots.push({
+        pxs: group.pxs,
+        row,
+        anchor: 'end',
+        from: px - width,
+        to: group.pxs.at(-1) ?? px,
+      });
     }
     return slots;
   };
@@ -130,7 +161,8 @@ function place(groups: readonly Group[], [left, right]: [number, number], maxRow
   if (!search(0)) {
     // No complete layout: keep what fits, first come first served.
     taken.length = 0;
-    for (const group of groups) taken.push(options(group).find((slot) => fits(slot, taken)) ?? null);
+    for (const group of groups)
+      taken.push(options(group).find((slot) => fits(slot, taken)) ?? null);
   }
   return groups.flatMap((group, i) => {
     const slot = taken[i] ?? null;

@@ -35,7 +35,13 @@ export function truncate(text: string, width: number, fontSize = FONT_SIZE, bold
  * `text` broken at spaces into lines of about `width` px, at most `maxLines` (the last one cut
  * with an ellipsis when the text does not fit).
  */
-export function wrap(text: string, width: number, maxLines: number, fontSize = FONT_SIZE, bold = false): string[] {
+export function wrap(
+  text: string,
+  width: number,
+  maxLines: number,
+  fontSize = FONT_SIZE,
+  bold = false,
+): string[] {
   const lines: string[] = [];
   let current = '';
   const words = text.split(/\s+/).filter(Boolean);
@@ -45,7 +51,8 @@ export function wrap(text: string, width: number, maxLines: number, fontSize = F
       current = candidate;
       continue;
     }
-    if (lines.length === maxLines - 1) return [...lines, truncate(`${current} ${words.slice(i).join(' ')}`, width, fontSize, bold)];
+    if (lines.length === maxLines - 1)
+      return [...lines, truncate(`${current} ${words.slice(i).join(' ')}`, width, fontSize, bold)];
     lines.push(current);
     current = word;
   }
@@ -81,7 +88,7 @@ export function dodge(targets: readonly number[], gap: number, min: number, max:
     b.start = Math.min(max - span, Math.max(min, b.sum / b.count - span / 2));
   };
   blocks.forEach(place);
-  for (let merged = true; merged; ) {
+  for (let merged = true; merged;) {
     merged = false;
     const next: Block[] = [];
     for (const block of blocks) {

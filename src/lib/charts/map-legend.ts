@@ -32,7 +32,12 @@ export function addLegend(svg: SVGSVGElement, options: LegendOptions): void {
   // Plot's legend accepts `document` at run time; its types do not list it.
   const legend = Plot.legend({
     ...({ document: doc } as object),
-    color: { type: 'threshold', domain: options.thresholds, range: options.colors, label: options.label },
+    color: {
+      type: 'threshold',
+      domain: options.thresholds,
+      range: options.colors,
+      label: options.label,
+    },
     width: options.width,
     marginLeft: 4,
     tickFormat: options.format,
@@ -44,13 +49,25 @@ export function addLegend(svg: SVGSVGElement, options: LegendOptions): void {
   svg.appendChild(legend);
   const keys = [
     ...(options.noData ? [{ label: 'No data', fill: NO_DATA, stroke: 'none' }] : []),
-    ...(options.notSelected ? [{ label: 'Not selected', fill: NOT_SELECTED, stroke: NOT_SELECTED_STROKE }] : []),
+    ...(options.notSelected
+      ? [{ label: 'Not selected', fill: NOT_SELECTED, stroke: NOT_SELECTED_STROKE }]
+      : []),
   ];
   keys.forEach((key, i) => {
     const g = doc.createElementNS(SVG, 'g');
-    set(g, { transform: `translate(${options.width + 12},${18 + i * 16})`, 'font-size': String(FONT_SIZE), 'text-anchor': 'start', 'aria-hidden': 'true' });
+    set(g, {
+      transform: `translate(${options.width + 12},${18 + i * 16})`,
+      'font-size': String(FONT_SIZE),
+      'text-anchor': 'start',
+      'aria-hidden': 'true',
+    });
     const rect = doc.createElementNS(SVG, 'rect');
-    set(rect, { width: '14', height: '10', fill: key.fill, ...(key.stroke === 'none' ? {} : { stroke: key.stroke }) });
+    set(rect, {
+      width: '14',
+      height: '10',
+      fill: key.fill,
+      ...(key.stroke === 'none' ? {} : { stroke: key.stroke }),
+    });
     const text = doc.createElementNS(SVG, 'text');
     set(text, { x: '18', y: '9', fill: INK });
     text.textContent = key.label;

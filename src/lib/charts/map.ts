@@ -13,10 +13,23 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import us from 'us-atlas/states-10m.json' with { type: 'json' };
-import { type ChartElement, type ChartOptions, DEFAULT_WIDTH, finishChart, plotFrame } from './common';
+import {
+  type ChartElement,
+  type ChartOptions,
+  DEFAULT_WIDTH,
+  finishChart,
+  plotFrame,
+} from './common';
 import { FONT_SIZE } from './layout';
 import { addLegend } from './map-legend';
-import { INK, MUTED, NO_DATA, NOT_SELECTED, NOT_SELECTED_STROKE, sequentialScheme } from './palette';
+import {
+  INK,
+  MUTED,
+  NO_DATA,
+  NOT_SELECTED,
+  NOT_SELECTED_STROKE,
+  sequentialScheme,
+} from './palette';
 import { roundedQuantiles } from './classes';
 import { type Place, placeByFips, PLACES } from './places';
 import { albersUsa } from './projection';
@@ -48,9 +61,13 @@ export interface MapOptions extends ChartOptions {
 }
 
 type StateFeature = Feature<Geometry, { name: string }>;
-const topology = us as unknown as Topology<{ states: GeometryCollection<{ name: string }>; nation: GeometryCollection }>;
-const states = (feature(topology, topology.objects.states) as FeatureCollection<Geometry, { name: string }>).features
-  .filter((f) => placeByFips(String(f.id))?.territory === false);
+const topology = us as unknown as Topology<{
+  states: GeometryCollection<{ name: string }>;
+  nation: GeometryCollection;
+}>;
+const states = (
+  feature(topology, topology.objects.states) as FeatureCollection<Geometry, { name: string }>
+).features.filter((f) => placeByFips(String(f.id))?.territory === false);
 const nation = feature(topology, topology.objects.nation);
 
 const LEGEND_HEIGHT = 50;
@@ -61,8 +78,13 @@ export function stateMap(values: readonly StateValue[], options: MapOptions = {}
   const width = options.width ?? DEFAULT_WIDTH;
   const format = exactFormatter(options.valueFormat ?? 'per100k');
   const byUsps = new Map(values.map((v) => [v.usps.toUpperCase(), v.value]));
-  const present = values.map((v) => v.value).filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
-  const scheme = sequentialScheme(options.thresholds ? options.thresholds.length + 1 : (options.classes ?? 5));
+  const present = values
+    .map((v) => v.value)
+    .filter((v): v is number => v !== null && Number.isFinite(v))
+    .sort((a, b) => a - b);
+  const scheme = sequentialScheme(
+    options.thresholds ? options.thresholds.length + 1 : (options.classes ?? 5),
+  );
   const thresholds = options.thresholds ?? roundedQuantiles(present, scheme.length);
   const classes = scheme.slice(0, thresholds.length + 1);
   const color = scaleThreshold<number, string>().domain(thresholds).range(classes);
@@ -81,7 +103,12 @@ export function stateMap(values: readonly StateValue[], options: MapOptions = {}
   // DC is a few pixels on the map: it gets a square too, so it can be seen, read and clicked.
   const squares = PLACES.filter((p) => p.usps === 'DC' || (p.territory && byUsps.has(p.usps)));
   const territories = squares.filter((p) => p.territory);
-  const anyMissing = PLACES.some((p) => (!p.territory || byUsps.has(p.usps)) && chosen(p.usps) && (byUsps.get(p.usps) ?? null) === null);
+  const anyMissing = PLACES.some(
+    (p) =>
+      (!p.territory || byUsps.has(p.usps)) &&
+      chosen(p.usps) &&
+      (byUsps.get(p.usps) ?? null) === null,
+  );
   const anyUnselected = selected !== null && PLACES.some((p) => !p.territory && !chosen(p.usps));
 
   const mapHeight = Math.round(width * 0.62);
@@ -96,11 +123,19 @@ export function stateMap(values: readonly StateValue[], options: MapOptions = {}
     marginBottom,
     marginLeft: 4,
     marginRight: 4,
-    projection: albersUsa([[4, LEGEND_HEIGHT], [width - 4, LEGEND_HEIGHT + mapHeight]], nation),
+    projection: albersUsa(
+      [
+        [4, LEGEND_HEIGHT],
+        [width - 4, LEGEND_HEIGHT + mapHeight],
+      ],
+      nation,
+    ),
     marks: [
       Plot.geo(states, {
         fill: (f: StateFeature) => fill(place(f).usps),
-        stroke: selected ? (f: StateFeature) => (chosen(place(f).usps) ? 'white' : NOT_SELECTED_STROKE) : 'white',
+        stroke: selected
+          ? (f: StateFeature) => (chosen(place(f).usps) ? 'white' : NOT_SELECTED_STROKE)
+          : 'white',
         strokeWidth: 0.75,
         title: (f: StateFeature) => describe(place(f)),
         ariaLabel: (f: StateFeature) => describe(place(f)),
@@ -126,7 +161,17 @@ export function stateMap(values: readonly StateValue[], options: MapOptions = {}
             className: 'square',
             ...(href ? { href: (p: Place) => href(p.usps) } : {}),
           }),
-          Plot.text([t], { frameAnchor: 'bottom-right', dx: dx + SQUARE / 2 + 3, dy: SQUARE / 2 + 4, text: 'usps', textAnchor: 'start', fill: INK, fontSize: FONT_SIZE, ariaHidden: 'true', className: 'square-label' }),
+          Plot.text([t], {
+            frameAnchor: 'bottom-right',
+            dx: dx + SQUARE / 2 + 3,
+            dy: SQUARE / 2 + 4,
+            text: 'usps',
+            textAnchor: 'start',
+            fill: INK,
+            fontSize: FONT_SIZE,
+            ariaHidden: 'true',
+            className: 'square-label',
+          }),
         ];
       }),
     ],
@@ -144,11 +189,20 @@ export function stateMap(values: readonly StateValue[], options: MapOptions = {}
   });
 
   const shaded = PLACES.filter((p) => !p.territory || byUsps.has(p.usps));
-  const ranked = shaded.filter((p) => typeof byUsps.get(p.usps) === 'number').sort((a, b) => (byUsps.get(b.usps) ?? 0) - (byUsps.get(a.usps) ?? 0));
+  const ranked = shaded
+    .filter((p) => typeof byUsps.get(p.usps) === 'number')
+    .sort((a, b) => (byUsps.get(b.usps) ?? 0) - (byUsps.get(a.usps) ?? 0));
   const description =
     options.ariaDescription ??
     `Map of the states shaded in ${classes.length} classes${options.legendLabel ? ` of ${options.legendLabel}` : ''}. ` +
       `Highest: ${ranked.slice(0, 3).map(describe).join('; ')}. Lowest: ${ranked.slice(-3).reverse().map(describe).join('; ')}.` +
-      (territories.length ? ` Territories, not on the map, are squares below it: ${territories.map(describe).join('; ')}.` : '');
-  return finishChart(svg, options.ariaLabel ?? options.legendLabel ?? 'Map of the states', description, href !== undefined);
+      (territories.length
+        ? ` Territories, not on the map, are squares below it: ${territories.map(describe).join('; ')}.`
+        : '');
+  return finishChart(
+    svg,
+    options.ariaLabel ?? options.legendLabel ?? 'Map of the states',
+    description,
+    href !== undefined,
+  );
 }

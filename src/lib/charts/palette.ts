@@ -17,12 +17,29 @@ export const NOT_SELECTED = '#ffffff';
 export const NOT_SELECTED_STROKE = '#9a9a9a';
 
 /** The three answers to "was it a recorded message or robocall?". */
-export const ROBOCALL_COLORS = { robocall: '#0072B2', live: '#C25400', unknown: '#737373' } as const;
+export const ROBOCALL_COLORS = {
+  robocall: '#0072B2',
+  live: '#C25400',
+  unknown: '#737373',
+} as const;
 
 /** The FTC's subjects, by slug, in the FTC's order (subjects.csv), and `unrecognized`. */
 export const SUBJECT_SLUGS = [
-  'imposters', 'warranties', 'debt', 'medical', 'energy', 'tech-support', 'vacation', 'prizes',
-  'home-improvement', 'home-security', 'work-from-home', 'charities', 'dropped-call', 'other', 'none',
+  'imposters',
+  'warranties',
+  'debt',
+  'medical',
+  'energy',
+  'tech-support',
+  'vacation',
+  'prizes',
+  'home-improvement',
+  'home-security',
+  'work-from-home',
+  'charities',
+  'dropped-call',
+  'other',
+  'none',
   'unrecognized',
 ] as const;
 export type SubjectSlug = (typeof SUBJECT_SLUGS)[number];
@@ -52,7 +69,16 @@ export const AGENCY_COLORS: Record<string, string> = { FTC: '#0072B2', FCC: '#C2
 export const OTHER_AGENCY_COLOR = '#595959';
 
 /** For series with no fixed colour (a state against the nation, say): the same hues, in order. */
-export const CATEGORICAL = ['#0072B2', '#C25400', '#008060', '#B8407A', '#6A4C9C', '#9A6B00', '#1A7A8A', '#595959'] as const;
+export const CATEGORICAL = [
+  '#0072B2',
+  '#C25400',
+  '#008060',
+  '#B8407A',
+  '#6A4C9C',
+  '#9A6B00',
+  '#1A7A8A',
+  '#595959',
+] as const;
 
 /** Bars: the ordinary colour, and the one for rows flagged `highlight` (always with a text marker too). */
 export const BAR_COLOR = '#3A5FA8';

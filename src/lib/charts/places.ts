@@ -74,7 +74,12 @@ const ROWS: [fips: string, usps: string, name: string][] = [
 const TERRITORIES = new Set(['AS', 'GU', 'MP', 'PR', 'VI']);
 
 /** The 50 states, DC and the five inhabited territories, in FIPS order. */
-export const PLACES: readonly Place[] = ROWS.map(([fips, usps, name]) => ({ fips, usps, name, territory: TERRITORIES.has(usps) }));
+export const PLACES: readonly Place[] = ROWS.map(([fips, usps, name]) => ({
+  fips,
+  usps,
+  name,
+  territory: TERRITORIES.has(usps),
+}));
 
 const byFips = new Map(PLACES.map((p) => [p.fips, p]));
 const byUsps = new Map(PLACES.map((p) => [p.usps, p]));

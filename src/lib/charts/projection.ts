@@ -12,7 +12,11 @@ export interface PixelProjection {
 }
 
 /** Albers USA fitted to [[x0, y0], [x1, y1]] around `domain`, simplified to `tolerance` px. */
-export function albersUsa(extent: [[number, number], [number, number]], domain: GeoPermissibleObjects, tolerance = 0.5): PixelProjection {
+export function albersUsa(
+  extent: [[number, number], [number, number]],
+  domain: GeoPermissibleObjects,
+  tolerance = 0.5,
+): PixelProjection {
   const projection = geoAlbersUsa().fitExtent(extent, domain);
   return { stream: (sink) => projection.stream(simplifying(sink, tolerance)) };
 }
@@ -53,7 +57,10 @@ function simplifying(sink: GeoStream, tolerance: number): GeoStream {
 }
 
 /** Douglas–Peucker: the endpoints, and recursively the farthest vertex while it is beyond `tolerance`. */
-export function simplify(points: readonly [number, number][], tolerance: number): [number, number][] {
+export function simplify(
+  points: readonly [number, number][],
+  tolerance: number,
+): [number, number][] {
   if (points.length <= 2) return [...points];
   const keep = new Uint8Array(points.length);
   keep[0] = keep[points.length - 1] = 1;
@@ -70,7 +77,10 @@ export function simplify(points: readonly [number, number][], tolerance: number)
     for (let i = first + 1; i < last; i++) {
       const [px, py] = points[i]!;
       // Distance to the chord, or to its start when the chord is a point (a closed ring).
-      const d = length === 0 ? Math.hypot(px - ax, py - ay) : Math.abs(dy * px - dx * py + bx * ay - by * ax) / length;
+      const d =
+        length === 0
+          ? Math.hypot(px - ax, py - ay)
+          : Math.abs(dy * px - dx * py + bx * ay - by * ax) / length;
       if (d > distance) [farthest, distance] = [i, d];
     }
     if (farthest !== -1) {

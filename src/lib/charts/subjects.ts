@@ -7,7 +7,13 @@
  */
 import * as Plot from '@observablehq/plot';
 import { max, scaleUtc } from 'd3';
-import { type ChartElement, type ChartOptions, DEFAULT_WIDTH, finishChart, plotFrame } from './common';
+import {
+  type ChartElement,
+  type ChartOptions,
+  DEFAULT_WIDTH,
+  finishChart,
+  plotFrame,
+} from './common';
 import { parseDate } from './dates';
 import { FONT_SIZE, textWidth, tickCount, truncate, wrap } from './layout';
 import { colorFor, MUTED } from './palette';
@@ -39,7 +45,10 @@ const PANEL_HEIGHT_2 = 140;
 type Row = { at: Date; date: string; subject: string; value: number; col: number; row: number };
 
 /** Small multiples of each subject's share of complaints over time. */
-export function subjectChart(points: readonly SubjectPoint[], options: SubjectOptions = {}): ChartElement {
+export function subjectChart(
+  points: readonly SubjectPoint[],
+  options: SubjectOptions = {},
+): ChartElement {
   const width = options.width ?? DEFAULT_WIDTH;
   const measure = options.measure ?? 'share';
   const kind = measure === 'share' ? 'percent' : 'count';
@@ -48,11 +57,16 @@ export function subjectChart(points: readonly SubjectPoint[], options: SubjectOp
   // The largest subjects over the whole period keep their own panel.
   const totals = new Map<string, number>();
   for (const p of points) totals.set(p.subject, (totals.get(p.subject) ?? 0) + p.value);
-  const ranked = [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([s]) => s);
+  const ranked = [...totals]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([s]) => s);
   const columns = width < 560 ? 2 : width < 900 ? 3 : 4;
   const shown = ranked.slice(0, options.top ?? (columns === 2 ? 5 : columns === 3 ? 8 : 7));
   const panels = ranked.length > shown.length ? [...shown, REST] : shown;
-  const cell = (s: string) => ({ col: panels.indexOf(s) % columns, row: Math.floor(panels.indexOf(s) / columns) });
+  const cell = (s: string) => ({
+    col: panels.indexOf(s) % columns,
+    row: Math.floor(panels.indexOf(s) / columns),
+  });
 
   const byKey = new Map<string, number>();
   const dateTotals = new Map<string, number>();
@@ -67,7 +81,13 @@ export function subjectChart(points: readonly SubjectPoint[], options: SubjectOp
     dates.map((date) => {
       const count = byKey.get(`${date}|${subject}`) ?? 0;
       const total = dateTotals.get(date) ?? 0;
-      return { at: parseDate(date), date, subject, value: measure === 'share' ? (total ? count / total : 0) : count, ...cell(subject) };
+      return {
+        at: parseDate(date),
+        date,
+        subject,
+        value: measure === 'share' ? (total ? count / total : 0) : count,
+        ...cell(subject),
+      };
     }),
   );
 
@@ -77,18 +97,29 @@ export function subjectChart(points: readonly SubjectPoint[], options: SubjectOp
   const exact = exactFormatter(kind);
   // Panel titles: the name on up to two lines, then the latest value, which is never cut.
   const fit = panelWidth - 12;
-  const titles = new Map(panels.map((s) => {
-    const value = exact(rows.filter((r) => r.subject === s).at(-1)?.value ?? 0);
-    const lines = wrap(label(s), fit, 2, FONT_SIZE, true);
-    const last = lines.pop() ?? '';
-    if (textWidth(`${last} ${value}`, FONT_SIZE, true) <= fit) return [s, [...lines, `${last} ${value}`]];
-    if (lines.length === 0) return [s, [last, value]];
-    return [s, [...lines, `${truncate(last, fit - textWidth(` ${value}`, FONT_SIZE, true), FONT_SIZE, true)} ${value}`]];
-  }));
+  const titles = new Map(
+    panels.map((s) => {
+      const value = exact(rows.filter((r) => r.subject === s).at(-1)?.value ?? 0);
+      const lines = wrap(label(s), fit, 2, FONT_SIZE, true);
+      const last = lines.pop() ?? '';
+      if (textWidth(`${last} ${value}`, FONT_SIZE, true) <= fit)
+        return [s, [...lines, `${last} ${value}`]];
+      if (lines.length === 0) return [s, [last, value]];
+      return [
+        s,
+        [
+          ...lines,
+          `${truncate(last, fit - textWidth(` ${value}`, FONT_SIZE, true), FONT_SIZE, true)} ${value}`,
+        ],
+      ];
+    }),
+  );
   const titleLines = Math.max(1, ...[...titles.values()].map((t) => t.length));
   // Headroom above the highest line keeps it clear of the titles.
   const top = (max(rows, (r) => r.value) ?? 0) * (titleLines > 1 ? 1.8 : 1.45) || 1;
-  const latest = panels.map((s) => rows.filter((r) => r.subject === s).at(-1)).filter((r) => r !== undefined);
+  const latest = panels
+    .map((s) => rows.filter((r) => r.subject === s).at(-1))
+    .filter((r) => r !== undefined);
   const color = (s: string) => (s === REST ? MUTED : colorFor(s, panels.indexOf(s)));
 
   const chart = Plot.plot({
@@ -102,8 +133,27 @@ export function subjectChart(points: readonly SubjectPoint[], options: SubjectOp
     x: { type: 'utc', ticks: panelTicks(rows, panelWidth * 0.88), label: null },
     y: { domain: [0, top], ticks: 3, tickFormat: valueFormatter(kind), label: null, grid: true },
     marks: [
-      Plot.areaY(rows, { x: 'at', y: 'value', fx: 'col', fy: 'row', fill: (r: Row) => color(r.subject), fillOpacity: 0.18, z: 'subject', className: 'share-area' }),
-      Plot.lineY(rows, { x: 'at', y: 'value', fx: 'col', fy: 'row', stroke: (r: Row) => color(r.subject), strokeWidth: 1.75, z: 'subject', title: (r: Row) => label(r.subject), className: 'share-line' }),
+      Plot.areaY(rows, {
+        x: 'at',
+        y: 'value',
+        fx: 'col',
+        fy: 'row',
+        fill: (r: Row) => color(r.subject),
+        fillOpacity: 0.18,
+        z: 'subject',
+        className: 'share-area',
+      }),
+      Plot.lineY(rows, {
+        x: 'at',
+        y: 'value',
+        fx: 'col',
+        fy: 'row',
+        stroke: (r: Row) => color(r.subject),
+        strokeWidth: 1.75,
+        z: 'subject',
+        title: (r: Row) => label(r.subject),
+        className: 'share-line',
+      }),
       Plot.ruleY([0], { stroke: MUTED }),
       // Panel titles: name and latest value, inside the top of each panel.
       Plot.text(latest, {

@@ -16,17 +16,24 @@ export function sum(points: readonly { value: number }[]): number {
  * Points sorted by date, then by series order. Stacked areas need every series at every date
  * (a gap would tear the stack), so with `fill` the missing combinations become zeros.
  */
-export function completeGrid(points: readonly TrendPoint[], keys: readonly string[], fill: boolean): Point[] {
+export function completeGrid(
+  points: readonly TrendPoint[],
+  keys: readonly string[],
+  fill: boolean,
+): Point[] {
   const rows: TrendPoint[] = [...points];
   if (fill) {
     const seen = new Set(points.map((p) => `${p.date}|${p.series}`));
     for (const date of new Set(points.map((p) => p.date))) {
-      for (const series of keys) if (!seen.has(`${date}|${series}`)) rows.push({ date, series, value: 0 });
+      for (const series of keys)
+        if (!seen.has(`${date}|${series}`)) rows.push({ date, series, value: 0 });
     }
   }
   return rows
     .map((p) => ({ ...p, at: parseDate(p.date) }))
-    .sort((a, b) => a.date.localeCompare(b.date) || keys.indexOf(a.series) - keys.indexOf(b.series));
+    .sort(
+      (a, b) => a.date.localeCompare(b.date) || keys.indexOf(a.series) - keys.indexOf(b.series),
+    );
 }
 
 /** Names dates as months when every date is a month's first day (a monthly series), else as days. */

@@ -9,7 +9,13 @@
 import * as Plot from '@observablehq/plot';
 import { extent, max, scaleLinear, scaleUtc } from 'd3';
 import { type EventMark, EVENT_ROW, eventKeyMark, eventMarks, layoutEvents } from './annotations';
-import { type ChartElement, type ChartOptions, DEFAULT_WIDTH, finishChart, plotFrame } from './common';
+import {
+  type ChartElement,
+  type ChartOptions,
+  DEFAULT_WIDTH,
+  finishChart,
+  plotFrame,
+} from './common';
 import { parseDate } from './dates';
 import { dodge, FONT_SIZE, textWidth, tickCount } from './layout';
 import { colorFor, contrastRatio, INK } from './palette';
@@ -46,7 +52,10 @@ export interface TrendOptions extends ChartOptions {
  * A line (or stacked-area) chart of `points` over time. `height` (default 300 px below 520 px
  * wide, else 360) is the chart without events: rows of event labels, or the key, add to it.
  */
-export function trendChart(points: readonly TrendPoint[], options: TrendOptions = {}): ChartElement {
+export function trendChart(
+  points: readonly TrendPoint[],
+  options: TrendOptions = {},
+): ChartElement {
   const width = options.width ?? DEFAULT_WIDTH;
   const narrow = width < 520;
   const format = valueFormatter(options.yFormat ?? 'count');
@@ -60,16 +69,22 @@ export function trendChart(points: readonly TrendPoint[], options: TrendOptions 
   const [first = new Date(0), last = new Date(0)] = extent(data, (d) => d.at) as [Date?, Date?];
 
   // Space: y tick labels on the left, series labels on the right, event labels above.
-  const yTop = options.stacked ? max(dates, (date) => sum(data.filter((d) => d.date === date))) : max(data, (d) => d.value);
+  const yTop = options.stacked
+    ? max(dates, (date) => sum(data.filter((d) => d.date === date)))
+    : max(data, (d) => d.value);
   const plotHeight = options.height ?? (narrow ? 300 : 360);
-  const y = scaleLinear().domain([0, yTop || 1]).nice(tickCount(plotHeight, 50));
+  const y = scaleLinear()
+    .domain([0, yTop || 1])
+    .nice(tickCount(plotHeight, 50));
   // Counts have no fractions: a tick at 2.5 complaints would read "3" beside the real 3.
   const counts = (options.yFormat ?? 'count') === 'count';
   const yTicks = y.ticks(tickCount(plotHeight, 50)).filter((t) => !counts || Number.isInteger(t));
   const marginLeft = Math.max(36, ...yTicks.map((t) => textWidth(format(t)) + 14));
   const labelWidth = Math.max(0, ...seriesKeys.map((k) => textWidth(label(k), FONT_SIZE, true)));
   const marginRight = Math.min(labelWidth + 14, width * 0.32);
-  const x = scaleUtc().domain([first, last]).range([marginLeft, width - marginRight]);
+  const x = scaleUtc()
+    .domain([first, last])
+    .range([marginLeft, width - marginRight]);
   const events = (options.marks ?? []).filter((m) => {
     const at = parseDate(m.date);
     return at >= first && at <= last;
@@ -77,7 +92,8 @@ export function trendChart(points: readonly TrendPoint[], options: TrendOptions 
   const layout = layoutEvents(events, x, [0, width], narrow ? 2 : 3);
   const marginTop = (options.yLabel ? 24 : 12) + layout.rows * EVENT_ROW;
   const marginBottom = 30 + (layout.key.length ? layout.key.length * EVENT_ROW + 8 : 0);
-  const height = plotHeight + (layout.rows + layout.key.length) * EVENT_ROW + (layout.key.length ? 8 : 0);
+  const height =
+    plotHeight + (layout.rows + layout.key.length) * EVENT_ROW + (layout.key.length ? 8 : 0);
   y.range([height - marginBottom, marginTop]);
 
   // Direct labels: at each series' last value (the middle of its band when stacked).
@@ -86,11 +102,16 @@ export function trendChart(points: readonly TrendPoint[], options: TrendOptions 
     const end = own[own.length - 1];
     if (!end) return 0;
     if (!options.stacked) return y(end.value);
-    const below = sum(data.filter((d) => d.date === end.date && seriesKeys.indexOf(d.series) < seriesKeys.indexOf(key)));
+    const below = sum(
+      data.filter(
+        (d) => d.date === end.date && seriesKeys.indexOf(d.series) < seriesKeys.indexOf(key),
+      ),
+    );
     return y(below + end.value / 2);
   });
   const lineHeight = FONT_SIZE + 3;
-  const lines = (key: string) => Math.ceil(textWidth(label(key), FONT_SIZE, true) / Math.max(1, marginRight - 10));
+  const lines = (key: string) =>
+    Math.ceil(textWidth(label(key), FONT_SIZE, true) / Math.max(1, marginRight - 10));
   const gap = lineHeight * Math.max(1, ...seriesKeys.map(lines));
   const labelY = dodge(ends, gap, marginTop + gap / 2, height - marginBottom - gap / 2);
   const labels = seriesKeys.map((key, i) => ({ key, at: last, y: y.invert(labelY[i] ?? 0) }));
@@ -103,10 +124,51 @@ export function trendChart(points: readonly TrendPoint[], options: TrendOptions 
   const marks: Plot.Markish[] = [
     Plot.gridY(yTicks, { y: (t: number) => t, stroke: '#d9d9d9', strokeOpacity: 1 }),
     options.stacked
-      ? Plot.areaY(data, { x: 'at', y: 'value', z: 'series', fill: (d: Point) => color(d.series), stroke: 'white', strokeWidth: 0.5, order: seriesKeys, title: (d: Point) => label(d.series), className: 'series' })
-      : Plot.lineY(data, { x: 'at', y: 'value', z: 'series', stroke: (d: Point) => color(d.series), strokeWidth: 2, title: (d: Point) => label(d.series), className: 'series' }),
-    options.stacked ? null : Plot.dot(seriesKeys.map(latest).filter((d) => d !== undefined), { x: 'at', y: 'value', fill: (d: Point) => color(d.series), r: 3, title, className: 'latest' }),
-    partialDots.length ? Plot.dot(partialDots, { x: 'at', y: 'value', stroke: (d: Point) => color(d.series), fill: 'white', strokeWidth: 1.5, r: 3.5, title: (d: Point) => `${title(d)}: ${partialNote.get(d.date) ?? 'partial'}`, className: 'partial' }) : null,
+      ? Plot.areaY(data, {
+          x: 'at',
+          y: 'value',
+          z: 'series',
+          fill: (d: Point) => color(d.series),
+          stroke: 'white',
+          strokeWidth: 0.5,
+          order: seriesKeys,
+          title: (d: Point) => label(d.series),
+          className: 'series',
+        })
+      : Plot.lineY(data, {
+          x: 'at',
+          y: 'value',
+          z: 'series',
+          stroke: (d: Point) => color(d.series),
+          strokeWidth: 2,
+          title: (d: Point) => label(d.series),
+          className: 'series',
+        }),
+    options.stacked
+      ? null
+      : Plot.dot(
+          seriesKeys.map(latest).filter((d) => d !== undefined),
+          {
+            x: 'at',
+            y: 'value',
+            fill: (d: Point) => color(d.series),
+            r: 3,
+            title,
+            className: 'latest',
+          },
+        ),
+    partialDots.length
+      ? Plot.dot(partialDots, {
+          x: 'at',
+          y: 'value',
+          stroke: (d: Point) => color(d.series),
+          fill: 'white',
+          strokeWidth: 1.5,
+          r: 3.5,
+          title: (d: Point) => `${title(d)}: ${partialNote.get(d.date) ?? 'partial'}`,
+          className: 'partial',
+        })
+      : null,
     Plot.ruleY([0], { stroke: INK }),
     ...eventMarks(layout, marginTop, height - marginBottom, (px) => y.invert(px)),
     eventKeyMark(layout, 36, width - marginLeft),
@@ -130,8 +192,21 @@ export function trendChart(points: readonly TrendPoint[], options: TrendOptions 
     marginRight,
     marginBottom,
     marginLeft,
-    x: { type: 'utc', domain: [first, last], ticks: tickCount(width - marginLeft - marginRight, narrow ? 70 : 90), label: null },
-    y: { type: 'linear', domain: y.domain(), range: y.range(), ticks: yTicks, tickFormat: format, label: options.yLabel ?? null, labelAnchor: 'top' },
+    x: {
+      type: 'utc',
+      domain: [first, last],
+      ticks: tickCount(width - marginLeft - marginRight, narrow ? 70 : 90),
+      label: null,
+    },
+    y: {
+      type: 'linear',
+      domain: y.domain(),
+      range: y.range(),
+      ticks: yTicks,
+      tickFormat: format,
+      label: options.yLabel ?? null,
+      labelAnchor: 'top',
+    },
     color: { type: 'identity' },
     marks,
   });
@@ -146,7 +221,11 @@ export function trendChart(points: readonly TrendPoint[], options: TrendOptions 
     options.ariaDescription ??
     `${options.stacked ? 'Stacked areas' : 'Lines'} over time, ${span}, for ${seriesKeys.map(label).join(', ')}. ` +
       `Latest values: ${latestText}.` +
-      (events.length ? ` Marked: ${events.map((e) => `${formatDate(e.date)}, ${e.label}`).join('; ')}.` : '') +
-      (partialNote.size ? ` Partial periods (hollow points): ${[...partialNote].map(([date, note]) => `${when(date)}, ${note}`).join('; ')}.` : '');
+      (events.length
+        ? ` Marked: ${events.map((e) => `${formatDate(e.date)}, ${e.label}`).join('; ')}.`
+        : '') +
+      (partialNote.size
+        ? ` Partial periods (hollow points): ${[...partialNote].map(([date, note]) => `${when(date)}, ${note}`).join('; ')}.`
+        : '');
   return finishChart(chart, options.ariaLabel ?? options.yLabel ?? 'Trend over time', description);
 }

@@ -45,15 +45,28 @@ export function checkConsoleSql(input: string): ConsoleCheck {
   const text = code.trim().replace(/;\s*$/, '');
   if (text === '') return { ok: false, problem: 'Write a query first.' };
   if (text.includes(';')) return { ok: false, problem: 'One statement at a time, please.' };
-  if (!READING.test(text)) return { ok: false, problem: 'The console only runs queries that read (SELECT, WITH, FROM, DESCRIBE, SUMMARIZE, SHOW, EXPLAIN).' };
+  if (!READING.test(text))
+    return {
+      ok: false,
+      problem:
+        'The console only runs queries that read (SELECT, WITH, FROM, DESCRIBE, SUMMARIZE, SHOW, EXPLAIN).',
+    };
   const refused = [...text.matchAll(/([a-z_][a-z0-9_$]*)\s*\(/gi)]
     .map((m) => m[1]!.toLowerCase())
     .filter((name, i, all) => name in REFUSED_FUNCTIONS && all.indexOf(name) === i);
   if (refused.length > 0) {
-    return { ok: false, problem: `The console does not run ${refused.map((name) => `${name}() (it ${REFUSED_FUNCTIONS[name]})`).join(', ')}. Query the attached tables instead.` };
+    return {
+      ok: false,
+      problem: `The console does not run ${refused.map((name) => `${name}() (it ${REFUSED_FUNCTIONS[name]})`).join(', ')}. Query the attached tables instead.`,
+    };
   }
   // `FROM 'file.csv'` reads a file by name, as read_csv would.
-  if (/\b(from|join)\s*\(*\s*\u0000/i.test(text)) return { ok: false, problem: 'The console does not read files by name (FROM \'…\'). Query the attached tables instead.' };
+  if (/\b(from|join)\s*\(*\s*\u0000/i.test(text))
+    return {
+      ok: false,
+      problem:
+        "The console does not read files by name (FROM '…'). Query the attached tables instead.",
+    };
   return { ok: true, sql: sql.trim().replace(/;\s*$/, '').trim() };
 }
 
@@ -104,7 +117,8 @@ function lex(input: string): { code: string; sql: string } {
         value += input[j];
       }
       sql += input.slice(i, j + 1);
-      code += c === "'" ? '\u0000' : /^[a-z_][a-z0-9_$]*$/i.test(value) ? value.toLowerCase() : '\u0001';
+      code +=
+        c === "'" ? '\u0000' : /^[a-z_][a-z0-9_$]*$/i.test(value) ? value.toLowerCase() : '\u0001';
       i = j + 1;
       continue;
     }

@@ -32,17 +32,26 @@ export interface RowKey {
 
 /** The next chunk of `rows` (a `rowsQuery` without a page) after `after`, at most `limit` rows. */
 export function chunkQuery(rows: BuiltQuery, after: RowKey | null, limit = CHUNK_ROWS): BuiltQuery {
-  if (/\bLIMIT\b/i.test(rows.sql.split('\n').at(-1) ?? '')) throw new Error('chunkQuery wants the rows query without a page');
+  if (/\bLIMIT\b/i.test(rows.sql.split('\n').at(-1) ?? ''))
+    throw new Error('chunkQuery wants the rows query without a page');
   if (!Number.isInteger(limit) || limit < 1) throw new Error(`not a chunk size: ${limit}`);
   const params: SqlValue[] = [...rows.params];
   let where = '';
   if (after) {
-    if (!Number.isSafeInteger(after.createdUs) || !Number.isSafeInteger(after.sourceLine)) throw new Error('not a row key');
+    if (!Number.isSafeInteger(after.createdUs) || !Number.isSafeInteger(after.sourceLine))
+      throw new Error('not a row key');
     // The `>=` conjunct alone is simple enough for DuckDB to push towards the scan.
     where = `\nWHERE created_at >= make_timestamp(CAST(? AS BIGINT))
   AND (created_at > make_timestamp(CAST(? AS BIGINT))
     OR (created_at = make_timestamp(CAST(? AS BIGINT)) AND (source_file > ? OR (source_file = ? AND source_line > ?))))`;
-    params.push(after.createdUs, after.createdUs, after.createdUs, after.sourceFile, after.sourceFile, after.sourceLine);
+    params.push(
+      after.createdUs,
+      after.createdUs,
+      after.createdUs,
+      after.sourceFile,
+      after.sourceFile,
+      after.sourceLine,
+    );
   }
   params.push(limit);
   const sql = `SELECT *, epoch_us(created_at) AS ${KEY_COLUMN}
@@ -55,10 +64,19 @@ LIMIT ?`;
 }
 
 /** The key of a chunk's last row, from its values. */
-export function keyOf(row: { createdUs: unknown; sourceFile: unknown; sourceLine: unknown }): RowKey {
+export function keyOf(row: {
+  createdUs: unknown;
+  sourceFile: unknown;
+  sourceLine: unknown;
+}): RowKey {
   const createdUs = Number(row.createdUs);
   const sourceLine = Number(row.sourceLine);
-  if (!Number.isSafeInteger(createdUs) || !Number.isSafeInteger(sourceLine) || typeof row.sourceFile !== 'string') throw new Error('a downloaded row has no usable key');
+  if (
+    !Number.isSafeInteger(createdUs) ||
+    !Number.isSafeInteger(sourceLine) ||
+    typeof row.sourceFile !== 'string'
+  )
+    throw new Error('a downloaded row has no usable key');
   return { createdUs, sourceFile: row.sourceFile, sourceLine };
 }
 
@@ -96,7 +114,8 @@ export function planChunks(days: readonly DayCount[], limit = CHUNK_ROWS): Chunk
   let current: ChunkRange | null = null;
   let previous = '';
   for (const { day, rows } of days) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || day <= previous) throw new Error(`days must be YYYY-MM-DD, ascending: ${day} after ${previous}`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || day <= previous)
+      throw new Error(`days must be YYYY-MM-DD, ascending: ${day} after ${previous}`);
     previous = day;
     if (rows <= 0) continue;
     if (current && current.rows + rows <= limit) {

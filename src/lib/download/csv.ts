@@ -43,7 +43,20 @@ export const NEWLINE = '\r\n';
  * first: the ASCII ones, their full-width forms (Excel and LibreOffice take `＝1+1` for `=1+1` in
  * some locales), the pipe of DDE payloads, and the line and tab characters OWASP names.
  */
-export const FORMULA_TRIGGERS: readonly string[] = ['=', '+', '-', '@', '|', '\t', '\r', '\n', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'];
+export const FORMULA_TRIGGERS: readonly string[] = [
+  '=',
+  '+',
+  '-',
+  '@',
+  '|',
+  '\t',
+  '\r',
+  '\n',
+  '\uFF1D',
+  '\uFF0B',
+  '\uFF0D',
+  '\uFF20',
+];
 
 /**
  * Blank or invisible characters a spreadsheet may skip before a trigger, so that ` =1+1`,
@@ -51,14 +64,49 @@ export const FORMULA_TRIGGERS: readonly string[] = ['=', '+', '-', '@', '|', '\t
  * the Unicode space separators), zero-width characters, the word joiner and the BOM.
  */
 export const FORMULA_LEADERS: readonly string[] = [
-  ' ', '\f', '\v', '\u00A0', '\u1680', '\u180E',
-  '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200A',
-  '\u200B', '\u200C', '\u200D', '\u2028', '\u2029', '\u202F', '\u205F', '\u2060', '\u3000', '\uFEFF',
+  ' ',
+  '\f',
+  '\v',
+  '\u00A0',
+  '\u1680',
+  '\u180E',
+  '\u2000',
+  '\u2001',
+  '\u2002',
+  '\u2003',
+  '\u2004',
+  '\u2005',
+  '\u2006',
+  '\u2007',
+  '\u2008',
+  '\u2009',
+  '\u200A',
+  '\u200B',
+  '\u200C',
+  '\u200D',
+  '\u2028',
+  '\u2029',
+  '\u202F',
+  '\u205F',
+  '\u2060',
+  '\u3000',
+  '\uFEFF',
 ];
 
 /** One character inside a regular-expression class, written so both JavaScript and RE2 (DuckDB) read it alike. */
 function classChar(c: string): string {
-  const escapes: Record<string, string> = { '\t': '\\t', '\r': '\\r', '\n': '\\n', '\f': '\\f', '\v': '\\v', '\\': '\\\\', ']': '\\]', '[': '\\[', '^': '\\^', '-': '\\-' };
+  const escapes: Record<string, string> = {
+    '\t': '\\t',
+    '\r': '\\r',
+    '\n': '\\n',
+    '\f': '\\f',
+    '\v': '\\v',
+    '\\': '\\\\',
+    ']': '\\]',
+    '[': '\\[',
+    '^': '\\^',
+    '-': '\\-',
+  };
   return escapes[c] ?? c;
 }
 
@@ -72,7 +120,7 @@ const FORMULA_REGEXP = new RegExp(FORMULA_PATTERN);
 
 /** The rule in words, for READMEs and pages. */
 export const FORMULA_RULE_TEXT =
-  'a text cell that starts with `=`, `+`, `-`, `@`, `|` (or their full-width forms `＝ ＋ － ＠`), a tab, a carriage return or a line feed, also after leading spaces, no-break or zero-width spaces or a byte-order mark, gets an apostrophe (`\'`) put in front';
+  "a text cell that starts with `=`, `+`, `-`, `@`, `|` (or their full-width forms `＝ ＋ － ＠`), a tab, a carriage return or a line feed, also after leading spaces, no-break or zero-width spaces or a byte-order mark, gets an apostrophe (`'`) put in front";
 
 /** True when a text cell would be read as a formula (or a DDE command) by a spreadsheet. */
 export function looksLikeFormula(text: string): boolean {
@@ -133,9 +181,13 @@ export function formatCell(value: unknown, kind: ColumnKind, options: CsvOptions
     case 'boolean':
       return typeof value === 'boolean' ? String(value) : quoteField(String(value));
     case 'date':
-      return typeof value === 'number' || value instanceof Date ? formatDateValue(value) : quoteField(String(value));
+      return typeof value === 'number' || value instanceof Date
+        ? formatDateValue(value)
+        : quoteField(String(value));
     case 'timestamp':
-      return typeof value === 'number' || value instanceof Date ? formatTimestampValue(value) : quoteField(String(value));
+      return typeof value === 'number' || value instanceof Date
+        ? formatTimestampValue(value)
+        : quoteField(String(value));
     case 'text': {
       const text = String(value);
       if (options.neutralise === false || !FORMULA_REGEXP.test(text)) return quoteField(text);
@@ -146,43 +198,74 @@ export function formatCell(value: unknown, kind: ColumnKind, options: CsvOptions
 }
 
 /** The header line (with the byte-order mark first when asked). Column names are text like any other. */
-export function csvHeader(columns: readonly CsvColumn[], options: CsvOptions & { bom?: boolean } = {}): string {
+export function csvHeader(
+  columns: readonly CsvColumn[],
+  options: CsvOptions & { bom?: boolean } = {},
+): string {
   const { stats: _, ...rest } = options;
   return `${options.bom ? BOM : ''}${columns.map((c) => formatCell(c.name, 'text', rest)).join(',')}${NEWLINE}`;
 }
 
 /** Rows given as arrays in column order → CSV lines (each ending in CRLF). */
-export function csvRows(columns: readonly CsvColumn[], rows: readonly (readonly unknown[])[], options: CsvOptions = {}): string {
+export function csvRows(
+  columns: readonly CsvColumn[],
+  rows: readonly (readonly unknown[])[],
+  options: CsvOptions = {},
+): string {
   let out = '';
   for (const row of rows) {
     let line = '';
-    for (let c = 0; c < columns.length; c++) line += (c ? ',' : '') + formatCell(row[c], columns[c]!.kind, options);
+    for (let c = 0; c < columns.length; c++)
+      line += (c ? ',' : '') + formatCell(row[c], columns[c]!.kind, options);
     out += line + NEWLINE;
   }
   return out;
 }
 
 /** Columns given as arrays (column-major, as Arrow holds them) → CSV lines for `count` rows. */
-export function csvFromColumns(columns: readonly CsvColumn[], values: readonly ArrayLike<unknown>[], count: number, options: CsvOptions = {}): string {
-  if (values.length !== columns.length) throw new Error(`expected ${columns.length} columns of values, got ${values.length}`);
+export function csvFromColumns(
+  columns: readonly CsvColumn[],
+  values: readonly ArrayLike<unknown>[],
+  count: number,
+  options: CsvOptions = {},
+): string {
+  if (values.length !== columns.length)
+    throw new Error(`expected ${columns.length} columns of values, got ${values.length}`);
   const parts: string[] = new Array<string>(count);
   for (let r = 0; r < count; r++) {
     let line = '';
-    for (let c = 0; c < columns.length; c++) line += (c ? ',' : '') + formatCell(values[c]![r], columns[c]!.kind, options);
+    for (let c = 0; c < columns.length; c++)
+      line += (c ? ',' : '') + formatCell(values[c]![r], columns[c]!.kind, options);
     parts[r] = line;
   }
   return count ? parts.join(NEWLINE) + NEWLINE : '';
 }
 
 /** Objects (as query results come) → a whole CSV document, header first. */
-export function toCsv(columns: readonly CsvColumn[], rows: readonly Record<string, unknown>[], options: CsvOptions & { bom?: boolean } = {}): string {
-  return csvHeader(columns, options) + csvRows(columns, rows.map((r) => columns.map((c) => r[c.name])), options);
+export function toCsv(
+  columns: readonly CsvColumn[],
+  rows: readonly Record<string, unknown>[],
+  options: CsvOptions & { bom?: boolean } = {},
+): string {
+  return (
+    csvHeader(columns, options) +
+    csvRows(
+      columns,
+      rows.map((r) => columns.map((c) => r[c.name])),
+      options,
+    )
+  );
 }
 
 /** The kind of a DuckDB type name (`BIGINT`, `DECIMAL(18,3)`, `TIMESTAMP`, `VARCHAR`…). */
 export function kindOfDuckDbType(type: string): ColumnKind {
   const t = type.toUpperCase().trim();
-  if (/^(TINYINT|SMALLINT|INTEGER|INT|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|REAL|DOUBLE|DECIMAL|NUMERIC)\b/.test(t)) return 'number';
+  if (
+    /^(TINYINT|SMALLINT|INTEGER|INT|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|REAL|DOUBLE|DECIMAL|NUMERIC)\b/.test(
+      t,
+    )
+  )
+    return 'number';
   if (/^(BOOLEAN|BOOL)\b/.test(t)) return 'boolean';
   if (/^DATE$/.test(t)) return 'date';
   if (/^TIMESTAMP/.test(t) || /^DATETIME$/.test(t)) return 'timestamp';

@@ -8,7 +8,9 @@ import type { ExploreView } from '../explore/view';
 
 const MAX_PART = 40;
 
-const SLUGS = (URL_KEYS as readonly UrlKey[]).flatMap((k) => (k.slug ? [k.slug] : [])).sort((a, b) => a.order - b.order);
+const SLUGS = (URL_KEYS as readonly UrlKey[])
+  .flatMap((k) => (k.slug ? [k.slug] : []))
+  .sort((a, b) => a.order - b.order);
 
 /** The filter part of a name: states, subjects, flags, area codes, dates; `all` when there are none. */
 export function filterSlug(view: ExploreView): string {
@@ -17,7 +19,11 @@ export function filterSlug(view: ExploreView): string {
   return slugify(text) || 'all';
 }
 
-export function downloadName(kind: 'rows' | 'aggregate', view: ExploreView, dataVersion: string): string {
+export function downloadName(
+  kind: 'rows' | 'aggregate',
+  view: ExploreView,
+  dataVersion: string,
+): string {
   const what = kind === 'rows' ? 'complaints' : `chart-${view.chart}`;
   return `robocall-atlas-${what}-${filterSlug(view)}-${slugify(dataVersion).slice(0, 16) || 'unversioned'}.zip`;
 }

@@ -25,7 +25,14 @@ export interface DataFacts {
   sourceFiles: number;
   rowsLoaded: number;
   /** The Parquet files the literal SQL reads, with their checksums. */
-  parquet: { year: number; file: string; url: string; rows: number; bytes: number; sha256: string }[];
+  parquet: {
+    year: number;
+    file: string;
+    url: string;
+    rows: number;
+    bytes: number;
+    sha256: string;
+  }[];
   /** Reference tables some queries read (`states.csv`, `pone_caller_numbers.csv`). */
   reference: { name: string; file: string; url: string }[];
 }
@@ -75,22 +82,34 @@ export interface DownloadDescription {
 
 const AGGREGATE_COLUMNS: Record<string, string> = {
   date: 'First day of the interval (day, week, month or year) the row counts',
-  series: 'Which line of the chart: robocall, live or unknown (what the consumer said), a state’s USPS code, or all',
+  series:
+    'Which line of the chart: robocall, live or unknown (what the consumer said), a state’s USPS code, or all',
   usps: 'USPS code of the state',
   subject: 'Subject slug (see subjects.csv on the data page)',
   area_code: 'The consumer’s three-digit area code',
-  caller_number: 'The caller number as displayed to the consumer, digits as reported (often spoofed)',
-  pone_provider: 'The gateway provider whose Project Point of No Entry letter names this number, if any',
+  caller_number:
+    'The caller number as displayed to the consumer, digits as reported (often spoofed)',
+  pone_provider:
+    'The gateway provider whose Project Point of No Entry letter names this number, if any',
   provider: 'Gateway provider named in a Project Point of No Entry letter',
   numbers: 'Distinct caller numbers from the provider’s letters that appear in the complaints',
   complaints: 'Number of complaints',
 };
 
 /** What a column of a download means: the catalog for row columns, a fixed list for chart columns. */
-export function describeColumn(name: string, kind: 'rows' | 'aggregate', view: ExploreView): string {
+export function describeColumn(
+  name: string,
+  kind: 'rows' | 'aggregate',
+  view: ExploreView,
+): string {
   if (kind === 'rows') return COMPLAINT_COLUMNS.find((c) => c.name === name)?.description ?? '';
-  if (name === 'value') return view.chart === 'trend' || view.chart === 'map' || view.chart === 'subjects' ? capitalise(MEASURE_LABELS[view.measure]) : 'Number of complaints';
-  return AGGREGATE_COLUMNS[name] ?? COMPLAINT_COLUMNS.find((c) => c.name === name)?.description ?? '';
+  if (name === 'value')
+    return view.chart === 'trend' || view.chart === 'map' || view.chart === 'subjects'
+      ? capitalise(MEASURE_LABELS[view.measure])
+      : 'Number of complaints';
+  return (
+    AGGREGATE_COLUMNS[name] ?? COMPLAINT_COLUMNS.find((c) => c.name === name)?.description ?? ''
+  );
 }
 
 /** The DuckDB type of a row column, from the catalog. */
@@ -99,9 +118,17 @@ export function catalogType(name: string): string | undefined {
 }
 
 /** The view's filters one by one (each its entry's words), in words a reader can check against the URL. */
-export function filterList(d: Pick<DownloadDescription, 'view' | 'stateNames' | 'subjectNames' | 'kind'>): [string, string][] {
-  const names: Names = { state: (u) => d.stateNames[u] ?? u, subject: (s) => d.subjectNames[s] ?? s };
-  const list: [string, string][] = FILTERS.map((k) => [k.filter.listLabel, k.filter.listText(d.view, names)]);
+export function filterList(
+  d: Pick<DownloadDescription, 'view' | 'stateNames' | 'subjectNames' | 'kind'>,
+): [string, string][] {
+  const names: Names = {
+    state: (u) => d.stateNames[u] ?? u,
+    subject: (s) => d.subjectNames[s] ?? s,
+  };
+  const list: [string, string][] = FILTERS.map((k) => [
+    k.filter.listLabel,
+    k.filter.listText(d.view, names),
+  ]);
   if (d.kind === 'aggregate') {
     for (const k of URL_KEYS as readonly UrlKey[]) {
       const text = k.chartSetting?.text(d.view);
@@ -130,7 +157,10 @@ export function metadataJson(d: DownloadDescription): Record<string, unknown> {
   const cite = citeInputOf(d);
   return {
     schema_version: METADATA_SCHEMA_VERSION,
-    title: d.kind === 'rows' ? `Robocall Atlas: ${d.filtersText}` : `Robocall Atlas: ${d.chartTitle}: ${d.filtersText}`,
+    title:
+      d.kind === 'rows'
+        ? `Robocall Atlas: ${d.filtersText}`
+        : `Robocall Atlas: ${d.chartTitle}: ${d.filtersText}`,
     kind: d.kind === 'rows' ? 'matching complaints' : 'chart data',
     file: d.csvFile,
     rows: d.rows,
@@ -142,7 +172,14 @@ export function metadataJson(d: DownloadDescription): Record<string, unknown> {
       text: d.filtersText,
       url: d.permalink,
       ...Object.fromEntries(FILTERS.map((k) => [k.filter.metadataKey, d.view[k.field]])),
-      ...(d.kind === 'aggregate' ? { chart: d.view.chart, interval: d.view.interval, measure: d.view.measure, page: d.view.page } : {}),
+      ...(d.kind === 'aggregate'
+        ? {
+            chart: d.view.chart,
+            interval: d.view.interval,
+            measure: d.view.measure,
+            page: d.view.page,
+          }
+        : {}),
     },
     data: {
       version: d.data.dataVersion,
@@ -157,8 +194,16 @@ export function metadataJson(d: DownloadDescription): Record<string, unknown> {
     },
     sources: [{ name: FTC_SOURCE, url: FTC_SOURCE_URL }],
     sql: d.sql,
-    sql_engine: { dialect: 'DuckDB', runs_on: 'the Parquet files and reference CSV files listed under data, in the current folder' },
-    browser_query: { sql: d.boundSql, params: d.boundParams, runs_on: 'the DuckDB files under /data/ (cube.duckdb attached as cube, complaints-<year>.duckdb as c<year>)' },
+    sql_engine: {
+      dialect: 'DuckDB',
+      runs_on: 'the Parquet files and reference CSV files listed under data, in the current folder',
+    },
+    browser_query: {
+      sql: d.boundSql,
+      params: d.boundParams,
+      runs_on:
+        'the DuckDB files under /data/ (cube.duckdb attached as cube, complaints-<year>.duckdb as c<year>)',
+    },
     columns: d.columns,
     ...(d.notes?.length ? { notes: d.notes } : {}),
     csv: {
@@ -170,7 +215,14 @@ export function metadataJson(d: DownloadDescription): Record<string, unknown> {
       null: 'empty field',
       empty_string: '""',
       formula_neutralising: d.csv.neutralised
-        ? { on: true, prefix: "'", triggers: FORMULA_TRIGGERS, also_after_leading: FORMULA_LEADERS, applies_to: 'text columns only', cells_prefixed: d.csv.neutralisedCells }
+        ? {
+            on: true,
+            prefix: "'",
+            triggers: FORMULA_TRIGGERS,
+            also_after_leading: FORMULA_LEADERS,
+            applies_to: 'text columns only',
+            cells_prefixed: d.csv.neutralisedCells,
+          }
         : { on: false },
       bytes: d.csv.bytes,
     },
@@ -196,29 +248,52 @@ const CAVEATS = [
 export function readme(d: DownloadDescription): string {
   const cite = citeInputOf(d);
   const lines: string[] = [];
-  const title = d.kind === 'rows' ? 'Matching FTC Do Not Call complaints' : `Chart data: ${d.chartTitle}`;
+  const title =
+    d.kind === 'rows' ? 'Matching FTC Do Not Call complaints' : `Chart data: ${d.chartTitle}`;
   lines.push(`# Robocall Atlas: ${title}`, '');
   lines.push(`${d.filtersText}.`, '');
-  if (d.data.synthetic) lines.push('**These are synthetic data, not real FTC complaints.** This build of the site was made from generated sample data shaped like the FTC’s files.', '');
+  if (d.data.synthetic)
+    lines.push(
+      '**These are synthetic data, not real FTC complaints.** This build of the site was made from generated sample data shaped like the FTC’s files.',
+      '',
+    );
   const what =
     d.kind === 'rows'
       ? `one row per complaint that matches the filters below, ordered by created_at, source_file and source_line`
       : `the numbers behind the chart “${d.chartTitle}”, as the explorer shows them${d.shaped ? ': one row per period and series (or per bar), with the code and the label of each' : ''}`;
-  lines.push(`Made by Robocall Atlas (${d.site}) on ${d.createdAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z').replace(/Z$/, ' UTC')} from data version \`${d.data.dataVersion}\`.`, '');
+  lines.push(
+    `Made by Robocall Atlas (${d.site}) on ${d.createdAt
+      .replace('T', ' ')
+      .replace(/\.\d+Z$/, 'Z')
+      .replace(/Z$/, ' UTC')} from data version \`${d.data.dataVersion}\`.`,
+    '',
+  );
   lines.push('## Files', '');
   lines.push(`- \`${d.csvFile}\`: ${d.rows.toLocaleString('en-US')} rows: ${what}.`);
-  if (d.expectedRows !== null && d.expectedRows !== d.rows) lines.push(`  **Note:** the page counted ${d.expectedRows.toLocaleString('en-US')} matching rows before the download; the file has ${d.rows.toLocaleString('en-US')}.`);
+  if (d.expectedRows !== null && d.expectedRows !== d.rows)
+    lines.push(
+      `  **Note:** the page counted ${d.expectedRows.toLocaleString('en-US')} matching rows before the download; the file has ${d.rows.toLocaleString('en-US')}.`,
+    );
   lines.push('- `README.md`: this file.', '- `metadata.json`: the same facts, for code.', '');
   lines.push('## The view', '');
   lines.push(`- In words: ${d.filtersText}.`);
   lines.push(`- As a link (opens the same view, pinned to this data version): ${d.permalink}`);
   for (const [k, v] of filterList(d)) lines.push(`- ${k}: ${v}`);
-  lines.push('- Dates are the date the complaint was created (`created_date`); bounds are inclusive.', '');
+  lines.push(
+    '- Dates are the date the complaint was created (`created_date`); bounds are inclusive.',
+    '',
+  );
   lines.push('## Data', '');
-  lines.push(`- Data version: \`${d.data.dataVersion}\` (a hash of the FTC files and reference tables the site was built from; the same inputs give the same version).`);
-  lines.push(`- Complaints in this data version: created ${d.data.dateMin ?? '?'} to ${d.data.dateMax ?? '?'}, from ${d.data.sourceFiles.toLocaleString('en-US')} FTC daily files (${d.data.rowsLoaded.toLocaleString('en-US')} complaints loaded).`);
+  lines.push(
+    `- Data version: \`${d.data.dataVersion}\` (a hash of the FTC files and reference tables the site was built from; the same inputs give the same version).`,
+  );
+  lines.push(
+    `- Complaints in this data version: created ${d.data.dateMin ?? '?'} to ${d.data.dateMax ?? '?'}, from ${d.data.sourceFiles.toLocaleString('en-US')} FTC daily files (${d.data.rowsLoaded.toLocaleString('en-US')} complaints loaded).`,
+  );
   lines.push(`- Data built: ${d.data.builtAt}.`);
-  lines.push(`- Source: ${FTC_SOURCE}, ${FTC_SOURCE_URL}. Every daily file is listed, with its SHA-256 and the rows read, loaded and rejected, in ${d.site}/data/manifest.json.`);
+  lines.push(
+    `- Source: ${FTC_SOURCE}, ${FTC_SOURCE_URL}. Every daily file is listed, with its SHA-256 and the rows read, loaded and rejected, in ${d.site}/data/manifest.json.`,
+  );
   lines.push('');
   lines.push('## How to reproduce it', '');
   lines.push(
@@ -231,24 +306,46 @@ export function readme(d: DownloadDescription): string {
       '',
     );
   lines.push('```sql', `${d.sql.replace(/;\s*$/, '')};`, '```', '');
-  for (const p of d.data.parquet) if (d.sql.includes(p.file)) lines.push(`- \`${p.file}\` (${p.rows.toLocaleString('en-US')} rows, ${p.bytes.toLocaleString('en-US')} bytes, SHA-256 \`${p.sha256}\`): ${p.url}`);
-  for (const r of d.data.reference) if (d.sql.includes(r.file)) lines.push(`- \`${r.file}\`: ${r.url}`);
+  for (const p of d.data.parquet)
+    if (d.sql.includes(p.file))
+      lines.push(
+        `- \`${p.file}\` (${p.rows.toLocaleString('en-US')} rows, ${p.bytes.toLocaleString('en-US')} bytes, SHA-256 \`${p.sha256}\`): ${p.url}`,
+      );
+  for (const r of d.data.reference)
+    if (d.sql.includes(r.file)) lines.push(`- \`${r.file}\`: ${r.url}`);
   lines.push('');
   lines.push('## Columns', '', '| column | type | meaning |', '| --- | --- | --- |');
-  for (const c of d.columns) lines.push(`| ${c.name} | ${c.type} | ${c.description.replace(/\|/g, '\\|')} |`);
+  for (const c of d.columns)
+    lines.push(`| ${c.name} | ${c.type} | ${c.description.replace(/\|/g, '\\|')} |`);
   lines.push('');
   if (d.notes?.length) lines.push('## Notes', '', ...d.notes.map((n) => `- ${n}`), '');
   lines.push('## The CSV file', '');
-  lines.push(`- UTF-8${d.csv.bom ? ', with a byte-order mark (for Excel)' : ', no byte-order mark'}; comma-separated; lines end in CRLF; fields quoted as RFC 4180 says.`);
-  lines.push('- An empty field is NULL (no value); `""` is an empty text. Booleans are `true`/`false`. Timestamps are `YYYY-MM-DD HH:MM:SS` with no time zone, as the FTC gives them.');
+  lines.push(
+    `- UTF-8${d.csv.bom ? ', with a byte-order mark (for Excel)' : ', no byte-order mark'}; comma-separated; lines end in CRLF; fields quoted as RFC 4180 says.`,
+  );
+  lines.push(
+    '- An empty field is NULL (no value); `""` is an empty text. Booleans are `true`/`false`. Timestamps are `YYYY-MM-DD HH:MM:SS` with no time zone, as the FTC gives them.',
+  );
   if (d.csv.neutralised)
     lines.push(
       `- Spreadsheet safety: ${FORMULA_RULE_TEXT}, so spreadsheets show it as text instead of running it as a formula. ${d.csv.neutralisedCells.toLocaleString('en-US')} cell${d.csv.neutralisedCells === 1 ? ' was' : 's were'} changed this way. Numeric, boolean, date and timestamp columns are never changed. For the text exactly as reported, download again with this protection off, or use the Parquet files.`,
     );
-  else lines.push('- Spreadsheet safety was switched off: text is exactly as reported. Do not open this file in a spreadsheet if you do not trust its text.');
+  else
+    lines.push(
+      '- Spreadsheet safety was switched off: text is exactly as reported. Do not open this file in a spreadsheet if you do not trust its text.',
+    );
   lines.push('');
   lines.push('## Caveats', '', ...CAVEATS.map((c) => `- ${c}`), `- More: ${d.site}/about/`, '');
   lines.push('## Licence', '', licenceText(d.data.synthetic), '');
-  lines.push('## How to cite', '', citationText(cite), '', '```bibtex', citationBibtex(cite), '```', '');
+  lines.push(
+    '## How to cite',
+    '',
+    citationText(cite),
+    '',
+    '```bibtex',
+    citationBibtex(cite),
+    '```',
+    '',
+  );
   return lines.join('\n');
 }

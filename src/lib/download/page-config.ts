@@ -25,8 +25,19 @@ export function dataFactsOf(manifest: Manifest): DataFacts {
     parquet: manifest.downloads
       .filter((d) => d.format === 'parquet')
       .sort((a, b) => a.year - b.year)
-      .map((d) => ({ year: d.year, file: d.file.replace(/^.*\//, ''), url: `/data/${d.file}`, rows: d.rows, bytes: d.bytes, sha256: d.sha256 })),
-    reference: REFERENCE.map((name) => ({ name, file: `${name}.csv`, url: `/data/reference/${name}.csv` })),
+      .map((d) => ({
+        year: d.year,
+        file: d.file.replace(/^.*\//, ''),
+        url: `/data/${d.file}`,
+        rows: d.rows,
+        bytes: d.bytes,
+        sha256: d.sha256,
+      })),
+    reference: REFERENCE.map((name) => ({
+      name,
+      file: `${name}.csv`,
+      url: `/data/reference/${name}.csv`,
+    })),
   };
 }
 
@@ -36,5 +47,8 @@ export function loadDownloadConfig(): DownloadConfig {
 
 /** JSON safe to put inside `<script type="application/json">`: no `<` can close the element. */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

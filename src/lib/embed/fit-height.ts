@@ -37,7 +37,11 @@ function lines(text: string, width: number, charWidth: number): number {
   return count;
 }
 
-function paragraph(text: string, width: number, style: { line: number; char: number; after: number }): number {
+function paragraph(
+  text: string,
+  width: number,
+  style: { line: number; char: number; after: number },
+): number {
   const n = lines(text, width, style.char);
   return n ? n * style.line + style.after : 0;
 }
@@ -48,7 +52,8 @@ export function svgSize(markup: string): { width: number; height: number } | nul
   for (const [tag] of markup.matchAll(/<svg\b[^>]*>/g)) {
     const w = Number(/\swidth="([\d.]+)"/.exec(tag)?.[1]);
     const h = Number(/\sheight="([\d.]+)"/.exec(tag)?.[1]);
-    if (w > 0 && h > 0 && (!best || w * h > best.width * best.height)) best = { width: w, height: h };
+    if (w > 0 && h > 0 && (!best || w * h > best.width * best.height))
+      best = { width: w, height: h };
   }
   return best;
 }
@@ -66,7 +71,9 @@ export function fitHeight(content: EmbedContent, width = EMBED_WIDTH): number {
   const drawing = width < NARROW_BELOW && figure.svgNarrow ? figure.svgNarrow : figure.svg;
   const size = drawing ? svgSize(drawing) : null;
   // Drawings scale down to the column (max-width: 100%, height: auto), never up.
-  const chart = size ? Math.ceil(size.height * Math.min(1, column / size.width)) : paragraph(figure.empty ?? 'No data to draw for this chart.', column, SMALL);
+  const chart = size
+    ? Math.ceil(size.height * Math.min(1, column / size.width))
+    : paragraph(figure.empty ?? 'No data to draw for this chart.', column, SMALL);
   const height =
     PAD_Y +
     paragraph(figure.title, column, TITLE) +

@@ -39,12 +39,21 @@ export function resizeMessage(height: number): ResizeMessage {
 export function isResizeMessage(data: unknown): data is ResizeMessage {
   if (typeof data !== 'object' || data === null) return false;
   const { type, height } = data as Record<string, unknown>;
-  return type === RESIZE_MESSAGE_TYPE && typeof height === 'number' && Number.isFinite(height) && height >= MIN_HEIGHT && height <= MAX_HEIGHT;
+  return (
+    type === RESIZE_MESSAGE_TYPE &&
+    typeof height === 'number' &&
+    Number.isFinite(height) &&
+    height >= MIN_HEIGHT &&
+    height <= MAX_HEIGHT
+  );
 }
 
 /** `&`, `<`, `>`, `"` and `'` escaped, for text inside a double-quoted HTML attribute. */
 export function escapeAttribute(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 /** The height the snippet gives the iframe before any resize: enough for the chart at about 600 px wide. */
@@ -83,7 +92,9 @@ export function iframeHtml(input: Omit<SnippetInput, 'script'>): string {
 /** The snippet people paste: the iframe, and the resize script when asked. */
 export function embedSnippet(input: SnippetInput): string {
   const iframe = iframeHtml(input);
-  return input.script ? `${iframe}\n<script async src="${escapeAttribute(input.script)}"></script>` : iframe;
+  return input.script
+    ? `${iframe}\n<script async src="${escapeAttribute(input.script)}"></script>`
+    : iframe;
 }
 
 /** `/embed/?chart=map&state=OH&v=…` on `origin` for a view's canonical query string. */

@@ -25,7 +25,8 @@ export const PROVIDER_NAME = 'Robocall Atlas';
 /** The site's absolute origin for oEmbed (no trailing slash). */
 export function siteOrigin(): string {
   const configured = process.env.ROBOCALL_SITE_URL ?? (import.meta.env?.SITE as string | undefined);
-  const origin = configured && /^https?:\/\//.test(configured) ? configured : 'http://localhost:4321';
+  const origin =
+    configured && /^https?:\/\//.test(configured) ? configured : 'http://localhost:4321';
   return origin.replace(/\/+$/, '');
 }
 
@@ -49,7 +50,6 @@ export interface StaticEmbed {
 
 export const NATIONAL_CHARTS = ['trend', 'map', 'subjects'] as const;
 export const STATE_CHARTS = ['trend', 'rate', 'subjects', 'area-codes', 'callers'] as const;
-
 
 function explore(view: Partial<ExploreView>, version: string): string {
   const query = serializeExploreView({ ...DEFAULT_VIEW, ...view, v: version });
@@ -94,11 +94,43 @@ export async function stateEmbeds(): Promise<StaticEmbed[]> {
   const out: StaticEmbed[] = [];
   for (const [usps, page] of states.pages) {
     const views: Record<(typeof STATE_CHARTS)[number], [Figure, Partial<ExploreView>]> = {
-      trend: [page.figures.trend, { chart: 'trend', states: [usps], ...(first && last ? { from: first, to: last } : {}) }],
-      rate: [page.figures.rate, { chart: 'trend', measure: 'per100k', states: [usps], ...(first && last ? { from: first, to: last } : {}) }],
-      subjects: [page.figures.subjects, { chart: 'subjects', states: [usps], ...(wFirst && wLast ? { from: wFirst, to: wLast } : {}) }],
-      'area-codes': [page.figures.areaCodes, { chart: 'area-codes', states: [usps], ...(wFirst && wLast ? { from: wFirst, to: wLast } : {}) }],
-      callers: [page.figures.callers, { chart: 'callers', states: [usps], ...(wFirst && wLast ? { from: wFirst, to: wLast } : {}) }],
+      trend: [
+        page.figures.trend,
+        { chart: 'trend', states: [usps], ...(first && last ? { from: first, to: last } : {}) },
+      ],
+      rate: [
+        page.figures.rate,
+        {
+          chart: 'trend',
+          measure: 'per100k',
+          states: [usps],
+          ...(first && last ? { from: first, to: last } : {}),
+        },
+      ],
+      subjects: [
+        page.figures.subjects,
+        {
+          chart: 'subjects',
+          states: [usps],
+          ...(wFirst && wLast ? { from: wFirst, to: wLast } : {}),
+        },
+      ],
+      'area-codes': [
+        page.figures.areaCodes,
+        {
+          chart: 'area-codes',
+          states: [usps],
+          ...(wFirst && wLast ? { from: wFirst, to: wLast } : {}),
+        },
+      ],
+      callers: [
+        page.figures.callers,
+        {
+          chart: 'callers',
+          states: [usps],
+          ...(wFirst && wLast ? { from: wFirst, to: wLast } : {}),
+        },
+      ],
     };
     for (const chart of STATE_CHARTS) {
       const [figure, view] = views[chart];
@@ -138,7 +170,11 @@ export function oembedJson(embed: StaticEmbed, origin = siteOrigin()): Record<st
     provider_name: PROVIDER_NAME,
     provider_url: `${origin}/`,
     title: embedTitle(embed),
-    html: iframeHtml({ src: `${origin}${embed.path}`, title: embedTitle(embed), height: embed.height }),
+    html: iframeHtml({
+      src: `${origin}${embed.path}`,
+      title: embedTitle(embed),
+      height: embed.height,
+    }),
     width,
     height: embed.height,
     cache_age: 86_400,
@@ -154,15 +190,27 @@ export function oembedJson(embed: StaticEmbed, origin = siteOrigin()): Record<st
  * The discovery link for the page that shows a chart: `<link rel="alternate"
  * type="application/json+oembed" href=… title=…>`. Root-relative, so it is right on any host.
  */
-export function oembedLink(embed: StaticEmbed): { rel: 'alternate'; type: 'application/json+oembed'; href: string; title: string } {
-  return { rel: 'alternate', type: 'application/json+oembed', href: oembedPath(embed), title: embedTitle(embed) };
+export function oembedLink(embed: StaticEmbed): {
+  rel: 'alternate';
+  type: 'application/json+oembed';
+  href: string;
+  title: string;
+} {
+  return {
+    rel: 'alternate',
+    type: 'application/json+oembed',
+    href: oembedPath(embed),
+    title: embedTitle(embed),
+  };
 }
 
 /**
  * For the static pages (`/`, `/states/<usps>/`): the oEmbed links of the charts they show, to put
  * in `<head>` (Base.astro's `head` slot).
  */
-export async function oembedLinksForPage(pagePath: string): Promise<ReturnType<typeof oembedLink>[]> {
+export async function oembedLinksForPage(
+  pagePath: string,
+): Promise<ReturnType<typeof oembedLink>[]> {
   const all = [...(await nationalEmbeds()), ...(await stateEmbeds())];
   return all.filter((e) => e.pageUrl.split('#')[0] === pagePath).map(oembedLink);
 }

@@ -30,7 +30,10 @@ export interface ViewContext {
 }
 
 /** `attachedYear`: the alias the engine attaches a year's file as (client/engine.ts). */
-export function viewContext(config: ExploreConfig, attachedYear: (year: number) => string): ViewContext {
+export function viewContext(
+  config: ExploreConfig,
+  attachedYear: (year: number) => string,
+): ViewContext {
   const stateNames = Object.fromEntries(config.states.map((s) => [s.usps, s.name]));
   const subjectNames = Object.fromEntries(config.subjects.map((s) => [s.slug, s.label]));
   return {
@@ -38,11 +41,16 @@ export function viewContext(config: ExploreConfig, attachedYear: (year: number) 
     names: { state: (u) => stateNames[u] ?? u, subject: (s) => subjectNames[s] ?? s },
     stateNames,
     subjectNames,
-    vocabulary: { states: new Set(Object.keys(stateNames)), subjects: new Set(Object.keys(subjectNames)) },
+    vocabulary: {
+      states: new Set(Object.keys(stateNames)),
+      subjects: new Set(Object.keys(subjectNames)),
+    },
     populations: new Map(config.states.map((s) => [s.usps, s.population])),
     dataRange: { start: config.dateMin ?? '1990-01-01', end: config.dateMax ?? '2100-12-31' },
     layout: {
-      years: Object.keys(config.files.years).map(Number).sort((a, b) => a - b),
+      years: Object.keys(config.files.years)
+        .map(Number)
+        .sort((a, b) => a - b),
       attachedYear,
       parquetFile: (y) => `complaints-${y}.parquet`,
       referenceFile: (name) => `${name}.csv`,

@@ -11,8 +11,12 @@ const CAPTIONS = (URL_KEYS as readonly UrlKey[])
   .sort((a, b) => a.order - b.order);
 
 export function describeFilters(view: ExploreView, names: Names): string {
-  const words = (kind: 'adjective' | 'phrase') => CAPTIONS.filter((c) => c.kind === kind).flatMap((c) => c.words(view, names) ?? []);
+  const words = (kind: 'adjective' | 'phrase') =>
+    CAPTIONS.filter((c) => c.kind === kind).flatMap((c) => c.words(view, names) ?? []);
   const adjectives = words('adjective');
-  const text = [`${adjectives.length ? adjectives.join(' ') : 'All'} complaints`, ...words('phrase')].join(' ');
+  const text = [
+    `${adjectives.length ? adjectives.join(' ') : 'All'} complaints`,
+    ...words('phrase'),
+  ].join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -9,7 +9,18 @@
  * Table order is the canonical URL order (and the WHERE order); captions and file names have their
  * own word order (`caption.order`, `slug.order`), since a sentence is not a query string.
  */
-import { CHART_MENU_NAMES, CHARTS, INTERVALS, MEASURE_LABELS, MEASURES, ROBOCALL, ROBOCALL_VALUES, capitalise, isOneOf, type RobocallValue } from '../catalog/enums';
+import {
+  CHART_MENU_NAMES,
+  CHARTS,
+  INTERVALS,
+  MEASURE_LABELS,
+  MEASURES,
+  ROBOCALL,
+  ROBOCALL_VALUES,
+  capitalise,
+  isOneOf,
+  type RobocallValue,
+} from '../catalog/enums';
 import { dateBounds, isUrlDate } from '../dates';
 import { describePeriod, joinWords } from './words';
 import type { SqlWriter } from './sql';
@@ -48,11 +59,23 @@ export interface FormOption {
 /** A form control, by the markup it takes (src/pages/explore/index.astro renders each kind). */
 export type FormControl =
   | { kind: 'select'; label: string; options(ctx: FormContext): FormOption[] }
-  | { kind: 'text'; label: string; hint?: string; pattern?: string; placeholder(ctx: FormContext): string; stripSpaces?: boolean }
+  | {
+      kind: 'text';
+      label: string;
+      hint?: string;
+      pattern?: string;
+      placeholder(ctx: FormContext): string;
+      stripSpaces?: boolean;
+    }
   /** Checkboxes in a fieldset, always open. */
   | { kind: 'checks'; legend: string; options(ctx: FormContext): FormOption[] }
   /** Checkboxes folded into a <details>, whose summary names the chosen ones. */
-  | { kind: 'choices'; legend: string; summaryRole: string; options(ctx: FormContext): FormOption[] };
+  | {
+      kind: 'choices';
+      legend: string;
+      summaryRole: string;
+      options(ctx: FormContext): FormOption[];
+    };
 
 export interface FormField {
   control: FormControl;
@@ -73,7 +96,10 @@ export interface Filter {
   metadataKey: string;
 }
 
-export interface UrlKey<F extends keyof ExploreView = keyof ExploreView, K extends string = string> {
+export interface UrlKey<
+  F extends keyof ExploreView = keyof ExploreView,
+  K extends string = string,
+> {
   key: K;
   field: F;
   default: ExploreView[F];
@@ -85,7 +111,11 @@ export interface UrlKey<F extends keyof ExploreView = keyof ExploreView, K exten
   check?(view: ExploreView): string | null;
   filter?: Filter;
   /** Its phrase in the caption (`describeFilters`): `adjective`s come before "complaints", phrases after, by order. */
-  caption?: { order: number; kind: 'adjective' | 'phrase'; words(view: ExploreView, names: Names): string | null };
+  caption?: {
+    order: number;
+    kind: 'adjective' | 'phrase';
+    words(view: ExploreView, names: Names): string | null;
+  };
   /** Its part of a download's file name, by order (see download/filename.ts). */
   slug?: { order: number; part(view: ExploreView): string | null };
   /** Its line in an aggregate (chart data) download's README, where it applies. */
@@ -95,57 +125,104 @@ export interface UrlKey<F extends keyof ExploreView = keyof ExploreView, K exten
 
 const entry = <F extends keyof ExploreView, K extends string>(e: UrlKey<F, K>): UrlKey<F, K> => e;
 
-const listValue = (values: readonly string[]): string | null => (values.length ? values.join(',') : null);
-const selectOptions = (values: readonly string[], label: (v: string) => string) => () => values.map((value) => ({ value, label: label(value) }));
+const listValue = (values: readonly string[]): string | null =>
+  values.length ? values.join(',') : null;
+const selectOptions = (values: readonly string[], label: (v: string) => string) => () =>
+  values.map((value) => ({ value, label: label(value) }));
 const datePattern = '\\d{4}(-\\d{2}(-\\d{2})?)?';
 /** Trend, map and subjects charts draw the measure; the ranked charts always count. */
-const drawsMeasure = (view: ExploreView) => view.chart === 'trend' || view.chart === 'map' || view.chart === 'subjects';
+const drawsMeasure = (view: ExploreView) =>
+  view.chart === 'trend' || view.chart === 'map' || view.chart === 'subjects';
 
 export const URL_KEYS = [
   entry({
     key: 'chart',
     field: 'chart',
     default: 'trend',
-    parse: (value, ctx) => (isOneOf(CHARTS, value) ? value : void ctx.reject(`not a chart (${CHARTS.join(', ')})`)),
+    parse: (value, ctx) =>
+      isOneOf(CHARTS, value) ? value : void ctx.reject(`not a chart (${CHARTS.join(', ')})`),
     serialise: (view) => (view.chart !== 'trend' ? view.chart : null),
     chartSetting: { label: 'Chart', text: (view) => view.chart },
-    form: { control: { kind: 'select', label: 'Chart', options: selectOptions(CHARTS, (c) => CHART_MENU_NAMES[c as (typeof CHARTS)[number]]) }, value: (view) => view.chart },
+    form: {
+      control: {
+        kind: 'select',
+        label: 'Chart',
+        options: selectOptions(CHARTS, (c) => CHART_MENU_NAMES[c as (typeof CHARTS)[number]]),
+      },
+      value: (view) => view.chart,
+    },
   }),
   entry({
     key: 'interval',
     field: 'interval',
     default: 'month',
-    parse: (value, ctx) => (isOneOf(INTERVALS, value) ? value : void ctx.reject(`not an interval (${INTERVALS.join(', ')})`)),
+    parse: (value, ctx) =>
+      isOneOf(INTERVALS, value)
+        ? value
+        : void ctx.reject(`not an interval (${INTERVALS.join(', ')})`),
     serialise: (view) => (view.interval !== 'month' ? view.interval : null),
-    chartSetting: { label: 'Interval', text: (view) => (view.chart === 'trend' ? view.interval : null) },
-    form: { control: { kind: 'select', label: 'Interval', options: selectOptions(INTERVALS, capitalise) }, value: (view) => view.interval },
+    chartSetting: {
+      label: 'Interval',
+      text: (view) => (view.chart === 'trend' ? view.interval : null),
+    },
+    form: {
+      control: { kind: 'select', label: 'Interval', options: selectOptions(INTERVALS, capitalise) },
+      value: (view) => view.interval,
+    },
   }),
   entry({
     key: 'from',
     field: 'from',
     default: null,
-    parse: (value, ctx) => (value === '' ? undefined : isUrlDate(value) ? value : void ctx.reject('not a date (YYYY, YYYY-MM or YYYY-MM-DD)')),
+    parse: (value, ctx) =>
+      value === ''
+        ? undefined
+        : isUrlDate(value)
+          ? value
+          : void ctx.reject('not a date (YYYY, YYYY-MM or YYYY-MM-DD)'),
     serialise: (view) => view.from || null,
     filter: {
       column: 'date',
       active: (view) => view.from !== null,
-      where: (view, sql) => `${sql.date} >= CAST(${sql.w.value(dateBounds(view.from!).start)} AS DATE)`,
+      where: (view, sql) =>
+        `${sql.date} >= CAST(${sql.w.value(dateBounds(view.from!).start)} AS DATE)`,
       listLabel: 'Created from',
-      listText: (view) => (view.from ? `${view.from} (${dateBounds(view.from).start})` : 'start of the data'),
+      listText: (view) =>
+        view.from ? `${view.from} (${dateBounds(view.from).start})` : 'start of the data',
       metadataKey: 'from',
     },
     // The period is one phrase and one part of the name, said by `from` for both bounds.
     caption: { order: 40, kind: 'phrase', words: (view) => describePeriod(view.from, view.to) },
-    slug: { order: 50, part: (view) => (view.from || view.to ? `${view.from ?? 'start'}-to-${view.to ?? 'end'}` : null) },
-    form: { control: { kind: 'text', label: 'From', pattern: datePattern, placeholder: (ctx) => ctx.dateMin?.slice(0, 7) ?? 'YYYY-MM' }, value: (view) => view.from ?? '' },
+    slug: {
+      order: 50,
+      part: (view) =>
+        view.from || view.to ? `${view.from ?? 'start'}-to-${view.to ?? 'end'}` : null,
+    },
+    form: {
+      control: {
+        kind: 'text',
+        label: 'From',
+        pattern: datePattern,
+        placeholder: (ctx) => ctx.dateMin?.slice(0, 7) ?? 'YYYY-MM',
+      },
+      value: (view) => view.from ?? '',
+    },
   }),
   entry({
     key: 'to',
     field: 'to',
     default: null,
-    parse: (value, ctx) => (value === '' ? undefined : isUrlDate(value) ? value : void ctx.reject('not a date (YYYY, YYYY-MM or YYYY-MM-DD)')),
+    parse: (value, ctx) =>
+      value === ''
+        ? undefined
+        : isUrlDate(value)
+          ? value
+          : void ctx.reject('not a date (YYYY, YYYY-MM or YYYY-MM-DD)'),
     serialise: (view) => view.to || null,
-    check: (view) => (view.from && view.to && dateBounds(view.from).start > dateBounds(view.to).end ? `before from=${view.from}` : null),
+    check: (view) =>
+      view.from && view.to && dateBounds(view.from).start > dateBounds(view.to).end
+        ? `before from=${view.from}`
+        : null,
     filter: {
       column: 'date',
       active: (view) => view.to !== null,
@@ -154,26 +231,52 @@ export const URL_KEYS = [
       listText: (view) => (view.to ? `${view.to} (${dateBounds(view.to).end})` : 'end of the data'),
       metadataKey: 'to',
     },
-    form: { control: { kind: 'text', label: 'To', pattern: datePattern, placeholder: (ctx) => ctx.dateMax?.slice(0, 7) ?? 'YYYY-MM' }, value: (view) => view.to ?? '' },
+    form: {
+      control: {
+        kind: 'text',
+        label: 'To',
+        pattern: datePattern,
+        placeholder: (ctx) => ctx.dateMax?.slice(0, 7) ?? 'YYYY-MM',
+      },
+      value: (view) => view.to ?? '',
+    },
   }),
   entry({
     key: 'state',
     field: 'states',
     default: [],
-    parse: (value, ctx) => parseList(value, (v) => v.toUpperCase(), (v) => ctx.vocabulary.states.has(v), 'not a state in the data', ctx),
+    parse: (value, ctx) =>
+      parseList(
+        value,
+        (v) => v.toUpperCase(),
+        (v) => ctx.vocabulary.states.has(v),
+        'not a state in the data',
+        ctx,
+      ),
     serialise: (view) => listValue(view.states),
     filter: {
       column: 'state',
       active: (view) => view.states.length > 0,
       where: (view, sql) => `${sql.col('state')} IN (${sql.w.list(view.states)})`,
       listLabel: 'States',
-      listText: (view, names) => (view.states.length ? view.states.map((u) => `${names.state(u)} (${u})`).join(', ') : 'all'),
+      listText: (view, names) =>
+        view.states.length ? view.states.map((u) => `${names.state(u)} (${u})`).join(', ') : 'all',
       metadataKey: 'states',
     },
-    caption: { order: 10, kind: 'phrase', words: (view, names) => (view.states.length ? `in ${joinWords(view.states.map(names.state))}` : null) },
+    caption: {
+      order: 10,
+      kind: 'phrase',
+      words: (view, names) =>
+        view.states.length ? `in ${joinWords(view.states.map(names.state))}` : null,
+    },
     slug: { order: 10, part: (view) => listPart(view.states) },
     form: {
-      control: { kind: 'choices', legend: 'States', summaryRole: 'states-summary', options: (ctx) => ctx.states.map((s) => ({ value: s.usps, label: s.name })) },
+      control: {
+        kind: 'choices',
+        legend: 'States',
+        summaryRole: 'states-summary',
+        options: (ctx) => ctx.states.map((s) => ({ value: s.usps, label: s.name })),
+      },
       value: (view) => view.states,
     },
   }),
@@ -181,20 +284,42 @@ export const URL_KEYS = [
     key: 'subject',
     field: 'subjects',
     default: [],
-    parse: (value, ctx) => parseList(value, (v) => v.toLowerCase(), (v) => ctx.vocabulary.subjects.has(v), 'not a subject', ctx),
+    parse: (value, ctx) =>
+      parseList(
+        value,
+        (v) => v.toLowerCase(),
+        (v) => ctx.vocabulary.subjects.has(v),
+        'not a subject',
+        ctx,
+      ),
     serialise: (view) => listValue(view.subjects),
     filter: {
       column: 'subject',
       active: (view) => view.subjects.length > 0,
       where: (view, sql) => `${sql.col('subject')} IN (${sql.w.list(view.subjects)})`,
       listLabel: 'Subjects',
-      listText: (view, names) => (view.subjects.length ? view.subjects.map((s) => `${names.subject(s)} (${s})`).join(', ') : 'all'),
+      listText: (view, names) =>
+        view.subjects.length
+          ? view.subjects.map((s) => `${names.subject(s)} (${s})`).join(', ')
+          : 'all',
       metadataKey: 'subjects',
     },
-    caption: { order: 30, kind: 'phrase', words: (view, names) => (view.subjects.length ? `about ${joinWords(view.subjects.map((s) => names.subject(s).toLowerCase()))}` : null) },
+    caption: {
+      order: 30,
+      kind: 'phrase',
+      words: (view, names) =>
+        view.subjects.length
+          ? `about ${joinWords(view.subjects.map((s) => names.subject(s).toLowerCase()))}`
+          : null,
+    },
     slug: { order: 20, part: (view) => listPart(view.subjects, 2) },
     form: {
-      control: { kind: 'choices', legend: 'Subjects', summaryRole: 'subjects-summary', options: (ctx) => ctx.subjects.map((s) => ({ value: s.slug, label: s.label })) },
+      control: {
+        kind: 'choices',
+        legend: 'Subjects',
+        summaryRole: 'subjects-summary',
+        options: (ctx) => ctx.subjects.map((s) => ({ value: s.slug, label: s.label })),
+      },
       value: (view) => view.subjects,
     },
   }),
@@ -202,20 +327,43 @@ export const URL_KEYS = [
     key: 'robocall',
     field: 'robocall',
     default: [],
-    parse: (value, ctx) => parseList(value, (v) => v.toLowerCase(), (v) => isOneOf(ROBOCALL_VALUES, v), 'not yes, no or unknown', ctx) as RobocallValue[],
+    parse: (value, ctx) =>
+      parseList(
+        value,
+        (v) => v.toLowerCase(),
+        (v) => isOneOf(ROBOCALL_VALUES, v),
+        'not yes, no or unknown',
+        ctx,
+      ) as RobocallValue[],
     serialise: (view) => listValue(view.robocall),
     filter: {
       column: 'robocall',
       active: (view) => view.robocall.length > 0,
-      where: (view, sql) => `(${view.robocall.map((r) => `${sql.col('robocall')} ${ROBOCALL[r].sql === 'NULL' ? 'IS NULL' : `= ${ROBOCALL[r].sql}`}`).join(' OR ')})`,
+      where: (view, sql) =>
+        `(${view.robocall.map((r) => `${sql.col('robocall')} ${ROBOCALL[r].sql === 'NULL' ? 'IS NULL' : `= ${ROBOCALL[r].sql}`}`).join(' OR ')})`,
       listLabel: 'Robocall or live',
-      listText: (view) => (view.robocall.length ? view.robocall.map((r) => ROBOCALL[r].label.toLowerCase()).join(', ') : 'all'),
+      listText: (view) =>
+        view.robocall.length
+          ? view.robocall.map((r) => ROBOCALL[r].label.toLowerCase()).join(', ')
+          : 'all',
       metadataKey: 'robocall',
     },
-    caption: { order: 0, kind: 'adjective', words: (view) => (view.robocall.length ? joinWords(view.robocall.map((r) => ROBOCALL[r].adjective)) : null) },
-    slug: { order: 30, part: (view) => (view.robocall.length ? `robocall-${view.robocall.join('-')}` : null) },
+    caption: {
+      order: 0,
+      kind: 'adjective',
+      words: (view) =>
+        view.robocall.length ? joinWords(view.robocall.map((r) => ROBOCALL[r].adjective)) : null,
+    },
+    slug: {
+      order: 30,
+      part: (view) => (view.robocall.length ? `robocall-${view.robocall.join('-')}` : null),
+    },
     form: {
-      control: { kind: 'checks', legend: 'Robocall or live', options: selectOptions(ROBOCALL_VALUES, (r) => ROBOCALL[r as RobocallValue].label) },
+      control: {
+        kind: 'checks',
+        legend: 'Robocall or live',
+        options: selectOptions(ROBOCALL_VALUES, (r) => ROBOCALL[r as RobocallValue].label),
+      },
       value: (view) => view.robocall,
     },
   }),
@@ -223,7 +371,14 @@ export const URL_KEYS = [
     key: 'area',
     field: 'areas',
     default: [],
-    parse: (value, ctx) => parseList(value, (v) => v, (v) => /^\d{3}$/.test(v), 'not a three-digit area code', ctx),
+    parse: (value, ctx) =>
+      parseList(
+        value,
+        (v) => v,
+        (v) => /^\d{3}$/.test(v),
+        'not a three-digit area code',
+        ctx,
+      ),
     serialise: (view) => listValue(view.areas),
     filter: {
       column: 'area_code',
@@ -233,10 +388,26 @@ export const URL_KEYS = [
       listText: (view) => (view.areas.length ? view.areas.join(', ') : 'all'),
       metadataKey: 'area_codes',
     },
-    caption: { order: 20, kind: 'phrase', words: (view) => (view.areas.length ? `from area code${view.areas.length > 1 ? 's' : ''} ${joinWords(view.areas)}` : null) },
-    slug: { order: 40, part: (view) => (view.areas.length ? `area-${listPart(view.areas)}` : null) },
+    caption: {
+      order: 20,
+      kind: 'phrase',
+      words: (view) =>
+        view.areas.length
+          ? `from area code${view.areas.length > 1 ? 's' : ''} ${joinWords(view.areas)}`
+          : null,
+    },
+    slug: {
+      order: 40,
+      part: (view) => (view.areas.length ? `area-${listPart(view.areas)}` : null),
+    },
     form: {
-      control: { kind: 'text', label: 'Area codes', hint: 'three digits, separated by commas', placeholder: () => 'e.g. 614, 216', stripSpaces: true },
+      control: {
+        kind: 'text',
+        label: 'Area codes',
+        hint: 'three digits, separated by commas',
+        placeholder: () => 'e.g. 614, 216',
+        stripSpaces: true,
+      },
       value: (view) => view.areas.join(', '),
     },
   }),
@@ -244,10 +415,23 @@ export const URL_KEYS = [
     key: 'measure',
     field: 'measure',
     default: 'count',
-    parse: (value, ctx) => (isOneOf(MEASURES, value) ? value : void ctx.reject(`not a measure (${MEASURES.join(', ')})`)),
+    parse: (value, ctx) =>
+      isOneOf(MEASURES, value) ? value : void ctx.reject(`not a measure (${MEASURES.join(', ')})`),
     serialise: (view) => (view.measure !== 'count' ? view.measure : null),
-    chartSetting: { label: 'Measure', text: (view) => (drawsMeasure(view) ? MEASURE_LABELS[view.measure] : null) },
-    form: { control: { kind: 'select', label: 'Measure', options: selectOptions(MEASURES, (m) => capitalise(MEASURE_LABELS[m as (typeof MEASURES)[number]])) }, value: (view) => view.measure },
+    chartSetting: {
+      label: 'Measure',
+      text: (view) => (drawsMeasure(view) ? MEASURE_LABELS[view.measure] : null),
+    },
+    form: {
+      control: {
+        kind: 'select',
+        label: 'Measure',
+        options: selectOptions(MEASURES, (m) =>
+          capitalise(MEASURE_LABELS[m as (typeof MEASURES)[number]]),
+        ),
+      },
+      value: (view) => view.measure,
+    },
   }),
   entry({
     key: 'page',
@@ -255,16 +439,22 @@ export const URL_KEYS = [
     default: 1,
     parse: (value, ctx) => {
       const page = Number(value);
-      return Number.isInteger(page) && page >= 1 && page <= 1_000_000 ? page : void ctx.reject('not a page number');
+      return Number.isInteger(page) && page >= 1 && page <= 1_000_000
+        ? page
+        : void ctx.reject('not a page number');
     },
     serialise: (view) => (view.page !== 1 && view.chart === 'table' ? String(view.page) : null),
-    chartSetting: { label: 'Page', text: (view) => (view.chart === 'table' ? String(view.page) : null) },
+    chartSetting: {
+      label: 'Page',
+      text: (view) => (view.chart === 'table' ? String(view.page) : null),
+    },
   }),
   entry({
     key: 'v',
     field: 'v',
     default: null,
-    parse: (value, ctx) => (/^[0-9a-f]{6,64}$/.test(value) ? value : void ctx.reject('not a data version')),
+    parse: (value, ctx) =>
+      /^[0-9a-f]{6,64}$/.test(value) ? value : void ctx.reject('not a data version'),
     serialise: (view) => view.v || null,
   }),
 ] as const satisfies readonly UrlKey<keyof ExploreView>[];
@@ -272,15 +462,26 @@ export const URL_KEYS = [
 export type UrlKeyName = (typeof URL_KEYS)[number]['key'];
 
 /** The keys that filter complaints, in table (URL and WHERE) order. */
-export const FILTERS: readonly (UrlKey & { filter: Filter })[] = (URL_KEYS as readonly UrlKey[]).filter((k): k is UrlKey & { filter: Filter } => k.filter !== undefined);
+export const FILTERS: readonly (UrlKey & { filter: Filter })[] = (
+  URL_KEYS as readonly UrlKey[]
+).filter((k): k is UrlKey & { filter: Filter } => k.filter !== undefined);
 
 /**
  * The explorer form's layout: a fieldset with a legend around several keys, or one key's own
  * control. Each key's control is its entry's `form`.
  */
-export const FORM_LAYOUT: readonly { legend?: string; hint?: (ctx: FormContext) => string; keys: readonly UrlKeyName[] }[] = [
+export const FORM_LAYOUT: readonly {
+  legend?: string;
+  hint?: (ctx: FormContext) => string;
+  keys: readonly UrlKeyName[];
+}[] = [
   { legend: 'View', keys: ['chart', 'interval', 'measure'] },
-  { legend: 'Dates', hint: (ctx) => `YYYY, YYYY-MM or YYYY-MM-DD${ctx.dateMin ? `; data from ${ctx.dateMin} to ${ctx.dateMax}` : ''}`, keys: ['from', 'to'] },
+  {
+    legend: 'Dates',
+    hint: (ctx) =>
+      `YYYY, YYYY-MM or YYYY-MM-DD${ctx.dateMin ? `; data from ${ctx.dateMin} to ${ctx.dateMax}` : ''}`,
+    keys: ['from', 'to'],
+  },
   { keys: ['robocall'] },
   { keys: ['state'] },
   { keys: ['subject'] },
@@ -306,7 +507,13 @@ function listPart(values: readonly string[], max = 3): string | null {
 }
 
 /** A comma-separated list: parts normalised, kept when accepted (each refusal named), sorted, once each. */
-function parseList(value: string, normalise: (v: string) => string, accept: (v: string) => boolean, reason: string, ctx: ParseContext): string[] {
+function parseList(
+  value: string,
+  normalise: (v: string) => string,
+  accept: (v: string) => boolean,
+  reason: string,
+  ctx: ParseContext,
+): string[] {
   const kept = new Set<string>();
   for (const part of value.split(',')) {
     const v = normalise(part.trim());

@@ -20,10 +20,22 @@ export function loadExploreConfig(): ExploreConfig {
     files: {
       cube: '/data/cube.duckdb',
       years: Object.fromEntries(yearly.map((t) => [t.year!, `/data/${t.file}`])),
-      ...(manifest.tables.some((t) => t.file === 'callers.duckdb') ? { callers: '/data/callers.duckdb' } : {}),
+      ...(manifest.tables.some((t) => t.file === 'callers.duckdb')
+        ? { callers: '/data/callers.duckdb' }
+        : {}),
     },
     // The reference tables as published with this data build (ingest copies them to <data>/reference/).
-    states: loadStates(resolve(dataDir(), 'reference')).map((s) => ({ usps: s.usps, name: s.name, population: s.population })),
-    subjects: [...loadSubjects(resolve(dataDir(), 'reference')).map((s) => ({ slug: s.slug, label: s.label })), { slug: 'unrecognized', label: 'Unrecognized subject' }],
+    states: loadStates(resolve(dataDir(), 'reference')).map((s) => ({
+      usps: s.usps,
+      name: s.name,
+      population: s.population,
+    })),
+    subjects: [
+      ...loadSubjects(resolve(dataDir(), 'reference')).map((s) => ({
+        slug: s.slug,
+        label: s.label,
+      })),
+      { slug: 'unrecognized', label: 'Unrecognized subject' },
+    ],
   };
 }

@@ -25,8 +25,19 @@ export const TOP_N = 25;
 
 /** Columns of the `table` chart and of row downloads, in order. */
 export const ROW_COLUMNS = [
-  'created_at', 'created_date', 'violation_at', 'state', 'state_from', 'area_code', 'city',
-  'subject', 'robocall', 'caller_number', 'caller_valid', 'source_file', 'source_line',
+  'created_at',
+  'created_date',
+  'violation_at',
+  'state',
+  'state_from',
+  'area_code',
+  'city',
+  'subject',
+  'robocall',
+  'caller_number',
+  'caller_valid',
+  'source_file',
+  'source_line',
 ] as const;
 
 const SERIES_BY_FLAG = `CASE WHEN robocall THEN 'robocall' WHEN NOT robocall THEN 'live' ELSE 'unknown' END`;
@@ -55,12 +66,20 @@ export function chartQuery(view: ExploreView, mode: Mode, layout: DataLayout): B
     case 'providers':
       return providersQuery(view, mode, layout);
     case 'table':
-      return rowsQuery(view, mode, layout, { limit: PAGE_SIZE, offset: (view.page - 1) * PAGE_SIZE });
+      return rowsQuery(view, mode, layout, {
+        limit: PAGE_SIZE,
+        offset: (view.page - 1) * PAGE_SIZE,
+      });
   }
 }
 
 /** The matching complaints themselves, in file order of time; without a limit for downloads. */
-export function rowsQuery(view: ExploreView, mode: Mode, layout: DataLayout, page?: { limit: number; offset: number }): BuiltQuery {
+export function rowsQuery(
+  view: ExploreView,
+  mode: Mode,
+  layout: DataLayout,
+  page?: { limit: number; offset: number },
+): BuiltQuery {
   const w = new SqlWriter(mode);
   const src = rowSource(view, mode, layout);
   const columns = ROW_COLUMNS.join(', ');
@@ -72,7 +91,11 @@ export function rowsQuery(view: ExploreView, mode: Mode, layout: DataLayout, pag
 function trendQuery(view: ExploreView, mode: Mode, layout: DataLayout): BuiltQuery {
   const w = new SqlWriter(mode);
   const byState = view.states.length >= 2 && view.states.length <= 8;
-  const needs: Column[] = byState ? ['state'] : view.measure === 'count' || view.measure === 'robocall_share' ? ['robocall'] : ['state'];
+  const needs: Column[] = byState
+    ? ['state']
+    : view.measure === 'count' || view.measure === 'robocall_share'
+      ? ['robocall']
+      : ['state'];
   const src = chooseSource(view, needs, mode, layout);
   const bucket = view.interval === 'day' ? src.date : `date_trunc('${view.interval}', ${src.date})`;
   const series = byState ? 'state' : view.measure === 'count' ? SERIES_BY_FLAG : `'all'`;
@@ -86,7 +109,13 @@ ORDER BY date, series`;
   return done(sql, w, src);
 }
 
-function groupedQuery(view: ExploreView, mode: Mode, layout: DataLayout, column: 'state' | 'subject', as: string): BuiltQuery {
+function groupedQuery(
+  view: ExploreView,
+  mode: Mode,
+  layout: DataLayout,
+  column: 'state' | 'subject',
+  as: string,
+): BuiltQuery {
   const w = new SqlWriter(mode);
   const src = chooseSource(view, [column, 'robocall'], mode, layout);
   // Per 100,000 residents of the group's own population on the map; of the filtered states' otherwise.
@@ -101,13 +130,23 @@ ORDER BY value DESC NULLS LAST, ${as}`;
   return done(sql, w, src);
 }
 
-function rankedQuery(view: ExploreView, mode: Mode, layout: DataLayout, column: 'area_code' | 'caller_number'): BuiltQuery {
+function rankedQuery(
+  view: ExploreView,
+  mode: Mode,
+  layout: DataLayout,
+  column: 'area_code' | 'caller_number',
+): BuiltQuery {
   const w = new SqlWriter(mode);
   const src = chooseSource(view, [column], mode, layout);
-  const pone = mode === 'bound' ? 'cube.pone_caller_numbers' : `read_csv(${quote(layout.referenceFile('pone_caller_numbers'))}, all_varchar = true)`;
+  const pone =
+    mode === 'bound'
+      ? 'cube.pone_caller_numbers'
+      : `read_csv(${quote(layout.referenceFile('pone_caller_numbers'))}, all_varchar = true)`;
   const callers = column === 'caller_number';
   // Placeholder and invalid numbers are not ranked (src/lib/numbers/rankings.ts); they are counted.
-  const valid = callers ? [`regexp_full_match(caller_number, '${CALLER_VALID_PATTERN}')`] : [`${column} IS NOT NULL`];
+  const valid = callers
+    ? [`regexp_full_match(caller_number, '${CALLER_VALID_PATTERN}')`]
+    : [`${column} IS NOT NULL`];
   const grouped = `WITH grouped AS (
 SELECT ${column}, ${src.count}::BIGINT AS value
 FROM ${src.from}
@@ -118,7 +157,8 @@ ranked AS (SELECT *, row_number() OVER (ORDER BY value DESC, ${column}) AS place
   const top = w.value(TOP_N);
   let invalid = '';
   if (callers) {
-    const bad = src.kind === 'callers_monthly' ? { ...src, from: 'cube.callers_invalid_monthly' } : src;
+    const bad =
+      src.kind === 'callers_monthly' ? { ...src, from: 'cube.callers_invalid_monthly' } : src;
     const condition = src.kind === 'callers_monthly' ? [] : ['NOT coalesce(caller_valid, false)'];
     invalid = `, (SELECT coalesce(${bad.count}, 0)::BIGINT FROM ${bad.from} ${where(view, bad, w, condition).replace(/\n/g, ' ')}) AS no_valid_number`;
   }
@@ -145,7 +185,10 @@ ORDER BY value DESC, provider`;
     return done(sql, w, src);
   }
   // From the rows: join the letters' numbers (FTC staff numbers from letterheads excluded).
-  const pone = mode === 'bound' ? 'cube.pone_caller_numbers' : `read_csv(${quote(layout.referenceFile('pone_caller_numbers'))}, all_varchar = true)`;
+  const pone =
+    mode === 'bound'
+      ? 'cube.pone_caller_numbers'
+      : `read_csv(${quote(layout.referenceFile('pone_caller_numbers'))}, all_varchar = true)`;
   const sql = `SELECT p.provider, count(*)::BIGINT AS value, count(DISTINCT c.caller_number) AS numbers
 FROM ${src.from} c
 JOIN ${pone} p ON p.caller_number = c.caller_number AND p.likely_ftc_staff_number::VARCHAR NOT IN ('true', 'yes')
@@ -156,13 +199,28 @@ ORDER BY value DESC, p.provider`;
 }
 
 /** The measure's value expression, and the population CTE it needs. */
-function measure(view: ExploreView, src: Source, w: SqlWriter, mode: Mode, layout: DataLayout, perGroup = false): { pop: string; value: string; popFilter: string | null } {
+function measure(
+  view: ExploreView,
+  src: Source,
+  w: SqlWriter,
+  mode: Mode,
+  layout: DataLayout,
+  perGroup = false,
+): { pop: string; value: string; popFilter: string | null } {
   if (view.measure === 'robocall_share') {
-    const sumOf = (cond: string) => (src.kind === 'rows' ? `count(*) FILTER (WHERE ${cond})` : `sum(complaints) FILTER (WHERE ${cond})`);
-    return { pop: '', value: `coalesce(${sumOf('robocall')}, 0) / nullif(${sumOf('robocall IS NOT NULL')}, 0)`, popFilter: null };
+    const sumOf = (cond: string) =>
+      src.kind === 'rows'
+        ? `count(*) FILTER (WHERE ${cond})`
+        : `sum(complaints) FILTER (WHERE ${cond})`;
+    return {
+      pop: '',
+      value: `coalesce(${sumOf('robocall')}, 0) / nullif(${sumOf('robocall IS NOT NULL')}, 0)`,
+      popFilter: null,
+    };
   }
   if (view.measure === 'per100k') {
-    const states = mode === 'bound' ? 'cube.states' : `read_csv(${quote(layout.referenceFile('states'))})`;
+    const states =
+      mode === 'bound' ? 'cube.states' : `read_csv(${quote(layout.referenceFile('states'))})`;
     const selected = view.states.length ? ` AND usps IN (${w.list(view.states)})` : '';
     const pop = `WITH pop AS (SELECT usps, population_2020 AS population FROM ${states} WHERE population_2020 IS NOT NULL${selected})\n`;
     const value = perGroup
@@ -173,9 +231,17 @@ function measure(view: ExploreView, src: Source, w: SqlWriter, mode: Mode, layou
   return { pop: '', value: `${src.count}::BIGINT`, popFilter: null };
 }
 
-function where(view: ExploreView, src: Source, w: SqlWriter, extra: string[] = [], prefix = ''): string {
+function where(
+  view: ExploreView,
+  src: Source,
+  w: SqlWriter,
+  extra: string[] = [],
+  prefix = '',
+): string {
   const sql = { w, col: (name: string) => `${prefix}${name}`, date: `${prefix}${src.date}` };
-  const conditions = FILTERS.filter((k) => k.filter.active(view)).map((k) => k.filter.where(view, sql));
+  const conditions = FILTERS.filter((k) => k.filter.active(view)).map((k) =>
+    k.filter.where(view, sql),
+  );
   conditions.push(...extra);
   return conditions.length ? `WHERE ${conditions.join('\n  AND ')}` : '';
 }

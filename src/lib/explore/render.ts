@@ -13,7 +13,9 @@ import type { ExploreView, Names } from './view';
 export type Row = Record<string, unknown>;
 
 /** The trend's lines by the robocall flag: `robocall`, `live`, `unknown` → their labels. */
-export const SERIES_LABELS: Record<string, string> = Object.fromEntries(Object.values(ROBOCALL).map((r) => [r.series, r.label]));
+export const SERIES_LABELS: Record<string, string> = Object.fromEntries(
+  Object.values(ROBOCALL).map((r) => [r.series, r.label]),
+);
 
 export interface RenderContext {
   names: Names;
@@ -27,43 +29,92 @@ export interface RenderContext {
   partial?: { date: string; note: string }[];
 }
 
-const FORMATS: Record<ExploreView['measure'], ValueFormat> = { count: 'count', per100k: 'per100k', robocall_share: 'percent' };
+const FORMATS: Record<ExploreView['measure'], ValueFormat> = {
+  count: 'count',
+  per100k: 'per100k',
+  robocall_share: 'percent',
+};
 
 /** The chart for a view; null for `table`, which is the rows themselves. */
-export function renderChart(view: ExploreView, rows: Row[], context: RenderContext): ChartElement | null {
-  const base = { width: context.width, ...(context.document ? { document: context.document } : {}) };
+export function renderChart(
+  view: ExploreView,
+  rows: Row[],
+  context: RenderContext,
+): ChartElement | null {
+  const base = {
+    width: context.width,
+    ...(context.document ? { document: context.document } : {}),
+  };
   const format = FORMATS[view.measure];
   switch (view.chart) {
     case 'trend':
       return trendChart(
-        rows.map((r) => ({ date: String(r.date), series: String(r.series), value: Number(r.value ?? 0) })),
+        rows.map((r) => ({
+          date: String(r.date),
+          series: String(r.series),
+          value: Number(r.value ?? 0),
+        })),
         {
           ...base,
           yFormat: format,
           yLabel: capitalise(context.unit ?? MEASURE_LABELS[view.measure]),
           ...(context.partial?.length ? { partial: context.partial } : {}),
-          seriesLabels: { ...SERIES_LABELS, ...Object.fromEntries(view.states.map((s) => [s, context.names.state(s)])), all: capitalise(MEASURE_LABELS[view.measure]) },
+          seriesLabels: {
+            ...SERIES_LABELS,
+            ...Object.fromEntries(view.states.map((s) => [s, context.names.state(s)])),
+            all: capitalise(MEASURE_LABELS[view.measure]),
+          },
         },
       );
     case 'map':
       return stateMap(
-        rows.map((r) => ({ usps: String(r.usps), value: r.value === null ? null : Number(r.value) })),
-        { ...base, valueFormat: format, legendLabel: capitalise(context.unit ?? MEASURE_LABELS[view.measure]), selected: new Set(view.states), ...(context.stateHref ? { href: context.stateHref } : {}) },
+        rows.map((r) => ({
+          usps: String(r.usps),
+          value: r.value === null ? null : Number(r.value),
+        })),
+        {
+          ...base,
+          valueFormat: format,
+          legendLabel: capitalise(context.unit ?? MEASURE_LABELS[view.measure]),
+          selected: new Set(view.states),
+          ...(context.stateHref ? { href: context.stateHref } : {}),
+        },
       );
     case 'subjects':
       return barChart(
-        rows.map((r) => ({ label: context.names.subject(String(r.subject)), value: Number(r.value ?? 0) })),
-        { ...base, valueFormat: format, valueLabel: capitalise(context.unit ?? MEASURE_LABELS[view.measure]) },
+        rows.map((r) => ({
+          label: context.names.subject(String(r.subject)),
+          value: Number(r.value ?? 0),
+        })),
+        {
+          ...base,
+          valueFormat: format,
+          valueLabel: capitalise(context.unit ?? MEASURE_LABELS[view.measure]),
+        },
       );
     case 'area-codes':
-      return barChart(rows.map((r) => ({ label: String(r.area_code), value: Number(r.value) })), { ...base, valueLabel: 'Complaints' });
+      return barChart(
+        rows.map((r) => ({ label: String(r.area_code), value: Number(r.value) })),
+        { ...base, valueLabel: 'Complaints' },
+      );
     case 'callers':
       return barChart(
-        rows.map((r) => ({ label: formatPhone(String(r.caller_number)), value: Number(r.value), highlight: r.pone_provider != null })),
-        { ...base, valueLabel: 'Complaints', highlightLabel: 'Named in a Project Point of No Entry letter' },
+        rows.map((r) => ({
+          label: formatPhone(String(r.caller_number)),
+          value: Number(r.value),
+          highlight: r.pone_provider != null,
+        })),
+        {
+          ...base,
+          valueLabel: 'Complaints',
+          highlightLabel: 'Named in a Project Point of No Entry letter',
+        },
       );
     case 'providers':
-      return barChart(rows.map((r) => ({ label: String(r.provider), value: Number(r.value) })), { ...base, valueLabel: 'Complaints naming the numbers in its letters' });
+      return barChart(
+        rows.map((r) => ({ label: String(r.provider), value: Number(r.value) })),
+        { ...base, valueLabel: 'Complaints naming the numbers in its letters' },
+      );
     case 'table':
       return null;
   }
@@ -71,5 +122,7 @@ export function renderChart(view: ExploreView, rows: Row[], context: RenderConte
 
 /** `5125550100` → `(512) 555-0100`; anything that is not 10 digits stays as reported. */
 export function formatPhone(number: string): string {
-  return /^\d{10}$/.test(number) ? `(${number.slice(0, 3)}) ${number.slice(3, 6)}-${number.slice(6)}` : number;
+  return /^\d{10}$/.test(number)
+    ? `(${number.slice(0, 3)}) ${number.slice(3, 6)}-${number.slice(6)}`
+    : number;
 }

@@ -34,15 +34,41 @@ export interface DataLayout {
 }
 
 const CUBE_SOURCES: Omit<Source, 'from'>[] = [
-  { kind: 'daily', date: 'day', count: 'sum(complaints)', columns: new Set(['state', 'subject', 'robocall']), monthly: false },
-  { kind: 'area_codes_monthly', date: 'month', count: 'sum(complaints)', columns: new Set(['state', 'robocall', 'area_code']), monthly: true },
-  { kind: 'callers_monthly', date: 'month', count: 'sum(complaints)', columns: new Set(['state', 'robocall', 'caller_number']), monthly: true },
-  { kind: 'pone_complaints_monthly', date: 'month', count: 'sum(complaints)', columns: new Set(['state', 'robocall', 'caller_number', 'provider']), monthly: true },
+  {
+    kind: 'daily',
+    date: 'day',
+    count: 'sum(complaints)',
+    columns: new Set(['state', 'subject', 'robocall']),
+    monthly: false,
+  },
+  {
+    kind: 'area_codes_monthly',
+    date: 'month',
+    count: 'sum(complaints)',
+    columns: new Set(['state', 'robocall', 'area_code']),
+    monthly: true,
+  },
+  {
+    kind: 'callers_monthly',
+    date: 'month',
+    count: 'sum(complaints)',
+    columns: new Set(['state', 'robocall', 'caller_number']),
+    monthly: true,
+  },
+  {
+    kind: 'pone_complaints_monthly',
+    date: 'month',
+    count: 'sum(complaints)',
+    columns: new Set(['state', 'robocall', 'caller_number', 'provider']),
+    monthly: true,
+  },
 ];
 
 /** Filters a view applies, as the columns they need (the date is every source's). */
 export function filterColumns(view: ExploreView): Column[] {
-  return FILTERS.flatMap((k) => (k.filter.column !== 'date' && k.filter.active(view) ? [k.filter.column] : []));
+  return FILTERS.flatMap((k) =>
+    k.filter.column !== 'date' && k.filter.active(view) ? [k.filter.column] : [],
+  );
 }
 
 /** True when the date bounds fall on month boundaries, so a monthly table answers them exactly. */
@@ -53,7 +79,12 @@ export function monthAligned(view: ExploreView): boolean {
 }
 
 /** The smallest source that answers exactly, for the given extra columns the chart groups by. */
-export function chooseSource(view: ExploreView, needs: Column[], mode: 'bound' | 'literal', layout: DataLayout): Source {
+export function chooseSource(
+  view: ExploreView,
+  needs: Column[],
+  mode: 'bound' | 'literal',
+  layout: DataLayout,
+): Source {
   if (mode === 'bound') {
     const wanted = [...filterColumns(view), ...needs];
     const fineInterval = view.interval === 'day' || view.interval === 'week';
@@ -62,7 +93,15 @@ export function chooseSource(view: ExploreView, needs: Column[], mode: 'bound' |
       if (source.monthly && (fineInterval || !monthAligned(view))) continue;
       // The callers table keeps only the numbers most reported over the whole period, nationally and
       // per state: it ranks exactly only for the whole period, one state or all, any flag.
-      if (source.kind === 'callers_monthly' && (!needs.includes('caller_number') || view.from || view.to || view.robocall.length || view.states.length > 1)) continue;
+      if (
+        source.kind === 'callers_monthly' &&
+        (!needs.includes('caller_number') ||
+          view.from ||
+          view.to ||
+          view.robocall.length ||
+          view.states.length > 1)
+      )
+        continue;
       if (source.kind === 'pone_complaints_monthly' && !needs.includes('provider')) continue;
       return { ...source, from: `cube.${source.kind}` };
     }
@@ -70,7 +109,11 @@ export function chooseSource(view: ExploreView, needs: Column[], mode: 'bound' |
   return rowSource(view, mode, layout);
 }
 
-export function rowSource(view: ExploreView, mode: 'bound' | 'literal', layout: DataLayout): Source {
+export function rowSource(
+  view: ExploreView,
+  mode: 'bound' | 'literal',
+  layout: DataLayout,
+): Source {
   const first = view.from ? Number(dateBounds(view.from).start.slice(0, 4)) : -Infinity;
   const last = view.to ? Number(dateBounds(view.to).end.slice(0, 4)) : Infinity;
   let years = layout.years.filter((y) => y >= first && y <= last);

@@ -38,7 +38,9 @@ export interface ExploreView {
 
 const KEYS = URL_KEYS as readonly UrlKey[];
 
-export const DEFAULT_VIEW: ExploreView = Object.freeze(Object.fromEntries(KEYS.map((k) => [k.field, k.default])) as unknown as ExploreView);
+export const DEFAULT_VIEW: ExploreView = Object.freeze(
+  Object.fromEntries(KEYS.map((k) => [k.field, k.default])) as unknown as ExploreView,
+);
 
 /** What the URL may name: the states and subjects that exist in this build. */
 export interface Vocabulary {
@@ -61,12 +63,18 @@ export interface Ignored {
 /** Longest value we even look at; anything longer is not a filter someone typed. */
 const MAX_VALUE_LENGTH = 2000;
 
-export function parseExploreView(params: URLSearchParams, vocabulary: Vocabulary): { view: ExploreView; ignored: Ignored[] } {
-  const view = Object.fromEntries(KEYS.map((k) => [k.field, Array.isArray(k.default) ? [] : k.default])) as Record<keyof ExploreView, unknown>;
+export function parseExploreView(
+  params: URLSearchParams,
+  vocabulary: Vocabulary,
+): { view: ExploreView; ignored: Ignored[] } {
+  const view = Object.fromEntries(
+    KEYS.map((k) => [k.field, Array.isArray(k.default) ? [] : k.default]),
+  ) as Record<keyof ExploreView, unknown>;
   const ignored: Ignored[] = [];
   const seen = new Set<string>();
   for (const [key, rawValue] of params) {
-    const value = rawValue.length > MAX_VALUE_LENGTH ? rawValue.slice(0, MAX_VALUE_LENGTH) : rawValue;
+    const value =
+      rawValue.length > MAX_VALUE_LENGTH ? rawValue.slice(0, MAX_VALUE_LENGTH) : rawValue;
     const entry = KEYS.find((k) => k.key === key);
     if (!entry) {
       ignored.push({ key, value, reason: 'not a key this page knows' });
@@ -77,7 +85,10 @@ export function parseExploreView(params: URLSearchParams, vocabulary: Vocabulary
       continue;
     }
     seen.add(key);
-    const parsed = entry.parse(value, { vocabulary, reject: (reason, v = value) => ignored.push({ key, value: v, reason }) });
+    const parsed = entry.parse(value, {
+      vocabulary,
+      reject: (reason, v = value) => ignored.push({ key, value: v, reason }),
+    });
     if (parsed !== undefined) view[entry.field] = parsed;
   }
   for (const entry of KEYS) {

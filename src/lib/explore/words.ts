@@ -9,7 +9,20 @@ export function describePeriod(from: string | null, to: string | null): string {
   return `from ${describeDate(from!)} through ${describeDate(to!)}`;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 function describeDate(value: string): string {
   const start = dateBounds(value).start;
@@ -23,4 +36,3 @@ export function joinWords(words: string[]): string {
   if (words.length <= 2) return words.join(' and ');
   return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
-

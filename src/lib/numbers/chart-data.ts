@@ -8,7 +8,14 @@
  */
 import { formatNumber, formatPercent } from '../format';
 import { measureColumn, measureUnit, type Chart, type Measure } from './measures';
-import { partialNote, periodOf, viewRange, type DayRange, type Interval, type Period } from './periods';
+import {
+  partialNote,
+  periodOf,
+  viewRange,
+  type DayRange,
+  type Interval,
+  type Period,
+} from './periods';
 import { phoneNumber as formatPhone } from '../site-data/shape';
 import { cutRanking, invalidNote, isValidCallerNumber, tieNote } from './rankings';
 
@@ -66,8 +73,18 @@ export interface ShapedChart {
   unit: string;
 }
 
-export const SERIES_NAMES: Record<string, string> = { robocall: 'Robocall', live: 'Live caller', unknown: 'Not said', all: 'All complaints' };
-const PERIOD_NAMES: Record<Interval, string> = { day: 'Day', week: 'Week', month: 'Month', year: 'Year' };
+export const SERIES_NAMES: Record<string, string> = {
+  robocall: 'Robocall',
+  live: 'Live caller',
+  unknown: 'Not said',
+  all: 'All complaints',
+};
+const PERIOD_NAMES: Record<Interval, string> = {
+  day: 'Day',
+  week: 'Week',
+  month: 'Month',
+  year: 'Year',
+};
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -85,7 +102,11 @@ function downloadValue(measure: Measure, value: number | null): number | null {
   return measure === 'robocall_share' ? Math.round(value * 10_000) / 100 : value;
 }
 
-export function shapeChart(view: ShapeView, rows: readonly QueryRow[], context: ShapeContext): ShapedChart {
+export function shapeChart(
+  view: ShapeView,
+  rows: readonly QueryRow[],
+  context: ShapeContext,
+): ShapedChart {
   const range = viewRange({ start: view.start, end: view.end }, context.data);
   const unit = measureUnit(view, range);
   const valueLabel = capitalise(unit);
@@ -93,7 +114,15 @@ export function shapeChart(view: ShapeView, rows: readonly QueryRow[], context: 
   const valueDescription = `${capitalise(unit)}${view.measure === 'robocall_share' ? ', as a percentage' : ''}`;
   const withCount = view.measure !== 'count';
   const countColumns = withCount ? [{ key: 'complaints', label: 'Complaints', numeric: true }] : [];
-  const countDownload: DownloadColumn[] = withCount ? [{ name: 'complaints', kind: 'number', description: 'Number of complaints the value is computed from' }] : [];
+  const countDownload: DownloadColumn[] = withCount
+    ? [
+        {
+          name: 'complaints',
+          kind: 'number',
+          description: 'Number of complaints the value is computed from',
+        },
+      ]
+    : [];
   const seriesName = (code: string) => SERIES_NAMES[code] ?? context.state(code);
 
   switch (view.chart) {
@@ -101,7 +130,16 @@ export function shapeChart(view: ShapeView, rows: readonly QueryRow[], context: 
       const periods = new Map<string, Period>();
       const periodFor = (bucket: string) => {
         let p = periods.get(bucket);
-        if (!p) periods.set(bucket, (p = periodOf(bucket, view.interval, range ?? { start: bucket, end: bucket }, context.data.end)));
+        if (!p)
+          periods.set(
+            bucket,
+            (p = periodOf(
+              bucket,
+              view.interval,
+              range ?? { start: bucket, end: bucket },
+              context.data.end,
+            )),
+          );
         return p;
       };
       const shaped = rows.map((r) => ({ row: r, period: periodFor(String(r.date).slice(0, 10)) }));
@@ -118,7 +156,10 @@ export function shapeChart(view: ShapeView, rows: readonly QueryRow[], context: 
         chartRows: shaped.map(({ row, period }) => ({ ...row, date: period.start })),
         periods: [...periods.values()],
         unit,
-        notes: partial.map((p) => `${p.label} holds ${p.days} of its ${p.fullDays} days${p.filling ? ' (the data are still filling it)' : ' (the filter or the data start or end inside it)'}.`),
+        notes: partial.map(
+          (p) =>
+            `${p.label} holds ${p.days} of its ${p.fullDays} days${p.filling ? ' (the data are still filling it)' : ' (the filter or the data start or end inside it)'}.`,
+        ),
         table: {
           caption: `The numbers behind the chart: ${unit}`,
           columns,
@@ -135,13 +176,35 @@ export function shapeChart(view: ShapeView, rows: readonly QueryRow[], context: 
         },
         download: {
           columns: [
-            { name: 'period_start', kind: 'date', description: 'First day the row counts (the start of the period, or of the filter or the data when they start inside it)' },
+            {
+              name: 'period_start',
+              kind: 'date',
+              description:
+                'First day the row counts (the start of the period, or of the filter or the data when they start inside it)',
+            },
             { name: 'period_end', kind: 'date', description: 'Last day the row counts' },
-            { name: 'period', kind: 'text', description: `The ${PERIOD_NAMES[view.interval].toLowerCase()} in words, naming only the days it holds` },
+            {
+              name: 'period',
+              kind: 'text',
+              description: `The ${PERIOD_NAMES[view.interval].toLowerCase()} in words, naming only the days it holds`,
+            },
             { name: 'days_held', kind: 'number', description: 'Days of data the row counts' },
-            { name: 'days_in_period', kind: 'number', description: `Days in the whole ${PERIOD_NAMES[view.interval].toLowerCase()}; fewer days held means a partial period` },
-            { name: 'series', kind: 'text', description: 'Code of the chart’s line: robocall, live or unknown (what the consumer said), a state’s USPS code, or all' },
-            { name: 'series_label', kind: 'text', description: 'The line’s name as the chart shows it' },
+            {
+              name: 'days_in_period',
+              kind: 'number',
+              description: `Days in the whole ${PERIOD_NAMES[view.interval].toLowerCase()}; fewer days held means a partial period`,
+            },
+            {
+              name: 'series',
+              kind: 'text',
+              description:
+                'Code of the chart’s line: robocall, live or unknown (what the consumer said), a state’s USPS code, or all',
+            },
+            {
+              name: 'series_label',
+              kind: 'text',
+              description: 'The line’s name as the chart shows it',
+            },
             { name: valueColumn, kind: 'number', description: valueDescription },
             ...countDownload,
           ],
@@ -171,20 +234,43 @@ export function shapeChart(view: ShapeView, rows: readonly QueryRow[], context: 
         notes: [],
         table: {
           caption: `The numbers behind the chart: ${unit}`,
-          columns: [{ key: 'label', label: isMap ? 'State' : 'Subject', numeric: false }, { key: 'value', label: valueLabel, numeric: true }, ...countColumns],
+          columns: [
+            { key: 'label', label: isMap ? 'State' : 'Subject', numeric: false },
+            { key: 'value', label: valueLabel, numeric: true },
+            ...countColumns,
+          ],
           rows: rows.map((r) => ({
             keys: { [isMap ? 'state' : 'subject']: String(r[key]) },
-            cells: { label: label(String(r[key])), value: formatValue(view.measure, num(r.value)), complaints: formatNumber(Number(r.complaints ?? 0)) },
+            cells: {
+              label: label(String(r[key])),
+              value: formatValue(view.measure, num(r.value)),
+              complaints: formatNumber(Number(r.complaints ?? 0)),
+            },
           })),
         },
         download: {
           columns: [
-            { name: isMap ? 'state' : 'subject', kind: 'text', description: isMap ? 'USPS code of the state' : 'Subject slug (see subjects.csv on the data page)' },
-            { name: isMap ? 'state_label' : 'subject_label', kind: 'text', description: isMap ? 'Name of the state' : 'The subject as the chart names it' },
+            {
+              name: isMap ? 'state' : 'subject',
+              kind: 'text',
+              description: isMap
+                ? 'USPS code of the state'
+                : 'Subject slug (see subjects.csv on the data page)',
+            },
+            {
+              name: isMap ? 'state_label' : 'subject_label',
+              kind: 'text',
+              description: isMap ? 'Name of the state' : 'The subject as the chart names it',
+            },
             { name: valueColumn, kind: 'number', description: valueDescription },
             ...countDownload,
           ],
-          rows: rows.map((r) => [String(r[key]), label(String(r[key])), downloadValue(view.measure, num(r.value)), ...(withCount ? [Number(r.complaints ?? 0)] : [])]),
+          rows: rows.map((r) => [
+            String(r[key]),
+            label(String(r[key])),
+            downloadValue(view.measure, num(r.value)),
+            ...(withCount ? [Number(r.complaints ?? 0)] : []),
+          ]),
         },
       };
     }
@@ -192,13 +278,19 @@ export function shapeChart(view: ShapeView, rows: readonly QueryRow[], context: 
     case 'callers': {
       const callers = view.chart === 'callers';
       const keyName = callers ? 'caller_number' : 'area_code';
-      const ranked = callers ? rows.filter((r) => isValidCallerNumber(String(r.caller_number))) : [...rows];
+      const ranked = callers
+        ? rows.filter((r) => isValidCallerNumber(String(r.caller_number)))
+        : [...rows];
       const cut = cutRanking(ranked, context.limit, (r) => Number(r.value));
       const tiedBeyond = Math.max(cut.tiedBeyond, num(ranked[ranked.length - 1]?.tied_beyond) ?? 0);
       const notes: string[] = [];
-      const tie = tieNote(tiedBeyond, tiedBeyond ? Number(cut.shown[cut.shown.length - 1]?.value) : null, callers ? 'number' : 'area code');
+      const tie = tieNote(
+        tiedBeyond,
+        tiedBeyond ? Number(cut.shown[cut.shown.length - 1]?.value) : null,
+        callers ? 'number' : 'area code',
+      );
       if (tie) notes.push(`The ranking is cut inside a tie: ${tie}.`);
-      const invalid = callers ? num(rows[0]?.no_valid_number) ?? 0 : 0;
+      const invalid = callers ? (num(rows[0]?.no_valid_number) ?? 0) : 0;
       if (invalid) notes.push(invalidNote(invalid));
       return {
         chartRows: cut.shown,
@@ -206,7 +298,9 @@ export function shapeChart(view: ShapeView, rows: readonly QueryRow[], context: 
         unit: 'complaints',
         notes,
         table: {
-          caption: callers ? 'The numbers behind the chart: complaints per caller number' : 'The numbers behind the chart: complaints per consumer area code',
+          caption: callers
+            ? 'The numbers behind the chart: complaints per caller number'
+            : 'The numbers behind the chart: complaints per consumer area code',
           columns: [
             { key: 'label', label: callers ? 'Caller number' : 'Area code', numeric: false },
             { key: 'value', label: 'Complaints', numeric: true },
@@ -214,17 +308,53 @@ export function shapeChart(view: ShapeView, rows: readonly QueryRow[], context: 
           ],
           rows: cut.shown.map((r) => ({
             keys: { [keyName]: String(r[keyName]) },
-            cells: { label: callers ? formatPhone(String(r.caller_number)) : String(r.area_code), value: formatNumber(Number(r.value)), pone: r.pone_provider ? String(r.pone_provider) : '' },
+            cells: {
+              label: callers ? formatPhone(String(r.caller_number)) : String(r.area_code),
+              value: formatNumber(Number(r.value)),
+              pone: r.pone_provider ? String(r.pone_provider) : '',
+            },
           })),
         },
         download: {
           columns: [
-            { name: keyName, kind: 'text', description: callers ? 'The caller number as displayed to the consumer, digits as reported (often spoofed); only valid ten-digit numbers are ranked' : 'The consumer’s three-digit area code' },
-            ...(callers ? [{ name: 'caller_number_display', kind: 'text' as const, description: 'The number as the chart writes it' }] : []),
+            {
+              name: keyName,
+              kind: 'text',
+              description: callers
+                ? 'The caller number as displayed to the consumer, digits as reported (often spoofed); only valid ten-digit numbers are ranked'
+                : 'The consumer’s three-digit area code',
+            },
+            ...(callers
+              ? [
+                  {
+                    name: 'caller_number_display',
+                    kind: 'text' as const,
+                    description: 'The number as the chart writes it',
+                  },
+                ]
+              : []),
             { name: 'complaints', kind: 'number', description: 'Number of complaints' },
-            ...(callers ? [{ name: 'pone_provider', kind: 'text' as const, description: 'The gateway provider whose Project Point of No Entry letter names this number, if any' }] : []),
+            ...(callers
+              ? [
+                  {
+                    name: 'pone_provider',
+                    kind: 'text' as const,
+                    description:
+                      'The gateway provider whose Project Point of No Entry letter names this number, if any',
+                  },
+                ]
+              : []),
           ],
-          rows: cut.shown.map((r) => (callers ? [String(r.caller_number), formatPhone(String(r.caller_number)), Number(r.value), r.pone_provider ? String(r.pone_provider) : null] : [String(r.area_code), Number(r.value)])),
+          rows: cut.shown.map((r) =>
+            callers
+              ? [
+                  String(r.caller_number),
+                  formatPhone(String(r.caller_number)),
+                  Number(r.value),
+                  r.pone_provider ? String(r.pone_provider) : null,
+                ]
+              : [String(r.area_code), Number(r.value)],
+          ),
         },
       };
     }
@@ -241,18 +371,45 @@ export function shapeChart(view: ShapeView, rows: readonly QueryRow[], context: 
             { key: 'value', label: 'Complaints naming its numbers', numeric: true },
             { key: 'numbers', label: 'Caller numbers reported', numeric: true },
           ],
-          rows: rows.map((r) => ({ keys: { provider: String(r.provider) }, cells: { label: String(r.provider), value: formatNumber(Number(r.value)), numbers: formatNumber(Number(r.numbers ?? 0)) } })),
+          rows: rows.map((r) => ({
+            keys: { provider: String(r.provider) },
+            cells: {
+              label: String(r.provider),
+              value: formatNumber(Number(r.value)),
+              numbers: formatNumber(Number(r.numbers ?? 0)),
+            },
+          })),
         },
         download: {
           columns: [
-            { name: 'provider', kind: 'text', description: 'Gateway provider named in a Project Point of No Entry letter' },
-            { name: 'complaints', kind: 'number', description: 'Complaints whose caller number is one the provider’s letters name' },
-            { name: 'caller_numbers', kind: 'number', description: 'Distinct caller numbers from the provider’s letters that appear in those complaints' },
+            {
+              name: 'provider',
+              kind: 'text',
+              description: 'Gateway provider named in a Project Point of No Entry letter',
+            },
+            {
+              name: 'complaints',
+              kind: 'number',
+              description: 'Complaints whose caller number is one the provider’s letters name',
+            },
+            {
+              name: 'caller_numbers',
+              kind: 'number',
+              description:
+                'Distinct caller numbers from the provider’s letters that appear in those complaints',
+            },
           ],
           rows: rows.map((r) => [String(r.provider), Number(r.value), Number(r.numbers ?? 0)]),
         },
       };
     case 'table':
-      return { chartRows: [...rows], periods: [], unit: 'complaints', notes: [], table: { caption: '', columns: [], rows: [] }, download: { columns: [], rows: [] } };
+      return {
+        chartRows: [...rows],
+        periods: [],
+        unit: 'complaints',
+        notes: [],
+        table: { caption: '', columns: [], rows: [] },
+        download: { columns: [], rows: [] },
+      };
   }
 }

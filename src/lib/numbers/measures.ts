@@ -35,19 +35,29 @@ const COUNT_ONLY: Partial<Record<Chart, string>> = {
 };
 
 /** Why `measure` cannot apply to the view, or null. `populations` tells states without a Census figure. */
-export function measureReason(view: ViewShape, measure: Measure, populations: ReadonlyMap<string, number | null>): Reason {
+export function measureReason(
+  view: ViewShape,
+  measure: Measure,
+  populations: ReadonlyMap<string, number | null>,
+): Reason {
   if (measure === 'count') return null;
   const countOnly = COUNT_ONLY[view.chart];
   if (countOnly) return `Only complaint counts here: ${countOnly}.`;
   if (measure === 'per100k') {
-    if (view.areas.length) return 'No rate per 100,000 residents with an area-code filter: area codes have no population figure.';
-    if (view.states.length && view.states.every((s) => !populations.get(s))) return 'No rate per 100,000 residents: the 2020 Census table has no population for the states chosen.';
+    if (view.areas.length)
+      return 'No rate per 100,000 residents with an area-code filter: area codes have no population figure.';
+    if (view.states.length && view.states.every((s) => !populations.get(s)))
+      return 'No rate per 100,000 residents: the 2020 Census table has no population for the states chosen.';
     return null;
   }
   // robocall_share = robocalls / (robocalls + live calls): it needs both answers in the filter.
   const r = view.robocall;
   if (r.length && !(r.includes('yes') && r.includes('no'))) {
-    const kept = r.includes('yes') ? 'only robocalls, so the share would be a flat 100%' : r.includes('no') ? 'only live callers, so the share would be a flat 0%' : 'only complaints that did not say, so there is no share';
+    const kept = r.includes('yes')
+      ? 'only robocalls, so the share would be a flat 100%'
+      : r.includes('no')
+        ? 'only live callers, so the share would be a flat 0%'
+        : 'only complaints that did not say, so there is no share';
     return `No robocall share: the robocall filter keeps ${kept}.`;
   }
   return null;
@@ -56,7 +66,9 @@ export function measureReason(view: ViewShape, measure: Measure, populations: Re
 /** Why the interval control does not apply, or null. */
 export function intervalReason(view: Pick<ViewShape, 'chart'>): Reason {
   if (view.chart === 'trend') return null;
-  return view.chart === 'map' || view.chart === 'subjects' ? 'The interval applies to the trend only: this chart sums the whole period.' : 'The interval applies to the trend only.';
+  return view.chart === 'map' || view.chart === 'subjects'
+    ? 'The interval applies to the trend only: this chart sums the whole period.'
+    : 'The interval applies to the trend only.';
 }
 
 export interface Adjustment {
@@ -69,7 +81,10 @@ export interface Adjustment {
  * The view as it can be shown: a measure that cannot apply falls back to counts, an interval the
  * chart does not use goes back to its default, each with the reason the page shows.
  */
-export function effectiveView<T extends ViewShape>(view: T, populations: ReadonlyMap<string, number | null>): { view: T; adjusted: Adjustment[] } {
+export function effectiveView<T extends ViewShape>(
+  view: T,
+  populations: ReadonlyMap<string, number | null>,
+): { view: T; adjusted: Adjustment[] } {
   const adjusted: Adjustment[] = [];
   let next = view;
   const reason = measureReason(view, view.measure, populations);
@@ -89,7 +104,11 @@ export function effectiveView<T extends ViewShape>(view: T, populations: Readonl
  * or subject series, the states in the filter (every state with a population when none is chosen).
  * Null when there is none.
  */
-export function seriesPopulation(series: string, filterStates: readonly string[], populations: ReadonlyMap<string, number | null>): number | null {
+export function seriesPopulation(
+  series: string,
+  filterStates: readonly string[],
+  populations: ReadonlyMap<string, number | null>,
+): number | null {
   if (populations.has(series)) return populations.get(series) ?? null;
   const states = filterStates.length ? filterStates : [...populations.keys()];
   let total = 0;
@@ -102,14 +121,23 @@ export function seriesByState(view: Pick<ViewShape, 'chart' | 'states'>): boolea
   return view.chart === 'trend' && view.states.length >= 2 && view.states.length <= 8;
 }
 
-const PER_INTERVAL: Record<Interval, string> = { day: 'a day', week: 'a week', month: 'a month', year: 'a year' };
+const PER_INTERVAL: Record<Interval, string> = {
+  day: 'a day',
+  week: 'a week',
+  month: 'a month',
+  year: 'a year',
+};
 
 /**
  * What a value counts, with the period a rate covers: "complaints per 100,000 residents a month"
  * on a monthly trend, "complaints per 100,000 residents, Nov 2024 to Oct 2026" on a map.
  */
-export function measureUnit(view: Pick<ViewShape, 'chart' | 'interval' | 'measure'>, range: DayRange | null): string {
-  if (view.measure === 'robocall_share') return 'share of complaints that were robocalls (of those that said)';
+export function measureUnit(
+  view: Pick<ViewShape, 'chart' | 'interval' | 'measure'>,
+  range: DayRange | null,
+): string {
+  if (view.measure === 'robocall_share')
+    return 'share of complaints that were robocalls (of those that said)';
   const per = view.measure === 'per100k' ? ` ${PER_100K}` : '';
   if (view.chart === 'trend') return `complaints${per} ${PER_INTERVAL[view.interval]}`;
   return `complaints${per}${range ? `, ${rangeLabel(range)}` : ''}`;

@@ -35,11 +35,19 @@ export interface Period {
   label: string;
 }
 
-const INTERVALS: Record<Interval, CountableTimeInterval> = { day: utcDay, week: utcMonday, month: utcMonth, year: utcYear };
+const INTERVALS: Record<Interval, CountableTimeInterval> = {
+  day: utcDay,
+  week: utcMonday,
+  month: utcMonth,
+  year: utcYear,
+};
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** The days a view covers: its `from`/`to` day bounds inside the data's range; null when they do not meet. */
-export function viewRange(bounds: { start: string | null; end: string | null }, data: DayRange): DayRange | null {
+export function viewRange(
+  bounds: { start: string | null; end: string | null },
+  data: DayRange,
+): DayRange | null {
   const start = bounds.start && bounds.start > data.start ? bounds.start : data.start;
   const end = bounds.end && bounds.end < data.end ? bounds.end : data.end;
   return start <= end ? { start, end } : null;
@@ -51,7 +59,12 @@ export function bucketOf(day: string, interval: Interval): string {
 }
 
 /** The period of the bucket starting `bucket`, clipped to `range`; `dataEnd` tells a still-filling bucket. */
-export function periodOf(bucket: string, interval: Interval, range: DayRange, dataEnd: string): Period {
+export function periodOf(
+  bucket: string,
+  interval: Interval,
+  range: DayRange,
+  dataEnd: string,
+): Period {
   const every = INTERVALS[interval];
   const first = parseDate(bucket);
   const next = every.offset(first, 1);
@@ -62,19 +75,34 @@ export function periodOf(bucket: string, interval: Interval, range: DayRange, da
   const fullDays = utcDay.count(first, next);
   const days = Math.max(0, utcDay.count(parseDate(start), parseDate(end)) + 1);
   const partial = days < fullDays;
-  return { bucket, start, end, days, fullDays, partial, filling: partial && end === dataEnd && end < bucketEnd, label: periodLabel(interval, start, end, partial) };
+  return {
+    bucket,
+    start,
+    end,
+    days,
+    fullDays,
+    partial,
+    filling: partial && end === dataEnd && end < bucketEnd,
+    label: periodLabel(interval, start, end, partial),
+  };
 }
 
 /** Every period of `interval` that `range` touches, in order. */
 export function periodsIn(interval: Interval, range: DayRange, dataEnd: string): Period[] {
   const every = INTERVALS[interval];
   const out: Period[] = [];
-  for (let d = every.floor(parseDate(range.start)); dayKey(d) <= range.end; d = every.offset(d, 1)) out.push(periodOf(dayKey(d), interval, range, dataEnd));
+  for (let d = every.floor(parseDate(range.start)); dayKey(d) <= range.end; d = every.offset(d, 1))
+    out.push(periodOf(dayKey(d), interval, range, dataEnd));
   return out;
 }
 
 /** A period in words, naming only the days it holds. */
-export function periodLabel(interval: Interval, start: string, end: string, partial: boolean): string {
+export function periodLabel(
+  interval: Interval,
+  start: string,
+  end: string,
+  partial: boolean,
+): string {
   const s = parseDate(start);
   const e = parseDate(end);
   const year = (d: Date) => d.getUTCFullYear();
@@ -87,7 +115,10 @@ export function periodLabel(interval: Interval, start: string, end: string, part
   }
   // A partial year that starts and ends on month boundaries reads as months: "Nov–Dec 2024".
   const wholeMonths = s.getUTCDate() === 1 && utcDay.offset(e, 1).getUTCDate() === 1;
-  if (interval === 'year' && wholeMonths) return s.getUTCMonth() === e.getUTCMonth() ? formatMonth(start, true) : `${month(s)}–${month(e)} ${year(e)}`;
+  if (interval === 'year' && wholeMonths)
+    return s.getUTCMonth() === e.getUTCMonth()
+      ? formatMonth(start, true)
+      : `${month(s)}–${month(e)} ${year(e)}`;
   return dayRangeLabel(start, end);
 }
 
@@ -96,8 +127,10 @@ export function dayRangeLabel(start: string, end: string): string {
   const s = parseDate(start);
   const e = parseDate(end);
   if (start === end) return formatDay(start, true);
-  if (s.getUTCFullYear() !== e.getUTCFullYear()) return `${formatDay(start, true)}–${formatDay(end, true)}`;
-  if (s.getUTCMonth() !== e.getUTCMonth()) return `${MONTHS[s.getUTCMonth()]} ${s.getUTCDate()}–${MONTHS[e.getUTCMonth()]} ${e.getUTCDate()}, ${e.getUTCFullYear()}`;
+  if (s.getUTCFullYear() !== e.getUTCFullYear())
+    return `${formatDay(start, true)}–${formatDay(end, true)}`;
+  if (s.getUTCMonth() !== e.getUTCMonth())
+    return `${MONTHS[s.getUTCMonth()]} ${s.getUTCDate()}–${MONTHS[e.getUTCMonth()]} ${e.getUTCDate()}, ${e.getUTCFullYear()}`;
   return `${MONTHS[s.getUTCMonth()]} ${s.getUTCDate()}–${e.getUTCDate()}, ${e.getUTCFullYear()}`;
 }
 
@@ -106,7 +139,10 @@ export function rangeLabel(range: DayRange): string {
   const s = parseDate(range.start);
   const e = parseDate(range.end);
   const wholeMonths = s.getUTCDate() === 1 && utcDay.offset(e, 1).getUTCDate() === 1;
-  if (!wholeMonths) return range.start === range.end ? formatDay(range.start, true) : `${formatDay(range.start, true)} to ${formatDay(range.end, true)}`;
+  if (!wholeMonths)
+    return range.start === range.end
+      ? formatDay(range.start, true)
+      : `${formatDay(range.start, true)} to ${formatDay(range.end, true)}`;
   const first = formatMonth(range.start, true);
   const last = formatMonth(range.end, true);
   return first === last ? first : `${first} to ${last}`;

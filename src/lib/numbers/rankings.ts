@@ -25,7 +25,11 @@ export interface Cut<T> {
 }
 
 /** The first `limit` rows of a ranking (already sorted, largest first), and the tie the cut splits. */
-export function cutRanking<T>(rows: readonly T[], limit: number, value: (row: T) => number): Cut<T> {
+export function cutRanking<T>(
+  rows: readonly T[],
+  limit: number,
+  value: (row: T) => number,
+): Cut<T> {
   const shown = rows.slice(0, limit);
   const last = shown[shown.length - 1];
   if (!last || rows.length <= limit) return { shown, tiedBeyond: 0, tiedValue: null };

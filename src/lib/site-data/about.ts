@@ -71,7 +71,12 @@ export function sourceCounts(events: readonly TimelineEvent[]): SourceCounts {
     batches: actions.filter((e) => e.batch !== null).length,
     byCategory: CATEGORIES.map((category) => {
       const own = actions.filter((e) => e.category === category);
-      return { category, actions: own.length, primary: own.filter((e) => e.sourceKind === 'primary').length, secondary: own.filter((e) => e.sourceKind === 'secondary').length };
+      return {
+        category,
+        actions: own.length,
+        primary: own.filter((e) => e.sourceKind === 'primary').length,
+        secondary: own.filter((e) => e.sourceKind === 'secondary').length,
+      };
     }),
   };
 }
@@ -79,9 +84,16 @@ export function sourceCounts(events: readonly TimelineEvent[]): SourceCounts {
 export function sourceCountsTable(counts: SourceCounts): TableSpec {
   return {
     caption: 'Enforcement actions by what they target, and how each is sourced',
-    columns: [{ label: 'What the action targets' }, { label: 'Actions', numeric: true }, { label: 'Primary source', numeric: true }, { label: 'Reporting only', numeric: true }],
+    columns: [
+      { label: 'What the action targets' },
+      { label: 'Actions', numeric: true },
+      { label: 'Primary source', numeric: true },
+      { label: 'Reporting only', numeric: true },
+    ],
     rows: [
-      ...counts.byCategory.map((c) => ({ cells: [CATEGORY_WORDS[c.category].heading, c.actions, c.primary, c.secondary] })),
+      ...counts.byCategory.map((c) => ({
+        cells: [CATEGORY_WORDS[c.category].heading, c.actions, c.primary, c.secondary],
+      })),
       { cells: ['All', counts.actions, counts.primary, counts.secondary] },
     ],
   };
@@ -95,44 +107,73 @@ export function missingYears(rows: readonly Pick<DatabookRow, 'fiscal_year'>[]):
   return out;
 }
 
-export const loadAbout = once(async (): Promise<{ rows: DatabookRow[]; figure: Figure; sources: SourceCounts; missing: number[] }> => {
-  const site = await loadSite();
-  const providers = await loadProviders();
-  const rows = await query<DatabookRow>(`SELECT fiscal_year, complaints, robocall_complaints, precision, source FROM databook_annual WHERE fiscal_year IS NOT NULL ORDER BY fiscal_year`);
-  const withCount = rows.filter((r) => r.complaints !== null);
-  const exact = withCount.filter((r) => isExact(r.precision));
-  const peak = [...exact].sort((a, b) => b.complaints! - a.complaints!)[0];
-  const last = withCount[withCount.length - 1];
-  const figure = barsFigure({
-    id: 'databook',
-    title: 'Do Not Call complaints per fiscal year, from the FTC’s Data Book',
-    info: { dataVersion: site.dataVersion, synthetic: false },
-    months: [],
-    summary:
-      peak && last
-        ? `Complaints peaked at ${formatNumber(peak.complaints!)} in fiscal year ${peak.fiscal_year} and were ${databookValueText(last)} in fiscal year ${last.fiscal_year}, by the FTC’s annual Data Book.`
-        : 'No Data Book figures are loaded.',
-    rows: withCount.map((r) => ({ label: databookLabel(r), value: r.complaints!, highlight: !isExact(r.precision), valueText: databookValueText(r) })),
-    labelHeading: 'Fiscal year',
-    valueHeading: 'Complaints',
-    highlightLabel: 'Not exact: rounded by the FTC, or no source found',
-    what: 'FTC National Do Not Call Registry Data Books (fiscal years run October to September)',
-    sort: false,
-  });
-  figure.table = {
-    caption: 'Do Not Call complaints per fiscal year (FTC Data Book)',
-    columns: [{ label: 'Fiscal year' }, { label: 'Complaints', numeric: true }, { label: 'Robocall complaints', numeric: true }, { label: 'Precision and source' }],
-    rows: rows.map((r) => ({
-      highlight: !isExact(r.precision),
-      cells: [String(r.fiscal_year), r.complaints === null ? null : { text: databookValueText(r), value: r.complaints }, robocallCell(r), { text: r.precision, sub: r.source }],
-    })),
-  };
-  return { rows, figure, sources: sourceCounts(providers.events), missing: missingYears(rows) };
-});
+export const loadAbout = once(
+  async (): Promise<{
+    rows: DatabookRow[];
+    figure: Figure;
+    sources: SourceCounts;
+    missing: number[];
+  }> => {
+    const site = await loadSite();
+    const providers = await loadProviders();
+    const rows = await query<DatabookRow>(
+      `SELECT fiscal_year, complaints, robocall_complaints, precision, source FROM databook_annual WHERE fiscal_year IS NOT NULL ORDER BY fiscal_year`,
+    );
+    const withCount = rows.filter((r) => r.complaints !== null);
+    const exact = withCount.filter((r) => isExact(r.precision));
+    const peak = [...exact].sort((a, b) => b.complaints! - a.complaints!)[0];
+    const last = withCount[withCount.length - 1];
+    const figure = barsFigure({
+      id: 'databook',
+      title: 'Do Not Call complaints per fiscal year, from the FTC’s Data Book',
+      info: { dataVersion: site.dataVersion, synthetic: false },
+      months: [],
+      summary:
+        peak && last
+          ? `Complaints peaked at ${formatNumber(peak.complaints!)} in fiscal year ${peak.fiscal_year} and were ${databookValueText(last)} in fiscal year ${last.fiscal_year}, by the FTC’s annual Data Book.`
+          : 'No Data Book figures are loaded.',
+      rows: withCount.map((r) => ({
+        label: databookLabel(r),
+        value: r.complaints!,
+        highlight: !isExact(r.precision),
+        valueText: databookValueText(r),
+      })),
+      labelHeading: 'Fiscal year',
+      valueHeading: 'Complaints',
+      highlightLabel: 'Not exact: rounded by the FTC, or no source found',
+      what: 'FTC National Do Not Call Registry Data Books (fiscal years run October to September)',
+      sort: false,
+    });
+    figure.table = {
+      caption: 'Do Not Call complaints per fiscal year (FTC Data Book)',
+      columns: [
+        { label: 'Fiscal year' },
+        { label: 'Complaints', numeric: true },
+        { label: 'Robocall complaints', numeric: true },
+        { label: 'Precision and source' },
+      ],
+      rows: rows.map((r) => ({
+        highlight: !isExact(r.precision),
+        cells: [
+          String(r.fiscal_year),
+          r.complaints === null ? null : { text: databookValueText(r), value: r.complaints },
+          robocallCell(r),
+          { text: r.precision, sub: r.source },
+        ],
+      })),
+    };
+    return { rows, figure, sources: sourceCounts(providers.events), missing: missingYears(rows) };
+  },
+);
 
 /** Robocall counts are exact only where the row says both figures are ("exact"); otherwise rounded. */
 function robocallCell(r: DatabookRow): { text: string; value: number } | null {
   if (r.robocall_complaints === null) return null;
   const exactBoth = /^exact/i.test(r.precision.trim());
-  return { text: exactBoth ? formatNumber(r.robocall_complaints) : `about ${millions(r.robocall_complaints)}`, value: r.robocall_complaints };
+  return {
+    text: exactBoth
+      ? formatNumber(r.robocall_complaints)
+      : `about ${millions(r.robocall_complaints)}`,
+    value: r.robocall_complaints,
+  };
 }

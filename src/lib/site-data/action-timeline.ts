@@ -31,7 +31,8 @@ export interface TimelineYear {
   count: number;
 }
 
-const collapseKey = (e: TimelineEvent) => `${e.date.text ?? 'undated'}|${e.agency}|${e.kind}|${e.category}`;
+const collapseKey = (e: TimelineEvent) =>
+  `${e.date.text ?? 'undated'}|${e.agency}|${e.kind}|${e.category}`;
 
 /** Events (already in time order) as entries: one per event, except runs of one kind on one day by one agency. Batch rows stay on their own. */
 export function collapseEvents(events: readonly TimelineEvent[]): TimelineEntry[] {
@@ -58,12 +59,19 @@ export function timelineYears(events: readonly TimelineEvent[]): TimelineYear[] 
     const year = e.date.text?.slice(0, 4) ?? null;
     byYear.set(year, [...(byYear.get(year) ?? []), e]);
   }
-  const years = [...byYear.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
+  const years = [...byYear.keys()].sort((a, b) =>
+    a === null ? 1 : b === null ? -1 : a.localeCompare(b),
+  );
   return years.map((year) => {
     const inYear = byYear.get(year)!;
     const groups = CATEGORIES.map((category): TimelineGroup => {
       const own = inYear.filter((e) => e.category === category);
-      return { category, heading: CATEGORY_WORDS[category].heading, entries: collapseEvents(own), count: own.length };
+      return {
+        category,
+        heading: CATEGORY_WORDS[category].heading,
+        entries: collapseEvents(own),
+        count: own.length,
+      };
     }).filter((g) => g.count > 0);
     return { year, label: year ?? 'Not dated', groups, count: inYear.length };
   });

@@ -25,7 +25,9 @@ function callersDb(): Promise<Db | null> {
     const file = resolve(dataDir(), 'callers.duckdb');
     if (!existsSync(file)) return null;
     const opened = await openDb(':memory:', { threads: '2' });
-    await opened.run(`ATTACH '${file.replace(/'/g, "''")}' AS callers (READ_ONLY); ATTACH '${resolve(dataDir(), 'cube.duckdb').replace(/'/g, "''")}' AS cube (READ_ONLY)`);
+    await opened.run(
+      `ATTACH '${file.replace(/'/g, "''")}' AS callers (READ_ONLY); ATTACH '${resolve(dataDir(), 'cube.duckdb').replace(/'/g, "''")}' AS cube (READ_ONLY)`,
+    );
     return opened;
   })();
   return db;

@@ -11,7 +11,10 @@ import { cellValue, richCell, type TableSpec } from './table';
 
 /** The figure's numbers table as CSV: numeric columns as plain numbers, text spreadsheet-safe. */
 export function figureCsv(table: TableSpec): string {
-  const columns: CsvColumn[] = table.columns.map((c) => ({ name: c.label, kind: c.numeric ? 'number' : 'text' }));
+  const columns: CsvColumn[] = table.columns.map((c) => ({
+    name: c.label,
+    kind: c.numeric ? 'number' : 'text',
+  }));
   const rows = table.rows.map((row) =>
     row.cells.map((cell, i) => {
       if (cell === null) return null;
@@ -47,7 +50,10 @@ export function pageFilters(pagePath: string): Partial<ExploreView> {
  * The explorer view closest to a figure on a page, or null when the explorer cannot show it (the
  * Data Book's yearly counts, say). The figure's id and kind say which chart it is.
  */
-export function exploreViewFor(pagePath: string, figure: Pick<Figure, 'id' | 'kind'>): Partial<ExploreView> | null {
+export function exploreViewFor(
+  pagePath: string,
+  figure: Pick<Figure, 'id' | 'kind'>,
+): Partial<ExploreView> | null {
   const filters = pageFilters(pagePath);
   if (pagePath.startsWith('/providers/')) return { chart: 'providers' };
   if (pagePath.startsWith('/about/')) return null;
@@ -76,7 +82,15 @@ export function exploreHref(view: Partial<ExploreView>): string {
 }
 
 /** The citation of a figure on a page, pointing at the figure's anchor. */
-export function figureCitation(input: { figure: Pick<Figure, 'id' | 'title' | 'summary'>; pageUrl: string; dataVersion: string; accessed: string; synthetic: boolean; dataFrom?: string | null; dataTo?: string | null }): string {
+export function figureCitation(input: {
+  figure: Pick<Figure, 'id' | 'title' | 'summary'>;
+  pageUrl: string;
+  dataVersion: string;
+  accessed: string;
+  synthetic: boolean;
+  dataFrom?: string | null;
+  dataTo?: string | null;
+}): string {
   return citationText({
     title: input.figure.title,
     description: '',

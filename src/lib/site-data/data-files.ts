@@ -19,7 +19,9 @@ export interface PublishedFile {
 /** Downloads first (Parquet, then CSV), then the DuckDB files the explorer reads, by year. */
 export function publishedFiles(manifest: Manifest): PublishedFile[] {
   const downloads = [...manifest.downloads]
-    .sort((a, b) => b.year - a.year || Number(b.format === 'parquet') - Number(a.format === 'parquet'))
+    .sort(
+      (a, b) => b.year - a.year || Number(b.format === 'parquet') - Number(a.format === 'parquet'),
+    )
     .map((d) => ({
       file: d.file,
       kind: d.format === 'parquet' ? 'Parquet' : 'CSV (gzip)',
@@ -42,11 +44,16 @@ export function publishedFiles(manifest: Manifest): PublishedFile[] {
       rows: t.name === 'complaints' ? t.rows : null,
       bytes: t.bytes,
       sha256: t.sha256,
-      note: t.name === 'complaints' ? `Table complaints: every complaint created in ${t.year ?? 'the year'}` : `Table ${t.name}`,
+      note:
+        t.name === 'complaints'
+          ? `Table complaints: every complaint created in ${t.year ?? 'the year'}`
+          : `Table ${t.name}`,
       tables: 1,
     });
   }
-  const duckdb = [...byFile.values()].sort((a, b) => (a.file === 'cube.duckdb' ? -1 : b.file === 'cube.duckdb' ? 1 : b.file.localeCompare(a.file)));
+  const duckdb = [...byFile.values()].sort((a, b) =>
+    a.file === 'cube.duckdb' ? -1 : b.file === 'cube.duckdb' ? 1 : b.file.localeCompare(a.file),
+  );
   return [...downloads, ...duckdb];
 }
 
@@ -66,7 +73,11 @@ export function formatBytes(bytes: number): string {
 /** `wrong_column_count: 3; no_created_date: 1`, in words. */
 export function reasonsText(reasons: Record<string, number>): string {
   const entries = Object.entries(reasons).filter(([, n]) => n > 0);
-  return entries.length ? entries.map(([reason, n]) => `${reason.replace(/_/g, ' ')}: ${n.toLocaleString('en-US')}`).join('; ') : '';
+  return entries.length
+    ? entries
+        .map(([reason, n]) => `${reason.replace(/_/g, ' ')}: ${n.toLocaleString('en-US')}`)
+        .join('; ')
+    : '';
 }
 
 export interface SourceSummary {
@@ -80,7 +91,8 @@ export interface SourceSummary {
 
 export function summariseSources(sources: readonly SourceEntry[]): SourceSummary {
   const flagged: Record<string, number> = {};
-  for (const s of sources) for (const [k, n] of Object.entries(s.flagged ?? {})) flagged[k] = (flagged[k] ?? 0) + n;
+  for (const s of sources)
+    for (const [k, n] of Object.entries(s.flagged ?? {})) flagged[k] = (flagged[k] ?? 0) + n;
   return {
     loaded: sources.filter((s) => s.status === 'loaded').length,
     duplicate: sources.filter((s) => s.status === 'duplicate').length,

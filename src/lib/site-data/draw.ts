@@ -32,7 +32,9 @@ export function drawBoth(draw: (context: DrawContext) => Element): Drawn {
  * a role (axe: aria-prohibited-attr), and inside the chart's `img` it says nothing anyway.
  */
 export function withoutGroupLabels(svg: string): string {
-  return svg.replace(/<g\b[^>]*>/g, (tag) => (/\srole=/.test(tag) ? tag : tag.replace(/\saria-label="[^"]*"/, '')));
+  return svg.replace(/<g\b[^>]*>/g, (tag) =>
+    /\srole=/.test(tag) ? tag : tag.replace(/\saria-label="[^"]*"/, ''),
+  );
 }
 
 function markup(element: Element): string {

@@ -45,12 +45,23 @@ function sourceCell(e: TimelineEvent): Cell {
   return link ? { text: link.text, href: link.href } : 'Not given';
 }
 
-export function eventsTable(events: readonly TimelineEvent[], caption: string, linkProviders = true): TableSpec {
+export function eventsTable(
+  events: readonly TimelineEvent[],
+  caption: string,
+  linkProviders = true,
+): TableSpec {
   return {
     caption,
     sortable: linkProviders,
     sortedBy: { column: 0, direction: 'ascending' },
-    columns: [{ label: 'Date' }, { label: 'What it targets' }, { label: 'Who' }, { label: 'Action' }, { label: 'Agency' }, { label: 'Source' }],
+    columns: [
+      { label: 'Date' },
+      { label: 'What it targets' },
+      { label: 'Who' },
+      { label: 'Action' },
+      { label: 'Agency' },
+      { label: 'Source' },
+    ],
     rows: events.map((e) => ({
       attrs: actionAttrs(e),
       cells: [
@@ -65,8 +76,10 @@ export function eventsTable(events: readonly TimelineEvent[], caption: string, l
   };
 }
 
-const mean = (n: number | undefined): Cell => (n === undefined ? null : { text: formatNumber(n), value: n });
-const change = (c: number | null | undefined): Cell => (c === null || c === undefined ? null : { text: formatChange(c), value: c });
+const mean = (n: number | undefined): Cell =>
+  n === undefined ? null : { text: formatNumber(n), value: n };
+const change = (c: number | null | undefined): Cell =>
+  c === null || c === undefined ? null : { text: formatChange(c), value: c };
 
 /**
  * Complaints a month in the months before and after each action, nationally and for the
@@ -96,7 +109,12 @@ export function comparisonsTable(rows: readonly EventComparison[], caption: stri
     ],
     rows: groups.map((group) => {
       const first = group[0]!;
-      const what = group.map((c) => `${eventDateText(c.event, true)}: ${c.event.agencyGroup} ${c.event.kind} (${CATEGORY_WORDS[c.event.category].short}), ${whoText(c.event)}`).join('; ');
+      const what = group
+        .map(
+          (c) =>
+            `${eventDateText(c.event, true)}: ${c.event.agencyGroup} ${c.event.kind} (${CATEGORY_WORDS[c.event.category].short}), ${whoText(c.event)}`,
+        )
+        .join('; ');
       const withNumbers = first.provider && first.event.slug ? first.event : null;
       return {
         cells: [

@@ -26,7 +26,10 @@ export interface ExploreDefaultView {
 
 async function run(built: BuiltQuery): Promise<Row[]> {
   // The default view has no filter, so nothing is bound; the cube alone answers it.
-  if (built.params.length || built.source === 'rows') throw new Error(`the explorer's default view needs the cube and no parameters (source ${built.source})`);
+  if (built.params.length || built.source === 'rows')
+    throw new Error(
+      `the explorer's default view needs the cube and no parameters (source ${built.source})`,
+    );
   return query<Row>(built.sql);
 }
 
@@ -35,7 +38,10 @@ export const loadExploreDefault = (config: ExploreConfig) => cached(config);
 const cached = memo(async (config: ExploreConfig): Promise<ExploreDefaultView> => {
   // The yearly files are never attached at build time: the default view is answered by the cube.
   const { names, layout } = viewContext(config, (y) => `c${y}`);
-  const [count, rows] = [await run(countQuery(DEFAULT_VIEW, 'bound', layout)), await run(chartQuery(DEFAULT_VIEW, 'bound', layout))];
+  const [count, rows] = [
+    await run(countQuery(DEFAULT_VIEW, 'bound', layout)),
+    await run(chartQuery(DEFAULT_VIEW, 'bound', layout)),
+  ];
   const drawn = rows.length
     ? drawBoth(({ width, document }) => {
         const chart = renderChart(DEFAULT_VIEW, rows, { names, width, document });

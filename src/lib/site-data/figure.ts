@@ -29,7 +29,17 @@ export interface SourceInfo {
 }
 
 /** The source line under every chart: what, which data version, which dates. */
-export function sourceLine(info: SourceInfo, from: string | null, to: string | null, what = 'FTC Do Not Call complaints'): string {
-  const range = from && to ? (from === to ? `, ${formatDate(from)}` : `, ${formatDate(from)} to ${formatDate(to)}`) : '';
+export function sourceLine(
+  info: SourceInfo,
+  from: string | null,
+  to: string | null,
+  what = 'FTC Do Not Call complaints',
+): string {
+  const range =
+    from && to
+      ? from === to
+        ? `, ${formatDate(from)}`
+        : `, ${formatDate(from)} to ${formatDate(to)}`
+      : '';
   return `Source: ${what}${info.synthetic ? ' (synthetic sample data)' : ''}; data version ${info.dataVersion}${range}.`;
 }

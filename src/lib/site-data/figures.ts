@@ -9,7 +9,11 @@ import { stateMap } from '../charts/map';
 import { subjectChart } from '../charts/subjects';
 import { timelineChart } from '../charts/timeline';
 import { beforeAfterChart } from '../charts/before-after';
-import { beforeAfter as beforeAfterSummary, compareLatestToYearEarlier, topShare } from '../summaries';
+import {
+  beforeAfter as beforeAfterSummary,
+  compareLatestToYearEarlier,
+  topShare,
+} from '../summaries';
 import type { ValueFormat } from '../charts/values';
 import { formatDate, formatMonth, formatNumber, formatPer100k, formatPercent } from '../format';
 import { CATEGORICAL, MUTED } from '../charts/palette';
@@ -17,7 +21,16 @@ import { drawBoth } from './draw';
 import { stateUrl, subjectUrl } from './routes';
 import { sourceLine, type Figure, type SourceInfo } from './figure';
 import { addMonths, spanName, type Month } from './months';
-import { CALL_KIND_LABELS, CATCH_ALL_SUBJECTS, fillMonths, sumBy, trendByCallKind, type MonthCount, type StateRate, type StateRef } from './shape';
+import {
+  CALL_KIND_LABELS,
+  CATCH_ALL_SUBJECTS,
+  fillMonths,
+  sumBy,
+  trendByCallKind,
+  type MonthCount,
+  type StateRate,
+  type StateRef,
+} from './shape';
 import type { Cell, TableSpec } from './table';
 import { countsBySubject, NATIONAL, ratePoints, totalsByMonth, type CubeRow } from './views';
 
@@ -34,34 +47,76 @@ export interface FigureBase {
 }
 
 function source(base: FigureBase, what?: string): string {
-  return sourceLine(base.info, base.months[0] ?? null, base.months[base.months.length - 1] ?? null, what);
+  return sourceLine(
+    base.info,
+    base.months[0] ?? null,
+    base.months[base.months.length - 1] ?? null,
+    what,
+  );
 }
 
 /** Complaints per month, split by what the consumer said about the call (robocall, live, not said). */
-export function callKindTrendFigure(base: FigureBase & { rows: readonly CubeRow[]; where: string; marks?: EventMark[] }): Figure {
+export function callKindTrendFigure(
+  base: FigureBase & { rows: readonly CubeRow[]; where: string; marks?: EventMark[] },
+): Figure {
   const { rows, months } = base;
   const points = trendByCallKind(rows, months);
   const totals = fillMonths(totalsByMonth(rows), months);
   const byKey = new Map(points.map((p) => [`${p.series}|${p.date}`, p.value]));
   const table: TableSpec = {
     caption: `${base.title}: complaints per month by kind of call`,
-    columns: [{ label: 'Month' }, { label: 'Robocall', numeric: true }, { label: 'Live caller', numeric: true }, { label: 'Not said', numeric: true }, { label: 'Total', numeric: true }, { label: 'Robocall share', numeric: true }],
+    columns: [
+      { label: 'Month' },
+      { label: 'Robocall', numeric: true },
+      { label: 'Live caller', numeric: true },
+      { label: 'Not said', numeric: true },
+      { label: 'Total', numeric: true },
+      { label: 'Robocall share', numeric: true },
+    ],
     rows: totals.map(({ month, complaints }) => {
       const robo = byKey.get(`robocall|${month}`) ?? 0;
       const live = byKey.get(`live|${month}`) ?? 0;
       const said = robo + live;
-      return { cells: [monthCell(month), robo, live, byKey.get(`unknown|${month}`) ?? 0, complaints, said ? { text: formatPercent(robo / said), value: robo / said } : null] };
+      return {
+        cells: [
+          monthCell(month),
+          robo,
+          live,
+          byKey.get(`unknown|${month}`) ?? 0,
+          complaints,
+          said ? { text: formatPercent(robo / said), value: robo / said } : null,
+        ],
+      };
     }),
   };
   const drawn = points.length
     ? drawBoth(({ width, document }) =>
         trendChart(
-          points.map((p): TrendPoint => ({ date: monthDate(p.date), series: p.series, value: p.value })),
-          { width, document, yLabel: 'Complaints per month', seriesLabels: CALL_KIND_LABELS, ariaLabel: base.title, ...(base.marks ? { marks: base.marks } : {}) },
+          points.map((p): TrendPoint => ({
+            date: monthDate(p.date),
+            series: p.series,
+            value: p.value,
+          })),
+          {
+            width,
+            document,
+            yLabel: 'Complaints per month',
+            seriesLabels: CALL_KIND_LABELS,
+            ariaLabel: base.title,
+            ...(base.marks ? { marks: base.marks } : {}),
+          },
         ),
       )
     : { svg: '', svgNarrow: '' };
-  return { id: base.id, kind: 'trend', title: base.title, summary: trendSentence(base.where, totals), ...drawn, table, source: source(base) };
+  return {
+    id: base.id,
+    kind: 'trend',
+    title: base.title,
+    summary: trendSentence(base.where, totals),
+    ...drawn,
+    table,
+    source: source(base),
+  };
 }
 
 /**
@@ -72,22 +127,39 @@ export function trendSentence(where: string, totals: readonly MonthCount[]): str
   const first = totals[0];
   const last = totals[totals.length - 1];
   if (!first || !last) return `There are no complaints ${where} in these months.`;
-  if (totals.length > 12) return compareLatestToYearEarlier(totals.map((p) => ({ month: p.month, value: p.complaints })), `complaints ${where}`);
-  if (first === last) return `There were ${formatNumber(last.complaints)} complaints ${where} in ${formatMonth(last.month)}.`;
+  if (totals.length > 12)
+    return compareLatestToYearEarlier(
+      totals.map((p) => ({ month: p.month, value: p.complaints })),
+      `complaints ${where}`,
+    );
+  if (first === last)
+    return `There were ${formatNumber(last.complaints)} complaints ${where} in ${formatMonth(last.month)}.`;
   return `Complaints ${where} went from ${formatNumber(first.complaints)} in ${formatMonth(first.month)} to ${formatNumber(last.complaints)} in ${formatMonth(last.month)}; the data do not reach back a full year.`;
 }
 
 /** Each subject's share of complaints over time, as small multiples; the numbers table gives the counts. */
-export function subjectTrendFigure(base: FigureBase & { rows: readonly CubeRow[]; label: (slug: string) => string; short: (slug: string) => string; window: readonly Month[]; windowPhrase: string; where: string }): Figure {
+export function subjectTrendFigure(
+  base: FigureBase & {
+    rows: readonly CubeRow[];
+    label: (slug: string) => string;
+    short: (slug: string) => string;
+    window: readonly Month[];
+    windowPhrase: string;
+    where: string;
+  },
+): Figure {
   const latest = base.months[base.months.length - 1];
   const yearAgo = latest ? addMonths(latest, -12) : undefined;
   const inWindow = countsBySubject(base.rows, base.window);
   const inLatest = latest ? countsBySubject(base.rows, [latest]) : new Map<string, number>();
-  const inYearAgo = yearAgo && base.months.includes(yearAgo) ? countsBySubject(base.rows, [yearAgo]) : null;
+  const inYearAgo =
+    yearAgo && base.months.includes(yearAgo) ? countsBySubject(base.rows, [yearAgo]) : null;
   const total = (m: ReadonlyMap<string, number>) => [...m.values()].reduce((x, y) => x + y, 0);
   const share = (m: ReadonlyMap<string, number> | null, slug: string): Cell => {
     const t = m ? total(m) : 0;
-    return m && t ? { text: formatPercent((m.get(slug) ?? 0) / t, 1), value: (m.get(slug) ?? 0) / t } : null;
+    return m && t
+      ? { text: formatPercent((m.get(slug) ?? 0) / t, 1), value: (m.get(slug) ?? 0) / t }
+      : null;
   };
   const table: TableSpec = {
     caption: `${base.title}: complaints by subject`,
@@ -96,28 +168,60 @@ export function subjectTrendFigure(base: FigureBase & { rows: readonly CubeRow[]
       { label: `Complaints, ${spanName(base.window)}`, numeric: true },
       { label: 'Share', numeric: true },
       ...(latest ? [{ label: `Share, ${formatMonth(latest, true)}`, numeric: true }] : []),
-      ...(inYearAgo && yearAgo ? [{ label: `Share, ${formatMonth(yearAgo, true)}`, numeric: true }] : []),
+      ...(inYearAgo && yearAgo
+        ? [{ label: `Share, ${formatMonth(yearAgo, true)}`, numeric: true }]
+        : []),
     ],
     rows: [...inWindow]
       .sort((x, y) => y[1] - x[1])
       .map(([slug, n]) => ({
-        cells: [{ text: base.label(slug), href: subjectUrl(slug) }, n, share(inWindow, slug), ...(latest ? [share(inLatest, slug)] : []), ...(inYearAgo ? [share(inYearAgo, slug)] : [])],
+        cells: [
+          { text: base.label(slug), href: subjectUrl(slug) },
+          n,
+          share(inWindow, slug),
+          ...(latest ? [share(inLatest, slug)] : []),
+          ...(inYearAgo ? [share(inYearAgo, slug)] : []),
+        ],
       })),
   };
-  const bySubject = sumBy(base.rows.filter((r) => base.months.includes(r.month)), (r) => `${r.subject}|${r.month}`, (r) => r.complaints);
+  const bySubject = sumBy(
+    base.rows.filter((r) => base.months.includes(r.month)),
+    (r) => `${r.subject}|${r.month}`,
+    (r) => r.complaints,
+  );
   const chartPoints = [...bySubject].map(([key, value]) => {
     const [subject, month] = key.split('|') as [string, string];
     return { date: monthDate(month), subject, value };
   });
   const slugs = [...new Set(base.rows.map((r) => r.subject))];
   const drawn = chartPoints.length
-    ? drawBoth(({ width, document }) => subjectChart(chartPoints, { width, document, labels: Object.fromEntries(slugs.map((slug) => [slug, base.short(slug)])), ariaLabel: base.title }))
+    ? drawBoth(({ width, document }) =>
+        subjectChart(chartPoints, {
+          width,
+          document,
+          labels: Object.fromEntries(slugs.map((slug) => [slug, base.short(slug)])),
+          ariaLabel: base.title,
+        }),
+      )
     : { svg: '', svgNarrow: '' };
-  return { id: base.id, kind: 'subjects', title: base.title, summary: subjectShareSentence(base.rows, base.window, base.label, base.windowPhrase), ...drawn, table, source: source(base) };
+  return {
+    id: base.id,
+    kind: 'subjects',
+    title: base.title,
+    summary: subjectShareSentence(base.rows, base.window, base.label, base.windowPhrase),
+    ...drawn,
+    table,
+    source: source(base),
+  };
 }
 
 /** topShare() from summaries.ts, and the leading named subject when a catch-all answer leads. */
-export function subjectShareSentence(rows: readonly CubeRow[], window: readonly Month[], label: (slug: string) => string, windowPhrase: string): string {
+export function subjectShareSentence(
+  rows: readonly CubeRow[],
+  window: readonly Month[],
+  label: (slug: string) => string,
+  windowPhrase: string,
+): string {
   const totals = [...countsBySubject(rows, window)].map(([key, value]) => ({ key, value }));
   const labels = Object.fromEntries(totals.map((t) => [t.key, label(t.key)]));
   const sentence = topShare(totals, { labels, period: `in ${windowPhrase}` });
@@ -127,7 +231,6 @@ export function subjectShareSentence(rows: readonly CubeRow[], window: readonly 
   if (!sum || !named || named === ranked[0]) return sentence;
   return `${sentence.replace(/\.$/, '')}; of the named subjects, ${labels[named.key]} led with ${formatPercent(named.value / sum)}.`;
 }
-
 
 export interface BarsFigureInput extends FigureBase {
   summary: string;
@@ -153,7 +256,10 @@ export interface BarsFigureInput extends FigureBase {
 export function barsFigure(input: BarsFigureInput): Figure {
   const format = input.valueFormat ?? 'count';
   const digits = format === 'per100k' ? 1 : 0;
-  const sorted = input.sort === false ? [...input.rows] : [...input.rows].sort((a, b) => b.value - a.value || a.label.localeCompare(b.label));
+  const sorted =
+    input.sort === false
+      ? [...input.rows]
+      : [...input.rows].sort((a, b) => b.value - a.value || a.label.localeCompare(b.label));
   const table: TableSpec = {
     caption: input.title,
     columns: [
@@ -165,8 +271,14 @@ export function barsFigure(input: BarsFigureInput): Figure {
       highlight: r.highlight ?? false,
       cells: [
         r.href ? { text: r.label, href: r.href } : r.label,
-        r.valueText ? { text: r.valueText, value: r.value } : format === 'percent' ? { text: formatPercent(r.value, 1), value: r.value } : r.value,
-        ...(input.shareOf ? [{ text: formatPercent(r.value / input.shareOf, 1), value: r.value / input.shareOf }] : []),
+        r.valueText
+          ? { text: r.valueText, value: r.value }
+          : format === 'percent'
+            ? { text: formatPercent(r.value, 1), value: r.value }
+            : r.value,
+        ...(input.shareOf
+          ? [{ text: formatPercent(r.value / input.shareOf, 1), value: r.value / input.shareOf }]
+          : []),
       ],
     })),
   };
@@ -197,21 +309,39 @@ export function barsFigure(input: BarsFigureInput): Figure {
 }
 
 /** A state's complaints per 100,000 residents by month against the nation's. */
-export function rateTrendFigure(base: FigureBase & { rows: readonly CubeRow[]; state: StateRef; states: readonly StateRef[] }): Figure {
+export function rateTrendFigure(
+  base: FigureBase & { rows: readonly CubeRow[]; state: StateRef; states: readonly StateRef[] },
+): Figure {
   const points = ratePoints(base.rows, base.months, base.state, base.states);
-  const own = new Map(points.filter((p) => p.series === base.state.usps).map((p) => [p.date, p.value]));
+  const own = new Map(
+    points.filter((p) => p.series === base.state.usps).map((p) => [p.date, p.value]),
+  );
   const us = new Map(points.filter((p) => p.series === NATIONAL).map((p) => [p.date, p.value]));
   const table: TableSpec = {
     caption: `${base.title}: complaints per 100,000 residents by month`,
-    columns: [{ label: 'Month' }, { label: base.state.name, numeric: true, digits: 1 }, { label: 'United States', numeric: true, digits: 1 }],
-    rows: base.months.map((m) => ({ cells: [monthCell(m), own.get(m) ?? null, us.get(m) ?? null] })),
+    columns: [
+      { label: 'Month' },
+      { label: base.state.name, numeric: true, digits: 1 },
+      { label: 'United States', numeric: true, digits: 1 },
+    ],
+    rows: base.months.map((m) => ({
+      cells: [monthCell(m), own.get(m) ?? null, us.get(m) ?? null],
+    })),
   };
   const drawn =
     own.size > 0
       ? drawBoth(({ width, document }) =>
           trendChart(
             points.map((p) => ({ date: monthDate(p.date), series: p.series, value: p.value })),
-            { width, document, yLabel: 'Complaints per 100,000 residents', yFormat: 'per100k', seriesLabels: { [base.state.usps]: base.state.name, [NATIONAL]: 'United States' }, colors: { [base.state.usps]: CATEGORICAL[0], [NATIONAL]: MUTED }, ariaLabel: base.title },
+            {
+              width,
+              document,
+              yLabel: 'Complaints per 100,000 residents',
+              yFormat: 'per100k',
+              seriesLabels: { [base.state.usps]: base.state.name, [NATIONAL]: 'United States' },
+              colors: { [base.state.usps]: CATEGORICAL[0], [NATIONAL]: MUTED },
+              ariaLabel: base.title,
+            },
           ),
         )
       : { svg: '', svgNarrow: '' };
@@ -222,7 +352,15 @@ export function rateTrendFigure(base: FigureBase & { rows: readonly CubeRow[]; s
     last && a !== undefined && b !== undefined
       ? `In ${formatMonth(last)}, ${base.state.name} had ${formatPer100k(a)} complaints per 100,000 residents, ${relative(a, b)} the national ${formatPer100k(b)}.`
       : `${base.state.name} has no 2020 Census population in the reference table, so there is no rate per resident to draw; the next chart has the counts.`;
-  return { id: base.id, kind: 'trend', title: base.title, summary, ...drawn, table, source: source(base, 'FTC Do Not Call complaints; 2020 Census populations') };
+  return {
+    id: base.id,
+    kind: 'trend',
+    title: base.title,
+    summary,
+    ...drawn,
+    table,
+    source: source(base, 'FTC Do Not Call complaints; 2020 Census populations'),
+  };
 }
 
 /** `above` / `below` / `about the same as`, for two rates. */
@@ -235,18 +373,34 @@ export function relative(a: number, b: number): string {
 }
 
 /** Complaints per 100,000 residents by state, shaded; each state links to its page. */
-export function mapFigure(base: FigureBase & { rates: readonly StateRate[]; national: number | null; windowPhrase: string }): Figure {
+export function mapFigure(
+  base: FigureBase & { rates: readonly StateRate[]; national: number | null; windowPhrase: string },
+): Figure {
   const ranked = base.rates.filter((r) => r.per100k !== null);
   const table: TableSpec = {
     caption: `${base.title}: complaints and rate by state`,
-    columns: [{ label: 'State' }, { label: 'Complaints', numeric: true }, { label: 'Per 100,000', numeric: true, digits: 1 }, { label: 'Rank', numeric: true }],
-    rows: base.rates.map((r) => ({ cells: [{ text: r.name, href: stateUrl(r.usps) }, r.complaints, r.per100k, r.rank] })),
+    columns: [
+      { label: 'State' },
+      { label: 'Complaints', numeric: true },
+      { label: 'Per 100,000', numeric: true, digits: 1 },
+      { label: 'Rank', numeric: true },
+    ],
+    rows: base.rates.map((r) => ({
+      cells: [{ text: r.name, href: stateUrl(r.usps) }, r.complaints, r.per100k, r.rank],
+    })),
   };
   const drawn = ranked.length
     ? drawBoth(({ width, document }) =>
         stateMap(
           base.rates.map((r) => ({ usps: r.usps, value: r.per100k })),
-          { width, document, valueFormat: 'per100k', legendLabel: 'Complaints per 100,000 residents', href: stateUrl, ariaLabel: base.title },
+          {
+            width,
+            document,
+            valueFormat: 'per100k',
+            legendLabel: 'Complaints per 100,000 residents',
+            href: stateUrl,
+            ariaLabel: base.title,
+          },
         ),
       )
     : { svg: '', svgNarrow: '' };
@@ -256,11 +410,28 @@ export function mapFigure(base: FigureBase & { rates: readonly StateRate[]; nati
     top && bottom
       ? `In ${base.windowPhrase}, ${top.name} had the most complaints per resident (${formatPer100k(top.per100k!)} per 100,000) and ${bottom.name} the fewest (${formatPer100k(bottom.per100k!)}); the national rate was ${base.national === null ? 'not known' : formatPer100k(base.national)}.`
       : 'No state has both complaints and a population figure, so there is no rate to map.';
-  return { id: base.id, kind: 'map', title: base.title, summary, ...drawn, table, source: source(base, 'FTC Do Not Call complaints; 2020 Census populations') };
+  return {
+    id: base.id,
+    kind: 'map',
+    title: base.title,
+    summary,
+    ...drawn,
+    table,
+    source: source(base, 'FTC Do Not Call complaints; 2020 Census populations'),
+  };
 }
 
 /** One monthly count series (e.g. complaints reporting a provider's numbers), with events marked. */
-export function countTrendFigure(base: FigureBase & { series: readonly MonthCount[]; label: string; where: string; marks?: EventMark[]; what?: string; note?: string }): Figure {
+export function countTrendFigure(
+  base: FigureBase & {
+    series: readonly MonthCount[];
+    label: string;
+    where: string;
+    marks?: EventMark[];
+    what?: string;
+    note?: string;
+  },
+): Figure {
   const table: TableSpec = {
     caption: `${base.title}: complaints per month`,
     columns: [{ label: 'Month' }, { label: base.label, numeric: true }],
@@ -270,8 +441,20 @@ export function countTrendFigure(base: FigureBase & { series: readonly MonthCoun
   const drawn = any
     ? drawBoth(({ width, document }) =>
         trendChart(
-          base.series.map((p) => ({ date: monthDate(p.month), series: 'count', value: p.complaints })),
-          { width, document, yLabel: 'Complaints per month', seriesLabels: { count: base.label }, colors: { count: CATEGORICAL[0] }, ariaLabel: base.title, ...(base.marks?.length ? { marks: base.marks } : {}) },
+          base.series.map((p) => ({
+            date: monthDate(p.month),
+            series: 'count',
+            value: p.complaints,
+          })),
+          {
+            width,
+            document,
+            yLabel: 'Complaints per month',
+            seriesLabels: { count: base.label },
+            colors: { count: CATEGORICAL[0] },
+            ariaLabel: base.title,
+            ...(base.marks?.length ? { marks: base.marks } : {}),
+          },
         ),
       )
     : { svg: '', svgNarrow: '' };
@@ -279,7 +462,9 @@ export function countTrendFigure(base: FigureBase & { series: readonly MonthCoun
     id: base.id,
     kind: 'trend',
     title: base.title,
-    summary: any ? trendSentence(base.where, base.series) : `No complaints ${base.where} in these months.`,
+    summary: any
+      ? trendSentence(base.where, base.series)
+      : `No complaints ${base.where} in these months.`,
     ...drawn,
     empty: `No complaints ${base.where} in the data’s months, so there is no line to draw.`,
     table,
@@ -298,20 +483,56 @@ export interface TimelineItem {
 }
 
 /** Dated letters and actions on a vertical timeline; the table lists them with their sources. */
-export function timelineFigure(base: FigureBase & { events: readonly TimelineItem[]; summary: string; what: string }): Figure {
+export function timelineFigure(
+  base: FigureBase & { events: readonly TimelineItem[]; summary: string; what: string },
+): Figure {
   const table: TableSpec = {
     caption: `${base.title}: every dated entry`,
     columns: [{ label: 'Date' }, { label: 'Who' }, { label: 'Action' }, { label: 'Agency' }],
-    rows: base.events.map((e) => ({ cells: [{ text: formatDate(e.date, true), value: e.date, nowrap: true }, e.label, e.kind, e.agency] })),
+    rows: base.events.map((e) => ({
+      cells: [
+        { text: formatDate(e.date, true), value: e.date, nowrap: true },
+        e.label,
+        e.kind,
+        e.agency,
+      ],
+    })),
   };
   const drawn = base.events.length
-    ? drawBoth(({ width, document }) => timelineChart(base.events.map((e) => ({ date: e.date, label: e.label, kind: e.kind, agency: e.agency })), { width, document, ariaLabel: base.title }))
+    ? drawBoth(({ width, document }) =>
+        timelineChart(
+          base.events.map((e) => ({
+            date: e.date,
+            label: e.label,
+            kind: e.kind,
+            agency: e.agency,
+          })),
+          { width, document, ariaLabel: base.title },
+        ),
+      )
     : { svg: '', svgNarrow: '' };
-  return { id: base.id, kind: 'timeline', title: base.title, summary: base.summary, ...drawn, table, source: source(base, base.what) };
+  return {
+    id: base.id,
+    kind: 'timeline',
+    title: base.title,
+    summary: base.summary,
+    ...drawn,
+    table,
+    source: source(base, base.what),
+  };
 }
 
 /** Monthly complaints around one action, the windows before and after shaded, with a careful sentence. */
-export function beforeAfterFigure(base: FigureBase & { series: readonly MonthCount[]; actionDate: string; actionLabel: string; event: string; what: string; whatSource?: string }): Figure {
+export function beforeAfterFigure(
+  base: FigureBase & {
+    series: readonly MonthCount[];
+    actionDate: string;
+    actionLabel: string;
+    event: string;
+    what: string;
+    whatSource?: string;
+  },
+): Figure {
   const monthly = base.series.map((p) => ({ month: p.month, value: p.complaints }));
   const first = base.months[0];
   const last = base.months[base.months.length - 1];
@@ -322,8 +543,33 @@ export function beforeAfterFigure(base: FigureBase & { series: readonly MonthCou
   };
   const drawn =
     last && base.series.length
-      ? drawBoth(({ width, document }) => beforeAfterChart(monthly, { width, document, actionDate: base.actionDate, actionLabel: base.actionLabel, through: last, ariaLabel: base.title }))
+      ? drawBoth(({ width, document }) =>
+          beforeAfterChart(monthly, {
+            width,
+            document,
+            actionDate: base.actionDate,
+            actionLabel: base.actionLabel,
+            through: last,
+            ariaLabel: base.title,
+          }),
+        )
       : { svg: '', svgNarrow: '' };
-  const summary = last ? beforeAfterSummary(monthly, { actionDate: base.actionDate, through: last, ...(first ? { from: first } : {}), event: base.event, what: base.what }) : 'There are no complaints to compare.';
-  return { id: base.id, kind: 'before-after', title: base.title, summary, ...drawn, table, source: source(base, base.whatSource) };
+  const summary = last
+    ? beforeAfterSummary(monthly, {
+        actionDate: base.actionDate,
+        through: last,
+        ...(first ? { from: first } : {}),
+        event: base.event,
+        what: base.what,
+      })
+    : 'There are no complaints to compare.';
+  return {
+    id: base.id,
+    kind: 'before-after',
+    title: base.title,
+    summary,
+    ...drawn,
+    table,
+    source: source(base, base.whatSource),
+  };
 }

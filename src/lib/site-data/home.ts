@@ -3,7 +3,13 @@ import { once } from './db';
 import { callKindTrendFigure, subjectTrendFigure } from './figures';
 import type { Figure } from './figure';
 import { loadSite } from './site';
-import { compareLatest, fillMonths, robocallShare, type Comparison, type RobocallShare } from './shape';
+import {
+  compareLatest,
+  fillMonths,
+  robocallShare,
+  type Comparison,
+  type RobocallShare,
+} from './shape';
 import { totalsByMonth } from './views';
 
 export interface Home {
@@ -23,7 +29,25 @@ export const loadHome = once(async (): Promise<Home> => {
   return {
     comparison,
     latestShare: latest ? robocallShare(monthly.filter((r) => r.month === latest)) : null,
-    trend: callKindTrendFigure({ id: 'trend', title: 'Complaints by month: robocalls and live callers', info, months, rows: monthly, where: 'nationally' }),
-    subjects: subjectTrendFigure({ id: 'subjects', title: 'What the calls were about', info, months, rows: monthly, label: site.subjectLabel, short: site.subjectShort, window: site.window, windowPhrase: site.windowPhrase, where: 'nationally' }),
+    trend: callKindTrendFigure({
+      id: 'trend',
+      title: 'Complaints by month: robocalls and live callers',
+      info,
+      months,
+      rows: monthly,
+      where: 'nationally',
+    }),
+    subjects: subjectTrendFigure({
+      id: 'subjects',
+      title: 'What the calls were about',
+      info,
+      months,
+      rows: monthly,
+      label: site.subjectLabel,
+      short: site.subjectShort,
+      window: site.window,
+      windowPhrase: site.windowPhrase,
+      where: 'nationally',
+    }),
   };
 });

@@ -55,9 +55,26 @@ export function coverage(firstDay: string | null, lastDay: string | null): Cover
   const first = startsClean ? firstMonth : addMonths(firstMonth, 1);
   const last = endsClean ? lastMonth : addMonths(lastMonth, -1);
   const all = monthRange(firstMonth, lastMonth);
-  if (first > last) return { firstDay, lastDay, months: all, first: firstMonth, last: lastMonth, partial: true, leftOut: [] };
+  if (first > last)
+    return {
+      firstDay,
+      lastDay,
+      months: all,
+      first: firstMonth,
+      last: lastMonth,
+      partial: true,
+      leftOut: [],
+    };
   const months = monthRange(first, last);
-  return { firstDay, lastDay, months, first, last, partial: false, leftOut: all.filter((m) => !months.includes(m)) };
+  return {
+    firstDay,
+    lastDay,
+    months,
+    first,
+    last,
+    partial: false,
+    leftOut: all.filter((m) => !months.includes(m)),
+  };
 }
 
 /** Up to twelve months ending with the coverage's last month. */

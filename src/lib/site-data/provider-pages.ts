@@ -10,7 +10,17 @@ import { beforeAfterFigure, callKindTrendFigure, countTrendFigure, monthDate } f
 import { sourceLine, type Figure, type SourceInfo } from './figure';
 import { loadSite, type Site } from './site';
 import { beforeAfter, fillMonths, type BeforeAfter, type MonthCount } from './shape';
-import { buildEvents, buildProviders, isGatewayEvent, type ActionRow, type LetterRow, type NumberRow, type PoneComplaintRow, type Provider, type TimelineEvent } from './providers';
+import {
+  buildEvents,
+  buildProviders,
+  isGatewayEvent,
+  type ActionRow,
+  type LetterRow,
+  type NumberRow,
+  type PoneComplaintRow,
+  type Provider,
+  type TimelineEvent,
+} from './providers';
 import { CATEGORY_WORDS } from './action-categories';
 import { totalsByMonth } from './views';
 
@@ -41,22 +51,37 @@ export interface ProvidersData {
 export const loadProviders = once(async (): Promise<ProvidersData> => {
   const site = await loadSite();
   const [letters, actions, numbers, complaints] = await Promise.all([
-    query<LetterRow>(`SELECT pdf_file, provider, letter_type, recordings, caller_ids, ftc_url, letter_date, source_url, notes FROM pone_letters ORDER BY pdf_file`),
-    query<ActionRow>(`SELECT date, provider, provider_country, agency, action_type, campaigns, source_url, notes, category, source_kind FROM enforcement_actions`),
-    query<NumberRow>(`SELECT caller_number, provider, letter_pdf, campaign, likely_ftc_staff_number FROM pone_caller_numbers ORDER BY provider, caller_number`),
-    query<PoneComplaintRow>(`SELECT strftime(month, '%Y-%m') AS month, provider, caller_number, sum(complaints)::BIGINT AS complaints FROM pone_complaints_monthly GROUP BY ALL ORDER BY ALL`),
+    query<LetterRow>(
+      `SELECT pdf_file, provider, letter_type, recordings, caller_ids, ftc_url, letter_date, source_url, notes FROM pone_letters ORDER BY pdf_file`,
+    ),
+    query<ActionRow>(
+      `SELECT date, provider, provider_country, agency, action_type, campaigns, source_url, notes, category, source_kind FROM enforcement_actions`,
+    ),
+    query<NumberRow>(
+      `SELECT caller_number, provider, letter_pdf, campaign, likely_ftc_staff_number FROM pone_caller_numbers ORDER BY provider, caller_number`,
+    ),
+    query<PoneComplaintRow>(
+      `SELECT strftime(month, '%Y-%m') AS month, provider, caller_number, sum(complaints)::BIGINT AS complaints FROM pone_complaints_monthly GROUP BY ALL ORDER BY ALL`,
+    ),
   ]);
   return shapeProviders(site, letters, actions, numbers, complaints);
 });
 
-function shapeProviders(site: Site, letters: LetterRow[], actions: ActionRow[], numbers: NumberRow[], complaints: PoneComplaintRow[]): ProvidersData {
+function shapeProviders(
+  site: Site,
+  letters: LetterRow[],
+  actions: ActionRow[],
+  numbers: NumberRow[],
+  complaints: PoneComplaintRow[],
+): ProvidersData {
   const info: SourceInfo = { dataVersion: site.dataVersion, synthetic: site.synthetic };
   const events = buildEvents(letters, actions);
   const providers = buildProviders(events, numbers, complaints);
   const bySlug = new Map(providers.map((p) => [p.slug, p]));
   const national = fillMonths(totalsByMonth(site.monthly), site.months);
   const poneTotals = new Map<string, number>();
-  for (const c of complaints) poneTotals.set(c.month, (poneTotals.get(c.month) ?? 0) + c.complaints);
+  for (const c of complaints)
+    poneTotals.set(c.month, (poneTotals.get(c.month) ?? 0) + c.complaints);
   const pone = fillMonths(poneTotals, site.months);
   const comparisons = events
     .filter((e) => e.date.month !== null)
@@ -65,7 +90,14 @@ function shapeProviders(site: Site, letters: LetterRow[], actions: ActionRow[], 
       return {
         event,
         national: beforeAfter(national, event.date.month!, WINDOW_MONTHS),
-        provider: provider && provider.numbers.length ? beforeAfter(fillMonths(provider.monthly, site.months), event.date.month!, WINDOW_MONTHS) : null,
+        provider:
+          provider && provider.numbers.length
+            ? beforeAfter(
+                fillMonths(provider.monthly, site.months),
+                event.date.month!,
+                WINDOW_MONTHS,
+              )
+            : null,
       };
     })
     .filter((c) => c.national !== null);
@@ -78,27 +110,49 @@ function shapeProviders(site: Site, letters: LetterRow[], actions: ActionRow[], 
     where: 'nationally',
     marks: eventMarks(events.filter(isGatewayEvent), site.months),
   });
-  nationalTrend.note = 'Dashed lines mark dated PoNE letters and actions against gateway providers from the timeline below; other actions are not marked. Complaints are reports, not a count of calls, and many things besides enforcement change them.';
+  nationalTrend.note =
+    'Dashed lines mark dated PoNE letters and actions against gateway providers from the timeline below; other actions are not marked. Complaints are reports, not a count of calls, and many things besides enforcement change them.';
   const latestMonth = sameWindow(comparisons.filter((c) => isGatewayEvent(c.event))).at(-1);
   const latest = latestMonth?.[0];
-  const nationalBeforeAfter = latestMonth && latest
-    ? beforeAfterFigure({
-        id: 'national-before-after',
-        title: `National complaints before and after ${windowName(latestMonth)}`,
-        info,
-        months: site.months,
-        series: national,
-        actionDate: windowDate(latestMonth),
-        actionLabel: latestMonth.length > 1 ? `${latestMonth.length} gateway actions` : markLabel(latest.event),
-        event: latestMonth.length > 1 ? `the ${latestMonth.length} letters and actions against gateway providers of ${windowName(latestMonth)}` : `the ${latest.event.agencyGroup} ${kindShort(latest.event.kind)} (${CATEGORY_WORDS[latest.event.category].label.toLowerCase()})`,
-        what: 'complaints nationally',
-      })
-    : null;
-  return { events, providers, bySlug, national, pone, comparisons, info, nationalTrend, nationalBeforeAfter };
+  const nationalBeforeAfter =
+    latestMonth && latest
+      ? beforeAfterFigure({
+          id: 'national-before-after',
+          title: `National complaints before and after ${windowName(latestMonth)}`,
+          info,
+          months: site.months,
+          series: national,
+          actionDate: windowDate(latestMonth),
+          actionLabel:
+            latestMonth.length > 1
+              ? `${latestMonth.length} gateway actions`
+              : markLabel(latest.event),
+          event:
+            latestMonth.length > 1
+              ? `the ${latestMonth.length} letters and actions against gateway providers of ${windowName(latestMonth)}`
+              : `the ${latest.event.agencyGroup} ${kindShort(latest.event.kind)} (${CATEGORY_WORDS[latest.event.category].label.toLowerCase()})`,
+          what: 'complaints nationally',
+        })
+      : null;
+  return {
+    events,
+    providers,
+    bySlug,
+    national,
+    pone,
+    comparisons,
+    info,
+    nationalTrend,
+    nationalBeforeAfter,
+  };
 }
 
 /** Marks for the dated events inside `months`, with short labels. */
-export function eventMarks(events: readonly TimelineEvent[], months: readonly string[], withWho = true): EventMark[] {
+export function eventMarks(
+  events: readonly TimelineEvent[],
+  months: readonly string[],
+  withWho = true,
+): EventMark[] {
   const first = months[0];
   const last = months[months.length - 1];
   if (!first || !last) return [];
@@ -147,12 +201,24 @@ export function eventDateText(e: TimelineEvent, short = false): string {
 export function beforeAfterSentence(what: string, c: BeforeAfter): string {
   const from = `${formatMonth(c.before.from)}–${formatMonth(c.before.to)}`;
   const to = `${formatMonth(c.after.from)}–${formatMonth(c.after.to)}`;
-  const change = c.change === null ? '' : c.change > 0 ? `, ${formatNumber(c.change * 100)}% more` : c.change < 0 ? `, ${formatNumber(-c.change * 100)}% fewer` : ', the same';
+  const change =
+    c.change === null
+      ? ''
+      : c.change > 0
+        ? `, ${formatNumber(c.change * 100)}% more`
+        : c.change < 0
+          ? `, ${formatNumber(-c.change * 100)}% fewer`
+          : ', the same';
   return `${what}: ${formatNumber(c.before.mean)} a month in ${from}, ${formatNumber(c.after.mean)} a month in ${to}${change}. This is a comparison of complaint counts, not evidence that the action caused the change.`;
 }
 
 export function ponePeriodSource(info: SourceInfo, months: readonly string[]): string {
-  return sourceLine(info, months[0] ?? null, months[months.length - 1] ?? null, 'FTC Do Not Call complaints; caller numbers from the FTC’s PoNE letters (NC State robocall audio dataset)');
+  return sourceLine(
+    info,
+    months[0] ?? null,
+    months[months.length - 1] ?? null,
+    'FTC Do Not Call complaints; caller numbers from the FTC’s PoNE letters (NC State robocall audio dataset)',
+  );
 }
 
 export { monthDate };
@@ -186,9 +252,13 @@ export const loadProviderPages = once(async (): Promise<Map<string, ProviderPage
         note: 'A complaint counts here when the caller number it reports is one this provider’s letter names. Caller numbers are often spoofed: this shows what consumers reported, not which provider carried the call.',
       }),
       comparisons: data.comparisons.filter((c) => c.event.slug === provider.slug),
-      beforeAfter: sameWindow(data.comparisons.filter((c) => c.event.slug === provider.slug && c.provider !== null)).map((group, i) => {
+      beforeAfter: sameWindow(
+        data.comparisons.filter((c) => c.event.slug === provider.slug && c.provider !== null),
+      ).map((group, i) => {
         const first = group[0]!.event;
-        const kinds = [...new Set(group.map((c) => `${c.event.agencyGroup} ${kindShort(c.event.kind)}`))];
+        const kinds = [
+          ...new Set(group.map((c) => `${c.event.agencyGroup} ${kindShort(c.event.kind)}`)),
+        ];
         return beforeAfterFigure({
           id: `before-after-${i + 1}`,
           title: `Before and after ${windowName(group)}: ${kinds.join('; ')}`,
@@ -196,10 +266,17 @@ export const loadProviderPages = once(async (): Promise<Map<string, ProviderPage
           months: site.months,
           series,
           actionDate: windowDate(group),
-          actionLabel: group.length > 1 ? `${group.length} actions` : `${first.agencyGroup} ${kindShort(first.kind)}`.slice(0, 40),
-          event: group.length > 1 ? `the ${group.length} actions of ${windowName(group)}` : `the ${kindShort(first.kind)}`,
+          actionLabel:
+            group.length > 1
+              ? `${group.length} actions`
+              : `${first.agencyGroup} ${kindShort(first.kind)}`.slice(0, 40),
+          event:
+            group.length > 1
+              ? `the ${group.length} actions of ${windowName(group)}`
+              : `the ${kindShort(first.kind)}`,
           what: 'complaints naming these numbers',
-          whatSource: 'FTC Do Not Call complaints; caller numbers from the FTC’s PoNE letters (NC State robocall audio dataset)',
+          whatSource:
+            'FTC Do Not Call complaints; caller numbers from the FTC’s PoNE letters (NC State robocall audio dataset)',
         });
       }),
     });
@@ -230,7 +307,8 @@ export const loadPoneTrend = once(async (): Promise<Figure> => {
  */
 export function sameWindow(comparisons: readonly EventComparison[]): EventComparison[][] {
   const groups = new Map<string, EventComparison[]>();
-  for (const c of comparisons) groups.set(c.event.date.month!, [...(groups.get(c.event.date.month!) ?? []), c]);
+  for (const c of comparisons)
+    groups.set(c.event.date.month!, [...(groups.get(c.event.date.month!) ?? []), c]);
   return [...groups.values()];
 }
 

@@ -4,7 +4,14 @@
  * Terminator d/b/a BL Marketing"), so providers are matched on a normalised key. Pure functions.
  */
 import { monthOf, type Month } from './months';
-import { GATEWAY_CATEGORIES, PROVIDER_CATEGORIES, parseCategory, parseSourceKind, type Category, type SourceKind } from './action-categories';
+import {
+  GATEWAY_CATEGORIES,
+  PROVIDER_CATEGORIES,
+  parseCategory,
+  parseSourceKind,
+  type Category,
+  type SourceKind,
+} from './action-categories';
 
 export interface LetterRow {
   pdf_file: string;
@@ -53,9 +60,25 @@ export interface PoneComplaintRow {
 /** Where the PoNE letters and caller numbers were collected (public domain; Prasad & Reaves, TR-2023-1). */
 export const PONE_DATASET_URL = 'https://github.com/wspr-ncsu/robocall-audio-dataset';
 /** The FTC's page of published PoNE letters. */
-export const PONE_LETTERS_URL = 'https://www.ftc.gov/legal-library/browse/project-point-no-entry-letters';
+export const PONE_LETTERS_URL =
+  'https://www.ftc.gov/legal-library/browse/project-point-no-entry-letters';
 
-const CORPORATE = new Set(['inc', 'llc', 'l', 'c', 'ltd', 'corp', 'corporation', 'co', 'company', 'lp', 'sa', 'kft', 'et', 'al']);
+const CORPORATE = new Set([
+  'inc',
+  'llc',
+  'l',
+  'c',
+  'ltd',
+  'corp',
+  'corporation',
+  'co',
+  'company',
+  'lp',
+  'sa',
+  'kft',
+  'et',
+  'al',
+]);
 
 /** A company's words without punctuation, asides in brackets, d/b/a names or corporate suffixes. */
 function baseWords(name: string): string[] {
@@ -63,7 +86,10 @@ function baseWords(name: string): string[] {
     .toLowerCase()
     .replace(/\([^)]*\)/g, ' ') // asides: "(d/b/a Call48)", "(America)", "(and Netlatitude, Inc.)"
     .split(/\s+(?:d\/b\/a|a\/k\/a)\s+|;|\s\/\s/)[0]!; // the first of several names
-  const words = first.replace(/&/g, ' and ').split(/[^a-z0-9]+/).filter(Boolean);
+  const words = first
+    .replace(/&/g, ' and ')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   while (words.length > 1 && CORPORATE.has(words[words.length - 1]!)) words.pop();
   return words;
 }
@@ -93,7 +119,8 @@ export interface EventDate {
 
 export function parseEventDate(text: string | null | undefined): EventDate {
   const t = (text ?? '').trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return { text: t, precision: 'day', month: monthOf(t), day: t };
+  if (/^\d{4}-\d{2}-\d{2}$/.test(t))
+    return { text: t, precision: 'day', month: monthOf(t), day: t };
   if (/^\d{4}-\d{2}$/.test(t)) return { text: t, precision: 'month', month: t, day: `${t}-01` };
   return { text: null, precision: 'none', month: null, day: null };
 }
@@ -162,14 +189,20 @@ function letterKind(type: string | null): string {
 /** Who a batch row covers, from its notes: `batch: 19 VoIP service providers; the FTC …` → `19 VoIP service providers`. */
 export function batchWho(notes: string | null): string {
   const rest = (notes ?? '').replace(/^batch\s*(\([^)]*\))?\s*:\s*/i, '');
-  const cut = rest.split(/\s\(|;\s|\.\s|\sthat\s|\ssent\s/)[0]!.replace(/["“”]/g, '').trim();
+  const cut = rest
+    .split(/\s\(|;\s|\.\s|\sthat\s|\ssent\s/)[0]!
+    .replace(/["“”]/g, '')
+    .trim();
   return cut || 'several providers';
 }
 
 /** `Also reported by commsrisk.com (https://…)` in the notes, as links. */
 export function alsoReportedIn(notes: string | null): { host: string; url: string }[] {
   const out: { host: string; url: string }[] = [];
-  for (const m of (notes ?? '').matchAll(/[Aa]lso reported by ([a-z0-9.-]+\.[a-z]{2,})\s*\((https?:\/\/[^)\s]+)\)/g)) out.push({ host: m[1]!, url: m[2]! });
+  for (const m of (notes ?? '').matchAll(
+    /[Aa]lso reported by ([a-z0-9.-]+\.[a-z]{2,})\s*\((https?:\/\/[^)\s]+)\)/g,
+  ))
+    out.push({ host: m[1]!, url: m[2]! });
   return out;
 }
 
@@ -181,7 +214,8 @@ export function probablySameFirm(notes: string | null): string | null {
 
 /** Whether an action row describes the same PoNE letter as a row of the letters table. */
 function sameLetter(action: TimelineEvent, letter: LetterRow): boolean {
-  if (action.category !== 'pone_letter' || action.batch !== null || action.origin !== 'action') return false;
+  if (action.category !== 'pone_letter' || action.batch !== null || action.origin !== 'action')
+    return false;
   const a = action.date;
   const l = parseEventDate(letter.letter_date);
   return a.month === null || l.month === null || a.month === l.month;
@@ -191,8 +225,10 @@ function actionEvent(a: ActionRow, i: number): TimelineEvent {
   const where = `enforcement_actions.csv row ${i + 2}`;
   const provider = (a.provider ?? '').trim();
   const isBatch = /^batch\b/i.test((a.notes ?? '').trim());
-  if (!provider && !isBatch) throw new Error(`${where}: no provider, and the notes do not start with "batch"`);
-  if (provider.startsWith('(')) throw new Error(`${where}: provider ${JSON.stringify(provider)} is a placeholder, not a name`);
+  if (!provider && !isBatch)
+    throw new Error(`${where}: no provider, and the notes do not start with "batch"`);
+  if (provider.startsWith('('))
+    throw new Error(`${where}: provider ${JSON.stringify(provider)} is a placeholder, not a name`);
   return {
     id: `action-${i + 1}`,
     date: parseEventDate(a.date),
@@ -203,7 +239,11 @@ function actionEvent(a: ActionRow, i: number): TimelineEvent {
     agencyGroup: agencyGroup(a.agency),
     category: parseCategory(a.category, where),
     sourceKind: parseSourceKind(a.source_kind, where),
-    batch: isBatch ? (/^batch\s*\(program announcement\)/i.test((a.notes ?? '').trim()) ? 'the program as a whole' : batchWho(a.notes)) : null,
+    batch: isBatch
+      ? /^batch\s*\(program announcement\)/i.test((a.notes ?? '').trim())
+        ? 'the program as a whole'
+        : batchWho(a.notes)
+      : null,
     origin: 'action',
     source_url: a.source_url,
     alsoReported: alsoReportedIn(a.notes),
@@ -213,12 +253,21 @@ function actionEvent(a: ActionRow, i: number): TimelineEvent {
 }
 
 /** Every letter and action as one dated list (undated last), with letters merged into the action rows that describe them. */
-export function buildEvents(letters: readonly LetterRow[], actions: readonly ActionRow[]): TimelineEvent[] {
+export function buildEvents(
+  letters: readonly LetterRow[],
+  actions: readonly ActionRow[],
+): TimelineEvent[] {
   const events: TimelineEvent[] = actions.map(actionEvent);
   letters.forEach((l, i) => {
     const key = providerKey(l.provider);
-    const info = { pdf: l.pdf_file.replace(/^.*\//, ''), callerIds: l.caller_ids ? Number(l.caller_ids) : null, type: l.letter_type };
-    const match = events.find((e) => !e.letter && e.batch === null && providerKey(e.provider) === key && sameLetter(e, l));
+    const info = {
+      pdf: l.pdf_file.replace(/^.*\//, ''),
+      callerIds: l.caller_ids ? Number(l.caller_ids) : null,
+      type: l.letter_type,
+    };
+    const match = events.find(
+      (e) => !e.letter && e.batch === null && providerKey(e.provider) === key && sameLetter(e, l),
+    );
     if (match) {
       match.letter = info;
       if (match.date.precision === 'none') match.date = parseEventDate(l.letter_date);
@@ -250,7 +299,8 @@ export function buildEvents(letters: readonly LetterRow[], actions: readonly Act
 }
 
 function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
-  if (a.date.day !== b.date.day) return a.date.day === null ? 1 : b.date.day === null ? -1 : a.date.day < b.date.day ? -1 : 1;
+  if (a.date.day !== b.date.day)
+    return a.date.day === null ? 1 : b.date.day === null ? -1 : a.date.day < b.date.day ? -1 : 1;
   return (a.provider || a.batch || '').localeCompare(b.provider || b.batch || '');
 }
 
@@ -264,16 +314,33 @@ export function isGatewayEvent(e: TimelineEvent): boolean {
  * A name whose only actions are against robocall operations or sweeps (Sumco Panama) is not a
  * provider and gets no record; a provider's record holds every action naming it, whatever its category.
  */
-export function buildProviders(events: readonly TimelineEvent[], numbers: readonly NumberRow[], complaints: readonly PoneComplaintRow[]): Provider[] {
+export function buildProviders(
+  events: readonly TimelineEvent[],
+  numbers: readonly NumberRow[],
+  complaints: readonly PoneComplaintRow[],
+): Provider[] {
   const named = events.filter((e) => e.batch === null && providerKey(e.provider) !== '');
-  const providerKeys = new Set(named.filter((e) => PROVIDER_CATEGORIES.has(e.category)).map((e) => providerKey(e.provider)));
+  const providerKeys = new Set(
+    named.filter((e) => PROVIDER_CATEGORIES.has(e.category)).map((e) => providerKey(e.provider)),
+  );
   const byKey = new Map<string, Provider>();
   const ensure = (name: string): Provider | null => {
     const key = providerKey(name);
     if (!key || !providerKeys.has(key)) return null;
     let p = byKey.get(key);
     if (!p) {
-      p = { slug: providerSlug(name), key, name, names: [], events: [], letters: [], numbers: [], monthly: new Map(), complaints: 0, probablySame: null };
+      p = {
+        slug: providerSlug(name),
+        key,
+        name,
+        names: [],
+        events: [],
+        letters: [],
+        numbers: [],
+        monthly: new Map(),
+        complaints: 0,
+        probablySame: null,
+      };
       byKey.set(key, p);
     }
     if (!p.names.includes(name)) p.names.push(name);
@@ -294,7 +361,10 @@ export function buildProviders(events: readonly TimelineEvent[], numbers: readon
   for (const c of complaints) {
     const p = ensure(c.provider);
     if (!p) continue;
-    perNumber.set(`${p.key}|${c.caller_number}`, (perNumber.get(`${p.key}|${c.caller_number}`) ?? 0) + c.complaints);
+    perNumber.set(
+      `${p.key}|${c.caller_number}`,
+      (perNumber.get(`${p.key}|${c.caller_number}`) ?? 0) + c.complaints,
+    );
     p.monthly.set(c.month, (p.monthly.get(c.month) ?? 0) + c.complaints);
     p.complaints += c.complaints;
   }
@@ -303,23 +373,35 @@ export function buildProviders(events: readonly TimelineEvent[], numbers: readon
     const p = ensure(n.provider);
     if (!p) continue;
     if (p.numbers.some((m) => m.caller_number === n.caller_number)) continue;
-    p.numbers.push({ caller_number: n.caller_number, campaign: n.campaign, staff: n.likely_ftc_staff_number, complaints: perNumber.get(`${p.key}|${n.caller_number}`) ?? 0 });
-    if (n.letter_pdf && !n.likely_ftc_staff_number) perLetter.set(n.letter_pdf, (perLetter.get(n.letter_pdf) ?? new Set()).add(n.caller_number));
+    p.numbers.push({
+      caller_number: n.caller_number,
+      campaign: n.campaign,
+      staff: n.likely_ftc_staff_number,
+      complaints: perNumber.get(`${p.key}|${n.caller_number}`) ?? 0,
+    });
+    if (n.letter_pdf && !n.likely_ftc_staff_number)
+      perLetter.set(n.letter_pdf, (perLetter.get(n.letter_pdf) ?? new Set()).add(n.caller_number));
   }
   const out = [...byKey.values()];
   for (const p of out) {
     p.events.sort(compareEvents);
     p.letters.sort(compareEvents);
-    p.numbers.sort((a, b) => b.complaints - a.complaints || a.caller_number.localeCompare(b.caller_number));
+    p.numbers.sort(
+      (a, b) => b.complaints - a.complaints || a.caller_number.localeCompare(b.caller_number),
+    );
     // A letter names the numbers the numbers table lists for it: the count the page's lede adds up.
-    if (numbers.length) for (const l of p.letters) l.letter!.callerIds = perLetter.get(l.letter!.pdf)?.size ?? 0;
+    if (numbers.length)
+      for (const l of p.letters) l.letter!.callerIds = perLetter.get(l.letter!.pdf)?.size ?? 0;
   }
   dedupeSlugs(out);
   // Re-point events at the final slugs (a letter may have renamed its provider).
   const slugByKey = new Map(out.map((p) => [p.key, p.slug]));
-  for (const e of events) e.slug = e.batch === null ? (slugByKey.get(providerKey(e.provider)) ?? null) : null;
+  for (const e of events)
+    e.slug = e.batch === null ? (slugByKey.get(providerKey(e.provider)) ?? null) : null;
   for (const p of out) {
-    const other = p.events.map((e) => e.sameFirmAs).find((n): n is string => n !== null && providerKey(n) !== p.key);
+    const other = p.events
+      .map((e) => e.sameFirmAs)
+      .find((n): n is string => n !== null && providerKey(n) !== p.key);
     if (other) p.probablySame = { name: other, slug: slugByKey.get(providerKey(other)) ?? null };
   }
   return out.sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
@@ -341,6 +423,13 @@ function dedupeSlugs(providers: Provider[]): void {
  */
 export function operationNames(events: readonly TimelineEvent[]): string[] {
   const seen = new Map<string, string>();
-  for (const e of events) if (e.category === 'robocaller_action' && e.slug === null && e.batch === null && !seen.has(providerKey(e.provider))) seen.set(providerKey(e.provider), e.provider.split(/ \/ | et al\.?| \(/)[0]!.trim());
+  for (const e of events)
+    if (
+      e.category === 'robocaller_action' &&
+      e.slug === null &&
+      e.batch === null &&
+      !seen.has(providerKey(e.provider))
+    )
+      seen.set(providerKey(e.provider), e.provider.split(/ \/ | et al\.?| \(/)[0]!.trim());
   return [...seen.values()];
 }

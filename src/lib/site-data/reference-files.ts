@@ -38,6 +38,12 @@ export function referenceFiles(dir = join(dataDir(), 'reference')): ReferenceFil
     .sort()
     .map((name) => {
       const bytes = readFileSync(join(dir, name));
-      return { name, href: `/data/reference/${name}`, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), rows: csvRowCount(bytes.toString('utf8')) };
+      return {
+        name,
+        href: `/data/reference/${name}`,
+        bytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        rows: csvRowCount(bytes.toString('utf8')),
+      };
     });
 }

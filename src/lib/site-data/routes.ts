@@ -4,9 +4,12 @@
  */
 
 /** True when the explorer page exists in this build (it comes with a later issue). */
-export const hasExplore = Object.keys(import.meta.glob(['../../pages/explore.astro', '../../pages/explore/index.astro'])).length > 0;
+export const hasExplore =
+  Object.keys(import.meta.glob(['../../pages/explore.astro', '../../pages/explore/index.astro']))
+    .length > 0;
 
 export const stateUrl = (usps: string): string => `/states/${usps.toLowerCase()}/`;
 export const subjectUrl = (slug: string): string => `/subjects/${slug}/`;
 export const providerUrl = (slug: string): string => `/providers/${slug}/`;
-export const dataFileUrl = (file: string): string => `/data/${file.split('/').map(encodeURIComponent).join('/')}`;
+export const dataFileUrl = (file: string): string =>
+  `/data/${file.split('/').map(encodeURIComponent).join('/')}`;

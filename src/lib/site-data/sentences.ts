@@ -12,7 +12,8 @@ export const SMALL_BASE = 20;
 export function changePhrase(c: Comparison | null): string {
   if (!c || c.earlierMonth === null || c.earlierValue === null) return '';
   const when = `${formatMonth(c.earlierMonth)} (${formatNumber(c.earlierValue)})`;
-  if (c.earlierValue < SMALL_BASE) return `against ${formatNumber(c.earlierValue)} in ${formatMonth(c.earlierMonth)}`;
+  if (c.earlierValue < SMALL_BASE)
+    return `against ${formatNumber(c.earlierValue)} in ${formatMonth(c.earlierMonth)}`;
   switch (direction(c.change)) {
     case 'up':
       return `up ${formatChange(c.change!).replace('+', '')} from ${when}`;

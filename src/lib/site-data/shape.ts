@@ -7,14 +7,23 @@ import { addMonths, type Month } from './months';
 /** The robocall flag as the FTC reports it; the keys match the charts' palette. */
 export type CallKind = 'robocall' | 'live' | 'unknown';
 export const CALL_KINDS: readonly CallKind[] = ['robocall', 'live', 'unknown'];
-export const CALL_KIND_LABELS: Record<CallKind, string> = { robocall: 'Robocall', live: 'Live caller', unknown: 'Not said' };
+export const CALL_KIND_LABELS: Record<CallKind, string> = {
+  robocall: 'Robocall',
+  live: 'Live caller',
+  unknown: 'Not said',
+};
 
 export function callKind(robocall: boolean | null | undefined): CallKind {
   return robocall === true ? 'robocall' : robocall === false ? 'live' : 'unknown';
 }
 
 /** The FTC's catch-all subjects: real answers, but they say nothing about what a call was about. */
-export const CATCH_ALL_SUBJECTS: ReadonlySet<string> = new Set(['other', 'none', 'dropped-call', 'unrecognized']);
+export const CATCH_ALL_SUBJECTS: ReadonlySet<string> = new Set([
+  'other',
+  'none',
+  'dropped-call',
+  'unrecognized',
+]);
 
 export interface MonthCount {
   month: Month;
@@ -22,22 +31,40 @@ export interface MonthCount {
 }
 
 /** Sums counts per key. */
-export function sumBy<T>(rows: readonly T[], key: (row: T) => string, value: (row: T) => number): Map<string, number> {
+export function sumBy<T>(
+  rows: readonly T[],
+  key: (row: T) => string,
+  value: (row: T) => number,
+): Map<string, number> {
   const out = new Map<string, number>();
   for (const row of rows) out.set(key(row), (out.get(key(row)) ?? 0) + value(row));
   return out;
 }
 
 /** One value per month of `months`, zero where the rows have none. */
-export function fillMonths(totals: ReadonlyMap<Month, number>, months: readonly Month[]): MonthCount[] {
+export function fillMonths(
+  totals: ReadonlyMap<Month, number>,
+  months: readonly Month[],
+): MonthCount[] {
   return months.map((month) => ({ month, complaints: totals.get(month) ?? 0 }));
 }
 
 /** `{date, series, value}` points for a trend chart: one series per call kind present in the rows. */
-export function trendByCallKind(rows: readonly { month: Month; robocall: boolean | null; complaints: number }[], months: readonly Month[]): { date: Month; series: CallKind; value: number }[] {
-  const totals = sumBy(rows, (r) => `${callKind(r.robocall)}|${r.month}`, (r) => r.complaints);
-  const present = CALL_KINDS.filter((kind) => rows.some((r) => callKind(r.robocall) === kind && r.complaints > 0));
-  return present.flatMap((series) => months.map((date) => ({ date, series, value: totals.get(`${series}|${date}`) ?? 0 })));
+export function trendByCallKind(
+  rows: readonly { month: Month; robocall: boolean | null; complaints: number }[],
+  months: readonly Month[],
+): { date: Month; series: CallKind; value: number }[] {
+  const totals = sumBy(
+    rows,
+    (r) => `${callKind(r.robocall)}|${r.month}`,
+    (r) => r.complaints,
+  );
+  const present = CALL_KINDS.filter((kind) =>
+    rows.some((r) => callKind(r.robocall) === kind && r.complaints > 0),
+  );
+  return present.flatMap((series) =>
+    months.map((date) => ({ date, series, value: totals.get(`${series}|${date}`) ?? 0 })),
+  );
 }
 
 export interface Comparison {
@@ -58,10 +85,21 @@ export function compareLatest(series: readonly MonthCount[]): Comparison | null 
   const byMonth = new Map(series.map((p) => [p.month, p.complaints]));
   const yearAgo = addMonths(latest.month, -12);
   const monthAgo = addMonths(latest.month, -1);
-  const [basis, earlierMonth]: ['year' | 'month' | 'none', Month | null] = byMonth.has(yearAgo) ? ['year', yearAgo] : byMonth.has(monthAgo) ? ['month', monthAgo] : ['none', null];
+  const [basis, earlierMonth]: ['year' | 'month' | 'none', Month | null] = byMonth.has(yearAgo)
+    ? ['year', yearAgo]
+    : byMonth.has(monthAgo)
+      ? ['month', monthAgo]
+      : ['none', null];
   const earlierValue = earlierMonth ? byMonth.get(earlierMonth)! : null;
   const change = earlierValue ? (latest.complaints - earlierValue) / earlierValue : null;
-  return { basis, month: latest.month, value: latest.complaints, earlierMonth, earlierValue, change };
+  return {
+    basis,
+    month: latest.month,
+    value: latest.complaints,
+    earlierMonth,
+    earlierValue,
+    change,
+  };
 }
 
 /** How a change reads in a headline: `up 12%`, `down 3%`, `about the same`. */
@@ -99,14 +137,30 @@ export interface StateRate {
  * Complaints and the rate per 100,000 for every place in `states` that has complaints, ranked by
  * rate (ties share a rank). Places without a population are listed last, unranked.
  */
-export function rankStates(counts: ReadonlyMap<string, number>, states: readonly StateRef[]): StateRate[] {
+export function rankStates(
+  counts: ReadonlyMap<string, number>,
+  states: readonly StateRef[],
+): StateRate[] {
   const rows: StateRate[] = states
     .filter((s) => (counts.get(s.usps) ?? 0) > 0)
     .map((s) => {
       const complaints = counts.get(s.usps) ?? 0;
-      return { usps: s.usps, name: s.name, kind: s.kind, complaints, population: s.population_2020, per100k: per100k(complaints, s.population_2020), rank: null };
+      return {
+        usps: s.usps,
+        name: s.name,
+        kind: s.kind,
+        complaints,
+        population: s.population_2020,
+        per100k: per100k(complaints, s.population_2020),
+        rank: null,
+      };
     });
-  rows.sort((a, b) => (b.per100k ?? -1) - (a.per100k ?? -1) || b.complaints - a.complaints || a.name.localeCompare(b.name));
+  rows.sort(
+    (a, b) =>
+      (b.per100k ?? -1) - (a.per100k ?? -1) ||
+      b.complaints - a.complaints ||
+      a.name.localeCompare(b.name),
+  );
   let previous: StateRate | undefined;
   rows.forEach((row, i) => {
     if (row.per100k === null) return;
@@ -117,8 +171,13 @@ export function rankStates(counts: ReadonlyMap<string, number>, states: readonly
 }
 
 /** The national rate: complaints in the 50 states and DC per 100,000 of their residents. */
-export function nationalRate(counts: ReadonlyMap<string, number>, states: readonly StateRef[]): number | null {
-  const core = states.filter((s) => (s.kind === 'state' || s.kind === 'district') && s.population_2020);
+export function nationalRate(
+  counts: ReadonlyMap<string, number>,
+  states: readonly StateRef[],
+): number | null {
+  const core = states.filter(
+    (s) => (s.kind === 'state' || s.kind === 'district') && s.population_2020,
+  );
   const population = core.reduce((sum, s) => sum + (s.population_2020 ?? 0), 0);
   const complaints = core.reduce((sum, s) => sum + (counts.get(s.usps) ?? 0), 0);
   return per100k(complaints, population);
@@ -133,11 +192,19 @@ export interface Share<K extends string = string> {
 }
 
 /** Rows as shares of their total, largest first (ties by label). */
-export function shares(counts: ReadonlyMap<string, number>, label: (key: string) => string): Share[] {
+export function shares(
+  counts: ReadonlyMap<string, number>,
+  label: (key: string) => string,
+): Share[] {
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   return [...counts.entries()]
     .filter(([, n]) => n > 0)
-    .map(([key, complaints]) => ({ key, label: label(key), complaints, share: total ? complaints / total : 0 }))
+    .map(([key, complaints]) => ({
+      key,
+      label: label(key),
+      complaints,
+      share: total ? complaints / total : 0,
+    }))
     .sort((a, b) => b.complaints - a.complaints || a.label.localeCompare(b.label));
 }
 
@@ -149,7 +216,9 @@ export interface RobocallShare {
   share: number | null;
 }
 
-export function robocallShare(rows: readonly { robocall: boolean | null; complaints: number }[]): RobocallShare {
+export function robocallShare(
+  rows: readonly { robocall: boolean | null; complaints: number }[],
+): RobocallShare {
   const out = { robocall: 0, live: 0, notSaid: 0 };
   for (const r of rows) {
     if (r.robocall === true) out.robocall += r.complaints;
@@ -182,7 +251,11 @@ export interface BeforeAfter {
  * Complaints in the `span` months before an action's month against the `span` months after it.
  * Null when either window reaches outside `series` (the data do not cover it).
  */
-export function beforeAfter(series: readonly MonthCount[], month: Month, span = 3): BeforeAfter | null {
+export function beforeAfter(
+  series: readonly MonthCount[],
+  month: Month,
+  span = 3,
+): BeforeAfter | null {
   const byMonth = new Map(series.map((p) => [p.month, p.complaints]));
   const window = (from: Month, to: Month): Window | null => {
     let complaints = 0;
@@ -196,10 +269,17 @@ export function beforeAfter(series: readonly MonthCount[], month: Month, span = 
   const before = window(addMonths(month, -span), addMonths(month, -1));
   const after = window(addMonths(month, 1), addMonths(month, span));
   if (!before || !after) return null;
-  return { month, before, after, change: before.mean ? (after.mean - before.mean) / before.mean : null };
+  return {
+    month,
+    before,
+    after,
+    change: before.mean ? (after.mean - before.mean) / before.mean : null,
+  };
 }
 
 /** `(614) 555-0123` for a 10-digit NANP number; anything else as reported. */
 export function phoneNumber(digits: string): string {
-  return /^\d{10}$/.test(digits) ? `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}` : digits;
+  return /^\d{10}$/.test(digits)
+    ? `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}`
+    : digits;
 }

@@ -72,8 +72,12 @@ export const loadSite = once(async (): Promise<Site> => {
   const [states, subjects, monthly, range] = await Promise.all([
     query<StateRef>(`SELECT usps, fips, name, population_2020, kind FROM states ORDER BY name`),
     query<SubjectRef>(`SELECT slug, label, ftc_label FROM subjects`),
-    query<MonthlyRow>(`SELECT strftime(month, '%Y-%m') AS month, state, subject, robocall, complaints FROM monthly ORDER BY month`),
-    query<{ first: string | null; last: string | null }>(`SELECT strftime(min(day), '%Y-%m-%d') AS first, strftime(max(day), '%Y-%m-%d') AS last FROM daily`),
+    query<MonthlyRow>(
+      `SELECT strftime(month, '%Y-%m') AS month, state, subject, robocall, complaints FROM monthly ORDER BY month`,
+    ),
+    query<{ first: string | null; last: string | null }>(
+      `SELECT strftime(min(day), '%Y-%m-%d') AS first, strftime(max(day), '%Y-%m-%d') AS last FROM daily`,
+    ),
   ]);
   const cov = coverage(range[0]?.first ?? null, range[0]?.last ?? null);
   const months = cov?.months ?? [];
@@ -81,7 +85,14 @@ export const loadSite = once(async (): Promise<Site> => {
   const withData = new Set(monthly.map((r) => r.state));
   const subjectSlugs = new Set(monthly.map((r) => r.subject));
   const bySlug = new Map(subjects.map((s) => [s.slug, s]));
-  const unknownSubjects = [...subjectSlugs].filter((s) => !bySlug.has(s)).sort().map((slug) => ({ slug, label: slug === 'unrecognized' ? 'Unrecognised subject' : slug, ftc_label: '' }));
+  const unknownSubjects = [...subjectSlugs]
+    .filter((s) => !bySlug.has(s))
+    .sort()
+    .map((slug) => ({
+      slug,
+      label: slug === 'unrecognized' ? 'Unrecognised subject' : slug,
+      ftc_label: '',
+    }));
   const allSubjects = [...subjects, ...unknownSubjects];
   const stateByCode = new Map(states.map((s) => [s.usps, s]));
   return {
@@ -98,11 +109,16 @@ export const loadSite = once(async (): Promise<Site> => {
     subjectsInData: allSubjects.filter((s) => subjectSlugs.has(s.slug)),
     monthly,
     totalComplaints: monthly.reduce((sum, r) => sum + r.complaints, 0),
-    stateName: (usps) => (usps ? stateByCode.get(usps)?.name ?? usps : 'State not known'),
+    stateName: (usps) => (usps ? (stateByCode.get(usps)?.name ?? usps) : 'State not known'),
     subjectLabel: (slug) => allSubjects.find((s) => s.slug === slug)?.label ?? slug,
-    subjectShort: (slug) => SHORT_SUBJECTS[slug] ?? allSubjects.find((s) => s.slug === slug)?.label ?? slug,
+    subjectShort: (slug) =>
+      SHORT_SUBJECTS[slug] ?? allSubjects.find((s) => s.slug === slug)?.label ?? slug,
     windowPhrase: windowPhrase(window),
-    windowShort: window.length ? (window.length === 1 ? formatMonth(window[0]!, true) : `${formatMonth(window[0]!, true)}–${formatMonth(window[window.length - 1]!, true)}`) : '',
+    windowShort: window.length
+      ? window.length === 1
+        ? formatMonth(window[0]!, true)
+        : `${formatMonth(window[0]!, true)}–${formatMonth(window[window.length - 1]!, true)}`
+      : '',
   };
 });
 
@@ -110,5 +126,7 @@ export const loadSite = once(async (): Promise<Site> => {
 export function windowPhrase(months: readonly Month[]): string {
   const last = months[months.length - 1];
   if (!last) return 'no months';
-  return months.length === 1 ? formatMonth(last) : `the ${months.length} months to ${formatMonth(last)}`;
+  return months.length === 1
+    ? formatMonth(last)
+    : `the ${months.length} months to ${formatMonth(last)}`;
 }

@@ -26,12 +26,23 @@ export function enhanceSortableTables(root: Document): void {
       button.addEventListener('click', () => {
         const numeric = th.dataset.type === 'number';
         const current = th.getAttribute('aria-sort');
-        const direction = current === 'descending' ? 'ascending' : current === 'ascending' ? 'descending' : numeric ? 'descending' : 'ascending';
+        const direction =
+          current === 'descending'
+            ? 'ascending'
+            : current === 'ascending'
+              ? 'descending'
+              : numeric
+                ? 'descending'
+                : 'ascending';
         const body = table.tBodies[0];
         if (!body) return;
         const rows = [...body.rows];
-        const value = (row: HTMLTableRowElement) => row.cells[index]?.dataset.value ?? row.cells[index]?.textContent ?? '';
-        rows.sort((a, b) => compareValues(value(a), value(b), numeric) * (direction === 'ascending' ? 1 : -1));
+        const value = (row: HTMLTableRowElement) =>
+          row.cells[index]?.dataset.value ?? row.cells[index]?.textContent ?? '';
+        rows.sort(
+          (a, b) =>
+            compareValues(value(a), value(b), numeric) * (direction === 'ascending' ? 1 : -1),
+        );
         body.append(...rows);
         for (const other of headers) other.removeAttribute('aria-sort');
         th.setAttribute('aria-sort', direction);

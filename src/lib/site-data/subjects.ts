@@ -5,7 +5,14 @@ import { barsFigure, callKindTrendFigure } from './figures';
 import type { Figure, SourceInfo } from './figure';
 import { stateUrl } from './routes';
 import { loadSite, type SubjectRef } from './site';
-import { compareLatest, fillMonths, rankStates, robocallShare, type Comparison, type RobocallShare } from './shape';
+import {
+  compareLatest,
+  fillMonths,
+  rankStates,
+  robocallShare,
+  type Comparison,
+  type RobocallShare,
+} from './shape';
 import { countsByState, totalsByMonth } from './views';
 
 export interface SubjectRow {
@@ -38,7 +45,9 @@ export const loadSubjects = once(async (): Promise<SubjectsData> => {
   const total = monthly.filter((r) => inWindow.has(r.month)).reduce((a, r) => a + r.complaints, 0);
   const rows: SubjectRow[] = site.subjectsInData.map((subject) => {
     const own = monthly.filter((r) => r.subject === subject.slug);
-    const complaints = own.filter((r) => inWindow.has(r.month)).reduce((a, r) => a + r.complaints, 0);
+    const complaints = own
+      .filter((r) => inWindow.has(r.month))
+      .reduce((a, r) => a + r.complaints, 0);
     return {
       subject,
       complaints,
@@ -47,18 +56,29 @@ export const loadSubjects = once(async (): Promise<SubjectsData> => {
       robocall: robocallShare(own.filter((r) => inWindow.has(r.month))),
     };
   });
-  rows.sort((a, b) => b.complaints - a.complaints || a.subject.label.localeCompare(b.subject.label));
+  rows.sort(
+    (a, b) => b.complaints - a.complaints || a.subject.label.localeCompare(b.subject.label),
+  );
   const pages = new Map<string, SubjectPage>();
   for (const row of rows) {
     const { slug, label } = row.subject;
     const own = monthly.filter((r) => r.subject === slug);
-    const ranked = rankStates(countsByState(own, window), site.states).filter((r) => r.per100k !== null);
+    const ranked = rankStates(countsByState(own, window), site.states).filter(
+      (r) => r.per100k !== null,
+    );
     const top = ranked[0];
     pages.set(slug, {
       row,
       topState: top ? { name: top.name, per100k: top.per100k! } : null,
       figures: {
-        trend: callKindTrendFigure({ id: 'trend', title: `${label}: complaints by month`, info, months, rows: own, where: `about ${label.toLowerCase()}` }),
+        trend: callKindTrendFigure({
+          id: 'trend',
+          title: `${label}: complaints by month`,
+          info,
+          months,
+          rows: own,
+          where: `about ${label.toLowerCase()}`,
+        }),
         states: barsFigure({
           id: 'states',
           title: `${label}: the states with the most complaints per resident`,

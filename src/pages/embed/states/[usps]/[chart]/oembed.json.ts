@@ -3,8 +3,13 @@ import type { APIRoute } from 'astro';
 import { oembedJson, stateEmbeds, type StaticEmbed } from '../../../../../lib/embed/static-embeds';
 
 export async function getStaticPaths() {
-  return (await stateEmbeds()).map((embed) => ({ params: { usps: embed.usps!.toLowerCase(), chart: embed.chart }, props: { embed } }));
+  return (await stateEmbeds()).map((embed) => ({
+    params: { usps: embed.usps!.toLowerCase(), chart: embed.chart },
+    props: { embed },
+  }));
 }
 
 export const GET: APIRoute<{ embed: StaticEmbed }> = ({ props }) =>
-  new Response(`${JSON.stringify(oembedJson(props.embed), null, 2)}\n`, { headers: { 'content-type': 'application/json; charset=utf-8' } });
+  new Response(`${JSON.stringify(oembedJson(props.embed), null, 2)}\n`, {
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });

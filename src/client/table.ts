@@ -1,6 +1,4 @@
 /** Rows as an HTML table, built with DOM calls and textContent only (values may come from the data). */
-import type { Names } from '../lib/explore/view';
-import { formatPhone } from '../lib/explore/render';
 
 export function renderTable(
   rows: Record<string, unknown>[],
@@ -38,19 +36,4 @@ export function renderTable(
   }
   if (rows.length === 0 && options.empty) body.insertRow().insertCell().textContent = options.empty;
   return table;
-}
-
-/** A query value as a reader wants it: names for codes, phone numbers grouped, timestamps in UTC. */
-export function formatCell(column: string, value: unknown, names: Names): string {
-  if (value === null || value === undefined) return '';
-  if (column === 'usps' || column === 'state')
-    return `${names.state(String(value))} (${String(value)})`;
-  if (column === 'subject') return names.subject(String(value));
-  if (column === 'caller_number') return formatPhone(String(value));
-  if ((column === 'created_at' || column === 'violation_at') && typeof value === 'number')
-    return new Date(value).toISOString().replace('T', ' ').slice(0, 19);
-  if (column === 'created_date' && typeof value === 'number')
-    return new Date(value).toISOString().slice(0, 10);
-  if (typeof value === 'number') return value.toLocaleString('en-US', { maximumFractionDigits: 4 });
-  return String(value);
 }

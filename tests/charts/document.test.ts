@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { describe, expect, it } from 'vitest';
-import { serverDocument, toMarkup } from '../../src/lib/charts/document';
+import { serverDocument, toMarkup } from '../../src/build/charts/document';
 
 /** A chart with a clip path and a marker: both get ids from Plot's module-wide counters. */
 function clipped(document: Document, shift = 0): Element {

@@ -4,7 +4,7 @@ import type { MonthValue } from '../../src/lib/charts/before-after';
 import type { StateValue } from '../../src/lib/charts/map';
 import type { SubjectPoint } from '../../src/lib/charts/subjects';
 import type { TimelineEvent } from '../../src/lib/charts/timeline';
-import type { TrendPoint } from '../../src/lib/charts/trend';
+import type { TrendPoint } from '../../src/lib/charts/trend-data';
 
 const MONTHS = [
   '2025-01-01',

@@ -4,7 +4,7 @@
  * change is intended, run `npx vitest run tests/charts -u` and look at the diff.
  */
 import { expect } from 'vitest';
-import { serverDocument, toMarkup } from '../../src/lib/charts/document';
+import { serverDocument, toMarkup } from '../../src/build/charts/document';
 
 // Off-by-one-day bugs only show west of Greenwich; the test script pins this zone too.
 process.env.TZ ??= 'America/Los_Angeles';

@@ -139,7 +139,7 @@ describe('trendChart(points, options)', () => {
 describe('trendChart with very small counts', () => {
   it('puts ticks only on whole numbers, so no label repeats', async () => {
     const { trendChart } = await import('../../src/lib/charts/trend');
-    const { serverDocument } = await import('../../src/lib/charts/document');
+    const { serverDocument } = await import('../../src/build/charts/document');
     const svg = trendChart(
       [
         { date: '2026-01-01', series: 'robocall', value: 1 },

@@ -32,8 +32,8 @@ import {
   type CubeRow,
 } from '../../src/lib/site-data/views';
 import { changePhrase, latestSentence, ordinal } from '../../src/lib/site-data/sentences';
-import { windowPhrase } from '../../src/lib/site-data/site';
-import { withoutGroupLabels } from '../../src/lib/site-data/draw';
+import { windowPhrase } from '../../src/build/site-data/site';
+import { withoutGroupLabels } from '../../src/build/site-data/draw';
 import { compareValues } from '../../src/lib/site-data/sort-table';
 import { sourceLine } from '../../src/lib/site-data/figure';
 import { cellText, cellValue } from '../../src/lib/site-data/table';

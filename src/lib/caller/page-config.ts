@@ -1,11 +1,8 @@
 /**
  * What a page with the caller lookup hands its script at build time: the cube and the caller index
- * (not the yearly files: a lookup needs neither), and the names for states and subjects.
+ * (not the yearly files: a lookup needs neither), and the names for states and subjects. Loaded by
+ * src/build/caller/page-config.ts.
  */
-import { loadExploreConfig } from '../explore/page-config';
-import { loadProviders } from '../site-data/provider-pages';
-import { providerKey } from '../site-data/providers';
-
 export interface LookupPageConfig {
   files: { cube: string; years: Record<number, string>; callers?: string };
   states: { usps: string; name: string }[];
@@ -13,25 +10,4 @@ export interface LookupPageConfig {
   coverage: { first: string; last: string } | null;
   /** providerKey → slug of the provider's page, for every provider with a page. */
   providerPages: Record<string, string>;
-}
-
-export async function loadLookupConfig(): Promise<LookupPageConfig> {
-  const explore = loadExploreConfig();
-  const { providers } = await loadProviders();
-  const providerPages: Record<string, string> = {};
-  for (const p of providers)
-    for (const name of [p.name, ...p.names])
-      if (name && providerKey(name)) providerPages[providerKey(name)] ??= p.slug;
-  return {
-    files: {
-      cube: explore.files.cube,
-      years: {},
-      ...(explore.files.callers ? { callers: explore.files.callers } : {}),
-    },
-    states: explore.states,
-    subjects: explore.subjects,
-    coverage:
-      explore.dateMin && explore.dateMax ? { first: explore.dateMin, last: explore.dateMax } : null,
-    providerPages,
-  };
 }

@@ -2,9 +2,16 @@
  * Data preparation for trendChart: sorted points with parsed dates, zeros filled in for stacking,
  * and how to name a date (monthly series read "October 2026", daily ones "October 5, 2026").
  */
-import type { TrendPoint } from './trend';
 import { parseDate } from './dates';
 import { formatDate, formatMonth } from '../format';
+
+export interface TrendPoint {
+  /** `YYYY-MM-DD` (a month is given by its first day). */
+  date: string;
+  /** Series key: `robocall`/`live`/`unknown`, a subject slug, a USPS code… */
+  series: string;
+  value: number;
+}
 
 export type Point = TrendPoint & { at: Date };
 

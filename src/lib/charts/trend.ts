@@ -20,16 +20,8 @@ import { parseDate } from './dates';
 import { dodge, FONT_SIZE, textWidth, tickCount } from './layout';
 import { colorFor, contrastRatio, INK } from './palette';
 import { exactFormatter, type ValueFormat, valueFormatter } from './values';
-import { completeGrid, type Point, sum, whenFormatter } from './trend-data';
+import { completeGrid, type Point, sum, type TrendPoint, whenFormatter } from './trend-data';
 import { formatDate } from '../format';
-
-export interface TrendPoint {
-  /** `YYYY-MM-DD` (a month is given by its first day). */
-  date: string;
-  /** Series key: `robocall`/`live`/`unknown`, a subject slug, a USPS code… */
-  series: string;
-  value: number;
-}
 
 export interface TrendOptions extends ChartOptions {
   /** The y axis title, e.g. "Complaints per month". Default: none. */

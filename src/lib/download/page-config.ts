@@ -1,10 +1,10 @@
 /**
- * Build time: the facts about the data build a download's README needs (data version, dates,
- * sources, the Parquet files with their checksums), read from manifest.json and embedded in the
- * explorer page as JSON, so a download needs no request beyond its own queries.
+ * The facts about the data build a download's README needs (data version, dates, sources, the
+ * Parquet files with their checksums), from the manifest, and the JSON that carries them into the
+ * explorer page, so a download needs no request beyond its own queries. Read at build time by
+ * src/build/download/page-config.ts.
  */
 import type { Manifest } from '../manifest';
-import { getManifest } from '../site-data/db';
 import type { DataFacts } from './metadata';
 
 export type DownloadConfig = DataFacts;
@@ -39,10 +39,6 @@ export function dataFactsOf(manifest: Manifest): DataFacts {
       url: `/data/reference/${name}.csv`,
     })),
   };
-}
-
-export function loadDownloadConfig(): DownloadConfig {
-  return dataFactsOf(getManifest());
 }
 
 /** JSON safe to put inside `<script type="application/json">`: no `<` can close the element. */

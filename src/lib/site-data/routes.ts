@@ -3,11 +3,6 @@
  * slugs, provider slugs; always with the trailing slash astro.config.mjs asks for.
  */
 
-/** True when the explorer page exists in this build (it comes with a later issue). */
-export const hasExplore =
-  Object.keys(import.meta.glob(['../../pages/explore.astro', '../../pages/explore/index.astro']))
-    .length > 0;
-
 export const stateUrl = (usps: string): string => `/states/${usps.toLowerCase()}/`;
 export const subjectUrl = (slug: string): string => `/subjects/${slug}/`;
 export const providerUrl = (slug: string): string => `/providers/${slug}/`;

@@ -1,6 +1,10 @@
 /** /embed/national/<chart>/oembed.json: the oEmbed (type `rich`) of a static national embed. */
 import type { APIRoute } from 'astro';
-import { nationalEmbeds, oembedJson, type StaticEmbed } from '../../../../lib/embed/static-embeds';
+import {
+  nationalEmbeds,
+  oembedJson,
+  type StaticEmbed,
+} from '../../../../build/embed/static-embeds';
 
 export async function getStaticPaths() {
   return (await nationalEmbeds()).map((embed) => ({

@@ -1,6 +1,10 @@
 /** /embed/states/<usps>/<chart>/oembed.json: the oEmbed (type `rich`) of a static state embed. */
 import type { APIRoute } from 'astro';
-import { oembedJson, stateEmbeds, type StaticEmbed } from '../../../../../lib/embed/static-embeds';
+import {
+  oembedJson,
+  stateEmbeds,
+  type StaticEmbed,
+} from '../../../../../build/embed/static-embeds';
 
 export async function getStaticPaths() {
   return (await stateEmbeds()).map((embed) => ({

@@ -2,25 +2,32 @@
  * Builds the figures pages show: numbers (table), sentence and drawing for each chart kind. The
  * numbers come from the pure shaping functions; the drawing from ../charts at two widths.
  */
-import { trendChart, type TrendPoint } from '../charts/trend';
-import type { EventMark } from '../charts/annotations';
-import { barChart, type BarRow } from '../charts/bars';
-import { stateMap } from '../charts/map';
-import { subjectChart } from '../charts/subjects';
-import { timelineChart } from '../charts/timeline';
-import { beforeAfterChart } from '../charts/before-after';
+import { trendChart } from '../../lib/charts/trend';
+import type { TrendPoint } from '../../lib/charts/trend-data';
+import type { EventMark } from '../../lib/charts/annotations';
+import { barChart, type BarRow } from '../../lib/charts/bars';
+import { stateMap } from '../../lib/charts/map';
+import { subjectChart } from '../../lib/charts/subjects';
+import { timelineChart } from '../../lib/charts/timeline';
+import { beforeAfterChart } from '../../lib/charts/before-after';
 import {
   beforeAfter as beforeAfterSummary,
   compareLatestToYearEarlier,
   topShare,
-} from '../summaries';
-import type { ValueFormat } from '../charts/values';
-import { formatDate, formatMonth, formatNumber, formatPer100k, formatPercent } from '../format';
-import { CATEGORICAL, MUTED } from '../charts/palette';
+} from '../../lib/summaries';
+import type { ValueFormat } from '../../lib/charts/values';
+import {
+  formatDate,
+  formatMonth,
+  formatNumber,
+  formatPer100k,
+  formatPercent,
+} from '../../lib/format';
+import { CATEGORICAL, MUTED } from '../../lib/charts/palette';
 import { drawBoth } from './draw';
-import { stateUrl, subjectUrl } from './routes';
-import { sourceLine, type Figure, type SourceInfo } from './figure';
-import { addMonths, spanName, type Month } from './months';
+import { stateUrl, subjectUrl } from '../../lib/site-data/routes';
+import { sourceLine, type Figure, type SourceInfo } from '../../lib/site-data/figure';
+import { addMonths, spanName, type Month } from '../../lib/site-data/months';
 import {
   CALL_KIND_LABELS,
   CATCH_ALL_SUBJECTS,
@@ -30,9 +37,15 @@ import {
   type MonthCount,
   type StateRate,
   type StateRef,
-} from './shape';
-import type { Cell, TableSpec } from './table';
-import { countsBySubject, NATIONAL, ratePoints, totalsByMonth, type CubeRow } from './views';
+} from '../../lib/site-data/shape';
+import type { Cell, TableSpec } from '../../lib/site-data/table';
+import {
+  countsBySubject,
+  NATIONAL,
+  ratePoints,
+  totalsByMonth,
+  type CubeRow,
+} from '../../lib/site-data/views';
 
 /** `2026-10` → `2026-10-01`, the date the charts take for a month. */
 export const monthDate = (month: Month): string => `${month}-01`;

@@ -4,12 +4,12 @@
  * explorer's own chart function, so /explore/ shows a real chart, count and table before (and
  * without) JavaScript, and the script replaces them with the same numbers once its engine runs.
  */
-import { CHART_TITLES } from '../catalog/enums';
-import { viewContext, type ExploreConfig } from '../explore/context';
-import { chartQuery, countQuery, type BuiltQuery } from '../explore/queries';
-import { renderChart, type Row } from '../explore/render';
-import { DEFAULT_VIEW } from '../explore/view';
-import { formatCell } from '../../client/table';
+import { CHART_TITLES } from '../../lib/catalog/enums';
+import { viewContext, type ExploreConfig } from '../../lib/explore/context';
+import { chartQuery, countQuery, type BuiltQuery } from '../../lib/explore/queries';
+import { renderChart, type Row } from '../../lib/explore/render';
+import { DEFAULT_VIEW } from '../../lib/explore/view';
+import { formatCell } from '../../lib/explore/cells';
 import { drawBoth } from './draw';
 import { query } from './db';
 

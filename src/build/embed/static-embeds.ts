@@ -7,14 +7,14 @@
  * `site` option); a deployment sets it. Without it the JSON names http://localhost:4321, the
  * address `npm start` serves.
  */
-import type { Figure } from '../site-data/figure';
+import type { Figure } from '../../lib/site-data/figure';
 import { loadHome } from '../site-data/home';
-import { stateUrl } from '../site-data/routes';
+import { stateUrl } from '../../lib/site-data/routes';
 import { loadSite } from '../site-data/site';
 import { loadStates } from '../site-data/states';
-import { serializeExploreView, DEFAULT_VIEW, type ExploreView } from '../explore/view';
-import { iframeHtml } from './snippet';
-import { fitHeight } from './fit-height';
+import { serializeExploreView, DEFAULT_VIEW, type ExploreView } from '../../lib/explore/view';
+import { iframeHtml } from '../../lib/embed/snippet';
+import { fitHeight } from '../../lib/embed/fit-height';
 
 /** What StaticChart.astro writes after the source line; counted in the embed's height. */
 export const EMBED_LINKS_TEXT = 'See it on Robocall Atlas · Explore, download and cite';

@@ -1,7 +1,7 @@
 /** The national story on `/`: one set of numbers, shaped from the monthly cube. */
 import { once } from './db';
 import { callKindTrendFigure, subjectTrendFigure } from './figures';
-import type { Figure } from './figure';
+import type { Figure } from '../../lib/site-data/figure';
 import { loadSite } from './site';
 import {
   compareLatest,
@@ -9,8 +9,8 @@ import {
   robocallShare,
   type Comparison,
   type RobocallShare,
-} from './shape';
-import { totalsByMonth } from './views';
+} from '../../lib/site-data/shape';
+import { totalsByMonth } from '../../lib/site-data/views';
 
 export interface Home {
   comparison: Comparison | null;

@@ -4,11 +4,17 @@
  * Loaded once per build.
  */
 import { getManifest, once, query } from './db';
-import { coverage, lastTwelve, spanName, type Coverage, type Month } from './months';
-import { formatMonth } from '../format';
-import type { StateRef } from './shape';
-import type { CubeRow } from './views';
-import type { Manifest } from '../manifest';
+import {
+  coverage,
+  lastTwelve,
+  spanName,
+  type Coverage,
+  type Month,
+} from '../../lib/site-data/months';
+import { formatMonth } from '../../lib/format';
+import type { StateRef } from '../../lib/site-data/shape';
+import type { CubeRow } from '../../lib/site-data/views';
+import type { Manifest } from '../../lib/manifest';
 
 export type MonthlyRow = CubeRow;
 
@@ -46,7 +52,7 @@ export interface Site {
   windowShort: string;
 }
 
-export { CATCH_ALL_SUBJECTS } from './shape';
+export { CATCH_ALL_SUBJECTS } from '../../lib/site-data/shape';
 
 const SHORT_SUBJECTS: Record<string, string> = {
   imposters: 'Imposters',

@@ -1,9 +1,9 @@
 /** `/subjects/` and `/subjects/<slug>/`: each subject's trend, top states and robocall share. */
-import { formatNumber, formatPer100k, formatPercent } from '../format';
+import { formatNumber, formatPer100k, formatPercent } from '../../lib/format';
 import { once } from './db';
 import { barsFigure, callKindTrendFigure } from './figures';
-import type { Figure, SourceInfo } from './figure';
-import { stateUrl } from './routes';
+import type { Figure, SourceInfo } from '../../lib/site-data/figure';
+import { stateUrl } from '../../lib/site-data/routes';
 import { loadSite, type SubjectRef } from './site';
 import {
   compareLatest,
@@ -12,8 +12,8 @@ import {
   robocallShare,
   type Comparison,
   type RobocallShare,
-} from './shape';
-import { countsByState, totalsByMonth } from './views';
+} from '../../lib/site-data/shape';
+import { countsByState, totalsByMonth } from '../../lib/site-data/views';
 
 export interface SubjectRow {
   subject: SubjectRef;

@@ -2,15 +2,15 @@
  * `/about/`: the FTC Data Book's annual totals, for the long view the daily files cannot give, and
  * how the enforcement records are sourced.
  */
-import { formatNumber } from '../format';
-import { CATEGORIES, CATEGORY_WORDS, type Category } from './action-categories';
+import { formatNumber } from '../../lib/format';
+import { CATEGORIES, CATEGORY_WORDS, type Category } from '../../lib/site-data/action-categories';
 import { once, query } from './db';
 import { barsFigure } from './figures';
-import type { Figure } from './figure';
+import type { Figure } from '../../lib/site-data/figure';
 import { loadProviders } from './provider-pages';
-import type { TimelineEvent } from './providers';
+import type { TimelineEvent } from '../../lib/site-data/providers';
 import { loadSite } from './site';
-import type { TableSpec } from './table';
+import type { TableSpec } from '../../lib/site-data/table';
 
 export interface DatabookRow {
   fiscal_year: number;

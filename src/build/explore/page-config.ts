@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { loadStates, loadSubjects } from '../../../scripts/lib/reference';
 import { dataDir, getManifest } from '../site-data/db';
-import type { ExploreConfig } from './context';
+import type { ExploreConfig } from '../../lib/explore/context';
 
 export function loadExploreConfig(): ExploreConfig {
   const manifest = getManifest();

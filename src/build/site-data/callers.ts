@@ -6,7 +6,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openDb, type Db } from '../../../scripts/lib/duckdb';
-import { lookupQuery, shapeLookup, type CallerAnswer, type LookupRow } from '../caller/lookup';
+import {
+  lookupQuery,
+  shapeLookup,
+  type CallerAnswer,
+  type LookupRow,
+} from '../../lib/caller/lookup';
 import { dataDir, once } from './db';
 
 /** How many of the most-reported valid numbers get a page of their own. */

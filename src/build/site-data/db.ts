@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openDb, type Db } from '../../../scripts/lib/duckdb';
-import type { Manifest } from '../manifest';
+import type { Manifest } from '../../lib/manifest';
 
 export function dataDir(): string {
   return resolve(process.env.ROBOCALL_DATA_DIR ?? 'data/build');

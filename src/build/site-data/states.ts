@@ -3,13 +3,13 @@
  * area codes and most-reported caller numbers. Two queries beyond the monthly cube, for all states
  * at once; the rest is shaped in JS.
  */
-import { formatNumber, formatPer100k, formatPercent } from '../format';
-import { CALLER_VALID_PATTERN, cutRanking, invalidNote, tieNote } from '../numbers/rankings';
+import { formatNumber, formatPer100k, formatPercent } from '../../lib/format';
+import { CALLER_VALID_PATTERN, cutRanking, invalidNote, tieNote } from '../../lib/numbers/rankings';
 import { once, query } from './db';
-import { ordinal } from './sentences';
+import { ordinal } from '../../lib/site-data/sentences';
 import { barsFigure, callKindTrendFigure, mapFigure, rateTrendFigure } from './figures';
-import type { Figure, SourceInfo } from './figure';
-import { stateUrl, subjectUrl } from './routes';
+import type { Figure, SourceInfo } from '../../lib/site-data/figure';
+import { stateUrl, subjectUrl } from '../../lib/site-data/routes';
 import { CATCH_ALL_SUBJECTS, loadSite, type Site } from './site';
 import {
   compareLatest,
@@ -23,9 +23,9 @@ import {
   type RobocallShare,
   type StateRate,
   type StateRef,
-} from './shape';
-import { type Share } from './shape';
-import { countsBySubject, countsByState, totalsByMonth } from './views';
+} from '../../lib/site-data/shape';
+import { type Share } from '../../lib/site-data/shape';
+import { countsBySubject, countsByState, totalsByMonth } from '../../lib/site-data/views';
 
 export interface StateRow extends StateRate {
   comparison: Comparison | null;

@@ -10,6 +10,7 @@ import { REFERENCE_DIR } from '../../scripts/lib/reference';
 import { chartQuery, countQuery, rowsQuery, type BuiltQuery } from '../../src/lib/explore/queries';
 import type { DataLayout } from '../../src/lib/explore/sources';
 import { DEFAULT_VIEW, type ExploreView } from '../../src/lib/explore/view';
+import { nationalRate, type StateRef } from '../../src/lib/site-data/shape';
 import { buildSample } from '../helpers/sample-build';
 import { tempDir } from '../helpers/temp';
 
@@ -118,6 +119,35 @@ describe('explorer queries', () => {
     }
     const literal = countQuery(hostile, 'literal', layout).sql;
     expect(literal).toContain("'OH'' OR 1=1 --'"); // quoted, so it stays a string
+  });
+
+  it('divides a national rate by the 50 states and DC, as the static pages do (Puerto Rico has its own)', async () => {
+    const view = { ...DEFAULT_VIEW, measure: 'per100k' as const, interval: 'year' as const };
+    const shown = await db.all<{ date: string; value: number }>(
+      chartQuery(view, 'bound', layout).sql,
+      chartQuery(view, 'bound', layout).params,
+    );
+    const places = await db.all<StateRef>(
+      'SELECT usps, fips, name, population_2020, kind FROM cube.states',
+    );
+    expect(places.some((p) => p.usps === 'PR' && p.population_2020)).toBe(true);
+    const rows = years.map((y) => `SELECT state, created_date FROM c${y}.complaints`);
+    const counted = await db.all<{ year: string; state: string; n: number }>(
+      `SELECT strftime(created_date, '%Y') AS year, state, count(*)::BIGINT AS n FROM (${rows.join(' UNION ALL ')}) WHERE state IS NOT NULL GROUP BY ALL`,
+    );
+    expect(counted.some((r) => r.state === 'PR')).toBe(true);
+    for (const row of shown) {
+      const counts = new Map(
+        counted.filter((c) => c.year === row.date.slice(0, 4)).map((c) => [c.state, c.n]),
+      );
+      expect(row.value).toBeCloseTo(nationalRate(counts, places)!, 2);
+    }
+    // A place outside the nation still has its own rate on the map.
+    const map = await db.all<{ usps: string; value: number | null }>(
+      chartQuery({ ...view, chart: 'map' }, 'bound', layout).sql,
+      chartQuery({ ...view, chart: 'map' }, 'bound', layout).params,
+    );
+    expect(map.find((m) => m.usps === 'PR')?.value).toBeGreaterThan(0);
   });
 
   it('pages the table and downloads every matching row', async () => {

@@ -13,8 +13,8 @@
  * - robocall: Y → true, N → false, anything else unknown;
  * - a caller number is valid when it is ten digits, area code and exchange starting 2–9;
  * - a rate is complaints × 100,000 / population: a state's own population for its own series or
- *   bar, the population of the states in the filter (all states with a population when none is
- *   chosen) for a national or subject series, counting only complaints from those states;
+ *   bar, the population of the states in the filter (the nation, the 50 states and DC, when none
+ *   is chosen) for a national or subject series, counting only complaints from those states;
  * - weeks start on Monday; a period is clipped to the filter and to the data's first and last day.
  */
 import { createHash } from 'node:crypto';
@@ -71,6 +71,8 @@ export class Oracle {
   readonly complaints: Complaint[] = [];
   /** USPS → 2020 population (null for places the Census table leaves out). */
   readonly population = new Map<string, number | null>();
+  /** The 50 states and DC: states.csv's `state` and `district` rows. */
+  readonly nation = new Set<string>();
   readonly stateNames = new Map<string, string>();
   readonly subjectLabels = new Map<string, string>();
   /** caller number → providers whose PoNE letters name it (FTC staff numbers left out). */
@@ -85,6 +87,7 @@ export class Oracle {
       const pop = s.population_2020?.trim();
       this.population.set(s.usps!, pop ? Number(pop) : null);
       this.stateNames.set(s.usps!, s.name!);
+      if (s.kind === 'state' || s.kind === 'district') this.nation.add(s.usps!);
       stateKeys.set(fold(s.name!), s.usps!);
       stateKeys.set(fold(s.usps!), s.usps!);
     }
@@ -191,7 +194,7 @@ export class Oracle {
 
   /** The states a non-state series' rate is counted against. */
   private denominatorStates(view: OracleView): string[] {
-    const chosen = view.states?.length ? view.states : [...this.population.keys()];
+    const chosen = view.states?.length ? view.states : [...this.nation];
     return chosen.filter((s) => (this.population.get(s) ?? 0) > 0);
   }
 

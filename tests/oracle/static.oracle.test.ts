@@ -105,25 +105,8 @@ function checker(problems: string[], where: string) {
 
 const inMonths = (rows: readonly Complaint[], list: readonly string[]) =>
   rows.filter((c) => list.includes(c.day.slice(0, 7)));
-const national = () =>
-  [...oracle.population]
-    .filter(([usps, pop]) => pop && ['state', 'district'].includes(kindOf(usps)))
-    .map(([usps]) => usps);
-let kinds: Map<string, string> | null = null;
-function kindOf(usps: string): string {
-  if (!kinds) {
-    kinds = new Map();
-    const lines = readFileSync(join(import.meta.dirname, '../../data/reference/states.csv'), 'utf8')
-      .trim()
-      .split('\n')
-      .slice(1);
-    for (const line of lines) {
-      const cols = line.split(',');
-      kinds.set(cols[0]!, cols[cols.length - 1]!.trim());
-    }
-  }
-  return kinds.get(usps) ?? '';
-}
+/** The oracle's nation (50 states and DC) with a population figure. */
+const national = () => [...oracle.nation].filter((usps) => oracle.population.get(usps));
 
 /** The call-kind trend table (Month, Robocall, Live caller, Not said, Total, Robocall share) against the oracle. */
 function checkCallKindTable(

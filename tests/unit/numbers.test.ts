@@ -5,7 +5,6 @@ import {
   measureColumn,
   measureReason,
   measureUnit,
-  seriesPopulation,
   type ViewShape,
 } from '../../src/lib/numbers/measures';
 import {
@@ -118,13 +117,6 @@ describe('measures', () => {
     );
     expect(v).toMatchObject({ measure: 'count', interval: 'month' });
     expect(adjusted.map((a) => a.key)).toEqual(['measure', 'interval']);
-  });
-
-  it('each state by its own population; other series by the filter’s states', () => {
-    expect(seriesPopulation('TX', ['OH', 'PA', 'TX'], pops)).toBe(29_145_505);
-    expect(seriesPopulation('all', ['OH', 'PA'], pops)).toBe(11_799_448 + 13_002_700);
-    expect(seriesPopulation('all', [], pops)).toBe(11_799_448 + 13_002_700 + 29_145_505);
-    expect(seriesPopulation('GU', [], pops)).toBeNull();
   });
 
   it('a rate says the period it covers', () => {

@@ -9,6 +9,7 @@ import { SqlWriter, type SqlValue } from './sql';
 import { FILTERS } from './filters';
 import type { ExploreView } from './view';
 import { CALLER_VALID_PATTERN } from '../numbers/rankings';
+import { NATIONAL_SQL } from '../numbers/national';
 
 export interface BuiltQuery {
   sql: string;
@@ -221,7 +222,12 @@ function measure(
   if (view.measure === 'per100k') {
     const states =
       mode === 'bound' ? 'cube.states' : `read_csv(${quote(layout.referenceFile('states'))})`;
-    const selected = view.states.length ? ` AND usps IN (${w.list(view.states)})` : '';
+    // A national or subject series divides by the nation (50 states and DC, numbers/national.ts) unless states are chosen; the map divides each place by its own.
+    const selected = view.states.length
+      ? ` AND usps IN (${w.list(view.states)})`
+      : perGroup
+        ? ''
+        : ` AND ${NATIONAL_SQL}`;
     const pop = `WITH pop AS (SELECT usps, population_2020 AS population FROM ${states} WHERE population_2020 IS NOT NULL${selected})\n`;
     const value = perGroup
       ? `round(${src.count} * 100000.0 / any_value((SELECT population FROM pop WHERE pop.usps = state)), 2)`

@@ -99,23 +99,6 @@ export function effectiveView<T extends ViewShape>(
   return { view: next, adjusted };
 }
 
-/**
- * The population a series' rate is divided by: a state's own for its line or bar; for a national
- * or subject series, the states in the filter (every state with a population when none is chosen).
- * Null when there is none.
- */
-export function seriesPopulation(
-  series: string,
-  filterStates: readonly string[],
-  populations: ReadonlyMap<string, number | null>,
-): number | null {
-  if (populations.has(series)) return populations.get(series) ?? null;
-  const states = filterStates.length ? filterStates : [...populations.keys()];
-  let total = 0;
-  for (const s of states) total += populations.get(s) ?? 0;
-  return total > 0 ? total : null;
-}
-
 /** Trend series by state: 2 to 8 states chosen (one line each). */
 export function seriesByState(view: Pick<ViewShape, 'chart' | 'states'>): boolean {
   return view.chart === 'trend' && view.states.length >= 2 && view.states.length <= 8;

@@ -3,6 +3,7 @@
  * unit-tested in Node (tests/site/shape.test.ts).
  */
 import { addMonths, type Month } from './months';
+import { isNational } from '../numbers/national';
 
 /** The robocall flag as the FTC reports it; the keys match the charts' palette. */
 export type CallKind = 'robocall' | 'live' | 'unknown';
@@ -175,9 +176,7 @@ export function nationalRate(
   counts: ReadonlyMap<string, number>,
   states: readonly StateRef[],
 ): number | null {
-  const core = states.filter(
-    (s) => (s.kind === 'state' || s.kind === 'district') && s.population_2020,
-  );
+  const core = states.filter((s) => isNational(s.kind) && s.population_2020);
   const population = core.reduce((sum, s) => sum + (s.population_2020 ?? 0), 0);
   const complaints = core.reduce((sum, s) => sum + (counts.get(s.usps) ?? 0), 0);
   return per100k(complaints, population);

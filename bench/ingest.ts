@@ -1,30 +1,20 @@
 /**
- * npm run bench -- ingest [--rows N]: ingest throughput on at least 2 million sample rows, against
- * plain DuckDB reading the same files into Parquet in the same run.
+ * npm run bench -- ingest [--days N]: ingest throughput on N days of sample (default 300, about
+ * 2 million rows), against plain DuckDB reading the same files into Parquet in the same run. Each
+ * run prints where the ingest's time went, stage by stage.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openDb, sqlString } from '../scripts/lib/duckdb';
 import { listFiles } from '../scripts/lib/files';
 import { createProgress } from '../scripts/lib/progress';
 import { ingest } from '../scripts/ingest/run-ingest';
+import { formatStages, sampleArchive } from './lib/sample-archive';
 import { report, result } from './results';
 
 export async function benchIngest(args: Map<string, string>): Promise<void> {
   const days = Number(args.get('days') ?? 300);
-  const cache = resolve(`bench/.cache/sample-${days}d`);
-  if (!existsSync(join(cache, 'synthetic.json'))) {
-    console.error(`bench ingest: generating ${days} days of sample data into ${cache}`);
-    execFileSync(
-      'npx',
-      ['tsx', 'scripts/sample.ts', '--out', cache, '--days', String(days), '--seed', '1'],
-      { stdio: 'inherit' },
-    );
-  }
-  const marker = JSON.parse(readFileSync(join(cache, 'synthetic.json'), 'utf8')) as {
-    rows: number;
-  };
+  const { dir: cache, rows } = sampleArchive(days);
   const files = (await listFiles(cache, '.csv')).map((f) => join(cache, f));
   const out = resolve('bench/.cache/build');
   const quiet = createProgress(process.stderr, true);
@@ -49,11 +39,11 @@ export async function benchIngest(args: Map<string, string>): Promise<void> {
     const core = await ingest({ raw: cache, out, progress: quiet, skipDownloads: true });
     coreRuns.push(core.seconds);
     console.error(
-      `run ${run + 1}: baseline ${baselineRuns.at(-1)!.toFixed(2)} s, ingest ${full.seconds.toFixed(2)} s, ingest without downloads ${core.seconds.toFixed(2)} s`,
+      `run ${run + 1}: baseline ${baselineRuns.at(-1)!.toFixed(2)} s, ingest ${full.seconds.toFixed(2)} s, ingest without downloads ${core.seconds.toFixed(2)} s\n` +
+        `  stages (all outputs): ${formatStages(full.stages)}\n  stages (no downloads): ${formatStages(core.stages)}`,
     );
   }
   const best = (xs: number[]) => Math.min(...xs);
-  const rows = marker.rows;
   report('ingest', [
     result('rows', rows, 'rows'),
     result('files', files.length, 'files'),

@@ -9,6 +9,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   explorer: async () => (await import('./explorer')).benchExplorer,
   downloads: async () => (await import('./downloads')).benchDownloads,
   lookup: async () => (await import('./lookup')).benchLookup,
+  update: async () => (await import('./update')).benchUpdate,
 };
 
 const [suite, ...rest] = process.argv.slice(2);

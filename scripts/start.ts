@@ -8,7 +8,7 @@ import { parseArgs } from './lib/args';
 import { fileSize, listFiles } from './lib/files';
 import { ingest } from './ingest/run-ingest';
 import { createStaticServer } from './serve/static-server';
-import type { Manifest } from '../src/lib/manifest';
+import { parseManifest } from '../src/lib/manifest';
 
 const { values, flags } = parseArgs(process.argv.slice(2));
 const port = Number(values.get('port') ?? process.env.PORT ?? 4321);
@@ -46,7 +46,10 @@ createStaticServer('dist').listen(port, '127.0.0.1', () => {
 /** The build is current when its manifest lists exactly the raw files there are now, at the same sizes. */
 async function buildIsCurrent(rawDir: string): Promise<boolean> {
   if (!existsSync(`${out}/manifest.json`)) return false;
-  const manifest = JSON.parse(readFileSync(`${out}/manifest.json`, 'utf8')) as Manifest;
+  const manifest = parseManifest(
+    readFileSync(`${out}/manifest.json`, 'utf8'),
+    `${out}/manifest.json`,
+  );
   const files = await listFiles(rawDir, '.csv');
   if (files.length !== manifest.sources.length) return false;
   const bySource = new Map(manifest.sources.map((s) => [s.file, s.bytes]));

@@ -14,7 +14,7 @@ import { FTC_COLUMNS } from '../../src/lib/ftc-format';
 import { openDb, sqlString, type Db } from '../lib/duckdb';
 import { listFiles, replaceDir } from '../lib/files';
 import { createProgress, formatRate, type Progress } from '../lib/progress';
-import { REFERENCE_DIR } from '../lib/reference';
+import { checkReferenceDir, REFERENCE_DIR } from '../lib/reference';
 import { codeVersion, IngestCache, type SourceSummary } from './cache';
 import { writeCallerIndex } from './caller-index';
 import { describeDownloads, describeTables } from './describe-outputs';
@@ -86,6 +86,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       (f) => !f.split('/').includes('quarantine'),
     );
     progress.log(`ingest: ${files.length} CSV files under ${raw}`);
+    checkReferenceDir(referenceDir);
     db = await openDb();
     await loadReference(db, referenceDir);
     const [{ version }] = (await db.all<{ version: string }>(`SELECT version() AS version`)) as [

@@ -9,7 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dayRuns, manifestCoverage } from '../../src/lib/coverage';
-import type { Manifest } from '../../src/lib/manifest';
+import { parseManifest, type Manifest } from '../../src/lib/manifest';
 import { runFetch, type MainDeps } from '../fetch/main';
 import type { Output } from '../fetch/progress';
 import type { RunSummary } from '../fetch/run-context';
@@ -168,7 +168,7 @@ export async function update(argv: readonly string[], deps: UpdateDeps = {}): Pr
       : summary.failures.length > 0
         ? UPDATE_EXIT.partial
         : UPDATE_EXIT.ok;
-  const before = await readManifest(out);
+  const before = await readManifest(out, summary.warnings);
   const hasFiles = (await listFiles(raw, '.csv')).length > 0;
   if (!hasFiles || !(await buildIsStale(raw, before))) {
     summary.rows_total = before?.totals.rows_loaded ?? null;
@@ -222,10 +222,22 @@ function coverageOf(manifest: Manifest | null): UpdateSummary['coverage'] {
   return { first_day: cov.firstDay, last_day: cov.lastDay, days_missing: missing };
 }
 
-async function readManifest(out: string): Promise<Manifest | null> {
+/**
+ * The previous build's manifest, or null when there is none or it fails the schema: the manifest
+ * is derived data, so a broken one means a full ingest (which writes a good one), said in a warning.
+ */
+async function readManifest(out: string, warnings: string[]): Promise<Manifest | null> {
+  const path = join(out, 'manifest.json');
+  let text: string;
   try {
-    return JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest;
+    text = await readFile(path, 'utf8');
   } catch {
+    return null;
+  }
+  try {
+    return parseManifest(text, path);
+  } catch (error) {
+    warnings.push(`${(error as Error).message}; rebuilding from the raw files`);
     return null;
   }
 }

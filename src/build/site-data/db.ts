@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openDb, type Db } from '../../../scripts/lib/duckdb';
-import type { Manifest } from '../../lib/manifest';
+import { parseManifest, type Manifest } from '../../lib/manifest';
 
 export function dataDir(): string {
   return resolve(process.env.ROBOCALL_DATA_DIR ?? 'data/build');
@@ -30,7 +30,8 @@ export function query<T>(sql: string): Promise<T[]> {
 let manifest: Manifest | undefined;
 
 export function getManifest(): Manifest {
-  manifest ??= JSON.parse(readFileSync(resolve(dataDir(), 'manifest.json'), 'utf8')) as Manifest;
+  const path = resolve(dataDir(), 'manifest.json');
+  manifest ??= parseManifest(readFileSync(path, 'utf8'), path);
   return manifest;
 }
 

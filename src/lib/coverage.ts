@@ -77,3 +77,37 @@ export function dayRuns(days: readonly string[]): string[] {
   if (start !== null) runs.push(start === prev ? start : `${start} to ${prev}`);
   return runs;
 }
+
+export interface ManifestGap {
+  created_date: string;
+  expected_file_date: string;
+}
+
+/**
+ * What every page that shows numbers says about the days behind them: first and last day and the
+ * weekdays missing (the manifest's gaps: weekdays with no complaint from any source). Weekend days
+ * are not counted as missing on their own: the FTC files them in Monday's file, so a missing
+ * Monday file shows up as its Friday.
+ */
+export function coverageSentence(
+  cov: { firstDay: string; lastDay: string } | null,
+  gaps: readonly ManifestGap[],
+  formatDay: (day: string) => string,
+): string {
+  if (cov === null) return 'No complaints loaded.';
+  const span =
+    cov.firstDay === cov.lastDay
+      ? `Complaints created on ${formatDay(cov.firstDay)}`
+      : `Complaints created ${formatDay(cov.firstDay)} to ${formatDay(cov.lastDay)}`;
+  return `${span}; ${missingDaysPhrase(gaps)}.`;
+}
+
+/** `no weekday missing` or `3 weekdays missing (2026-05-11, 2026-05-13 to 2026-05-14)`, at most four runs named. */
+export function missingDaysPhrase(gaps: readonly ManifestGap[]): string {
+  if (gaps.length === 0) return 'no weekday missing';
+  const days = gaps.map((g) => g.created_date).sort();
+  const runs = dayRuns(days);
+  const named =
+    runs.slice(0, 4).join(', ') + (runs.length > 4 ? `, and ${runs.length - 4} more` : '');
+  return `${days.length} ${days.length === 1 ? 'weekday' : 'weekdays'} missing (${named})`;
+}

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDay } from '../../src/lib/format';
 import type { Manifest } from '../../src/lib/manifest';
 import { launchBrowser } from '../helpers/browser';
 import { serveSite, type ServedSite } from '../helpers/site-build';
@@ -50,6 +51,20 @@ describe.each([
         await expect.poll(() => notice.isVisible()).toBe(true);
         expect(await notice.textContent()).toMatch(/synthetic/i);
       } else expect(await notice.count()).toBe(0);
+
+      // Every page states the days its numbers cover: first, last, and how many weekdays are missing.
+      if (path !== '/no-such-page/') {
+        const coverage = (await page.locator('[data-role="coverage"]').textContent()) ?? '';
+        const daily = manifest.tables.find((t) => t.name === 'daily')!;
+        expect(coverage).toContain(formatDay(daily.date_min!));
+        expect(coverage).toContain(formatDay(daily.date_max!));
+        const gaps = manifest.gaps ?? [];
+        expect(coverage).toMatch(
+          gaps.length === 0
+            ? /no weekday missing/
+            : new RegExp(`\\b${gaps.length} weekdays? missing`),
+        );
+      }
 
       const charts = page.locator('figure.chart');
       expect(await charts.count()).toBeGreaterThanOrEqual(figures);
@@ -132,6 +147,23 @@ describe('page content', () => {
       expect(await row.count(), d.file).toBe(1);
       expect(await row.textContent()).toContain(d.sha256);
     }
+    // Every gap of the manifest is listed under "Days missing", with the file that would hold it.
+    expect(await page.locator('#gaps').count()).toBe(1);
+    const gapRows = page.locator('table', {
+      has: page.locator('caption', { hasText: 'Weekdays missing' }),
+    });
+    const gaps = manifest.gaps ?? [];
+    if (gaps.length === 0) {
+      expect(await gapRows.count()).toBe(0);
+      expect(await page.locator('[data-role="gaps-summary"]').textContent()).toMatch(
+        /no weekday missing/,
+      );
+    } else
+      for (const g of gaps) {
+        const row = gapRows.locator('tbody tr', { hasText: g.created_date });
+        expect(await row.count(), g.created_date).toBe(1);
+        expect(await row.textContent()).toContain(g.expected_file_date);
+      }
     // The data dictionary lists every catalogued column.
     const text = await page.locator('#dictionary').locator('..').textContent();
     expect(text).toContain('caller_valid');

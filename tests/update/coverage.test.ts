@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayCoverage, dayRuns } from '../../src/lib/coverage';
+import { coverageSentence, dayCoverage, dayRuns, missingDaysPhrase } from '../../src/lib/coverage';
 
 const source = (min: string, max: string, status: 'loaded' | 'duplicate' = 'loaded') => ({
   status,
@@ -45,5 +45,53 @@ describe('dayRuns', () => {
       '2026-03-05',
     ]);
     expect(dayRuns([])).toEqual([]);
+  });
+});
+
+describe('coverageSentence', () => {
+  const gap = (created_date: string, expected_file_date: string) => ({
+    created_date,
+    expected_file_date,
+  });
+  const iso = (d: string) => `<${d}>`;
+
+  it('names the first and last day and says when no weekday is missing', () => {
+    expect(coverageSentence({ firstDay: '2026-05-01', lastDay: '2026-05-31' }, [], iso)).toBe(
+      'Complaints created <2026-05-01> to <2026-05-31>; no weekday missing.',
+    );
+  });
+
+  it('reads one day as one day', () => {
+    expect(coverageSentence({ firstDay: '2021-07-07', lastDay: '2021-07-07' }, [], iso)).toBe(
+      'Complaints created on <2021-07-07>; no weekday missing.',
+    );
+  });
+
+  it('counts the missing weekdays and names them as runs, unsorted input included', () => {
+    const gaps = [
+      gap('2026-05-13', '2026-05-14'),
+      gap('2026-05-05', '2026-05-06'),
+      gap('2026-05-12', '2026-05-13'),
+    ];
+    expect(missingDaysPhrase(gaps)).toBe(
+      '3 weekdays missing (2026-05-05, 2026-05-12 to 2026-05-13)',
+    );
+    expect(missingDaysPhrase([gap('2026-05-05', '2026-05-06')])).toBe(
+      '1 weekday missing (2026-05-05)',
+    );
+  });
+
+  it('names at most four runs and counts the rest', () => {
+    // Six Tuesdays in a row: none adjacent, so six runs.
+    const tuesdays = ['05', '12', '19', '26'].map((d) => `2026-05-${d}`);
+    tuesdays.push('2026-06-02', '2026-06-09');
+    const phrase = missingDaysPhrase(tuesdays.map((d) => gap(d, d)));
+    expect(phrase).toBe(
+      '6 weekdays missing (2026-05-05, 2026-05-12, 2026-05-19, 2026-05-26, and 2 more)',
+    );
+  });
+
+  it('says so when nothing is loaded', () => {
+    expect(coverageSentence(null, [], iso)).toBe('No complaints loaded.');
   });
 });

@@ -130,7 +130,7 @@ export async function placeNoClobber(temp: string, finalPath: string): Promise<v
     return;
   } catch (error) {
     if (isErrno(error, 'EEXIST'))
-      throw new Error(`refusing to overwrite archived file ${finalPath}`);
+      throw new Error(`refusing to overwrite archived file ${finalPath}`, { cause: error });
     if (
       !['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'ENOSYS', 'EMLINK'].some((code) =>
         isErrno(error, code),

@@ -79,6 +79,7 @@ export async function readLedger(path: string): Promise<Ledger> {
   } catch (error) {
     throw new Error(
       `${path} is not valid JSON (${(error as Error).message}); fix or move it aside, it is never overwritten blindly`,
+      { cause: error },
     );
   }
   const entries = Array.isArray(parsed)

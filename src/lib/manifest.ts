@@ -122,7 +122,7 @@ export function parseManifest(text: string, where = 'manifest.json'): Manifest {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${where}: not JSON (${(error as Error).message})`);
+    throw new Error(`${where}: not JSON (${(error as Error).message})`, { cause: error });
   }
   const result = ManifestSchema.safeParse(json);
   if (!result.success) {

@@ -117,7 +117,7 @@ describe('the embed on another site', () => {
       await hostPage.evaluate(() => {
         window.postMessage({ type: 'robocall-atlas:resize', height: 1234 }, '*');
         const other = document.createElement('iframe');
-        other.srcdoc = `<script>parent.postMessage({ type: 'robocall-atlas:resize', height: 2345 }, '*')<\/script>`;
+        other.srcdoc = `<script>parent.postMessage({ type: 'robocall-atlas:resize', height: 2345 }, '*')</script>`;
         document.body.append(other);
       });
       await hostPage.waitForTimeout(500);

@@ -255,13 +255,11 @@ describe('the timeline in a browser', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       390,
     );
-    const box = await page
-      .locator('.action-timeline')
-      .evaluate((el) => ({
-        scroll: el.scrollWidth,
-        client: el.clientWidth,
-        right: el.getBoundingClientRect().right,
-      }));
+    const box = await page.locator('.action-timeline').evaluate((el) => ({
+      scroll: el.scrollWidth,
+      client: el.clientWidth,
+      right: el.getBoundingClientRect().right,
+    }));
     expect(box.scroll).toBeLessThanOrEqual(box.client);
     expect(box.right).toBeLessThanOrEqual(390);
     await page.close();

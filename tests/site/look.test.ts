@@ -151,14 +151,12 @@ describe('a phone layout that puts the answer first', () => {
   it('/states/ keeps rank, rate and change on screen beside the state on a phone', async () => {
     const page = await open('/states/', PHONE);
     const table = page.locator('main table[data-sortable]').last();
-    const headers = await table
-      .locator('thead th')
-      .evaluateAll((ths) =>
-        ths.map((th) => ({
-          text: th.textContent!.trim(),
-          right: th.getBoundingClientRect().right,
-        })),
-      );
+    const headers = await table.locator('thead th').evaluateAll((ths) =>
+      ths.map((th) => ({
+        text: th.textContent!.trim(),
+        right: th.getBoundingClientRect().right,
+      })),
+    );
     for (const name of [/^Rank/, /^Per 100,000/, /vs a year earlier|^Change/]) {
       const header = headers.find((h) => name.test(h.text));
       expect(header, String(name)).toBeDefined();

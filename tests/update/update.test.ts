@@ -102,7 +102,6 @@ describe('npm run update', () => {
 
     // Monday: one new file with Friday to Sunday, a gap-free coverage to Sunday.
     ftc.advanceTo('2026-05-11');
-    ftc = ftc; // same fake, later day
     const third = await run();
     expect(third.code).toBe(0);
     expect(third.summary).toMatchObject({

@@ -1,25 +1,56 @@
 /** npm run bench -- <suite> [--option value]: suites per DESIGN.md §6. */
-import { parseArgs } from '../scripts/lib/args';
+import { runCommand, UsageError } from '../scripts/lib/cli';
 
 type Suite = (args: Map<string, string>) => Promise<void>;
-// Loaded on demand: each suite pulls in heavy modules (DuckDB, Chromium) the others do not need.
-const SUITES: Record<string, () => Promise<Suite>> = {
-  ingest: async () => (await import('./ingest')).benchIngest,
-  site: async () => (await import('./site')).benchSite,
-  explorer: async () => (await import('./explorer')).benchExplorer,
-  downloads: async () => (await import('./downloads')).benchDownloads,
-  lookup: async () => (await import('./lookup')).benchLookup,
-  update: async () => (await import('./update')).benchUpdate,
+interface SuiteEntry {
+  /** The `--name value` options the suite reads; any other is a bad argument. */
+  options: string[];
+  // Loaded on demand: each suite pulls in heavy modules (DuckDB, Chromium) the others do not need.
+  load: () => Promise<Suite>;
+}
+const SUITES: Record<string, SuiteEntry> = {
+  ingest: { options: ['days'], load: async () => (await import('./ingest')).benchIngest },
+  site: { options: ['days', 'runs'], load: async () => (await import('./site')).benchSite },
+  explorer: {
+    options: ['large-volume'],
+    load: async () => (await import('./explorer')).benchExplorer,
+  },
+  downloads: {
+    options: ['days', 'volume', 'sizes', 'runs'],
+    load: async () => (await import('./downloads')).benchDownloads,
+  },
+  lookup: { options: ['large-volume'], load: async () => (await import('./lookup')).benchLookup },
+  update: { options: ['days'], load: async () => (await import('./update')).benchUpdate },
 };
 
-const [suite, ...rest] = process.argv.slice(2);
-const load = suite ? SUITES[suite] : undefined;
-if (!load) {
-  console.error(
-    `usage: npm run bench -- <suite> [--option value]\nsuites: ${Object.keys(SUITES).join(', ')}`,
-  );
-  process.exit(2);
-}
-await (
-  await load()
-)(parseArgs(rest).values);
+const USAGE = `usage: npm run bench -- <suite> [--option value]
+
+Each suite prints a table with ratios against a baseline measured in the same run and writes
+bench/results/<suite>.json.
+
+${Object.entries(SUITES)
+  .map(([name, { options }]) => `  ${name.padEnd(10)} ${options.map((o) => `--${o} V`).join(' ')}`)
+  .join('\n')}
+  -h, --help this text
+
+Exit code: 2 bad arguments (an unknown suite or option).`;
+
+const [suite = '', ...rest] = process.argv.slice(2);
+const entry = SUITES[suite];
+const options = Object.fromEntries(
+  (entry?.options ?? []).map((name) => [name, { type: 'string' as const }]),
+);
+process.exitCode = await runCommand(
+  { name: 'bench', usage: USAGE, options },
+  entry ? rest : suite.startsWith('-') ? process.argv.slice(2) : [],
+  async (values) => {
+    if (!entry) throw new UsageError(suite ? `unknown suite "${suite}"` : 'which suite?');
+    const args = new Map(
+      Object.entries(values).filter((pair): pair is [string, string] => pair[1] !== undefined),
+    );
+    await (
+      await entry.load()
+    )(args);
+    return 0;
+  },
+);

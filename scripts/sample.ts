@@ -4,31 +4,23 @@
  */
 import { performance } from 'node:perf_hooks';
 import { generateSample } from './sample/generate';
-import { parseArgs, USAGE } from './sample/options';
+import { runCommand } from './lib/cli';
+import { SAMPLE_COMMAND, sampleOptions } from './sample/options';
 
 async function main(argv: readonly string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs(argv);
-  } catch (error) {
-    console.error(`data:sample: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (parsed.help) {
-    console.log(USAGE);
+  return runCommand(SAMPLE_COMMAND, argv, async (values) => {
+    const options = sampleOptions(values);
+    const started = performance.now();
+    const summary = await generateSample(options);
+    const seconds = (performance.now() - started) / 1000;
+    const rate = Math.round(summary.rows / seconds);
+    console.log(
+      `data:sample: ${summary.rows.toLocaleString('en-US')} complaints created ${summary.first} … ${summary.last} in ` +
+        `${summary.files} files, ${(summary.bytes / 1e6).toFixed(1)} MB, under ${options.out}/dnc ` +
+        `(seed ${options.seed}; ${seconds.toFixed(1)} s, ${rate.toLocaleString('en-US')} rows/s, ${options.workers ?? 1} threads)`,
+    );
     return 0;
-  }
-  const { options } = parsed;
-  const started = performance.now();
-  const summary = await generateSample(options);
-  const seconds = (performance.now() - started) / 1000;
-  const rate = Math.round(summary.rows / seconds);
-  console.log(
-    `data:sample: ${summary.rows.toLocaleString('en-US')} complaints created ${summary.first} … ${summary.last} in ` +
-      `${summary.files} files, ${(summary.bytes / 1e6).toFixed(1)} MB, under ${options.out}/dnc ` +
-      `(seed ${options.seed}; ${seconds.toFixed(1)} s, ${rate.toLocaleString('en-US')} rows/s, ${options.workers ?? 1} threads)`,
-  );
-  return 0;
+  });
 }
 
 process.exitCode = await main(process.argv.slice(2));

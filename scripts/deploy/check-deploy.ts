@@ -6,7 +6,8 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { parseArgs } from 'node:util';
+import type { ParseArgsOptionsConfig } from 'node:util';
+import { runCommand, UsageError, type CommandOutput, type CommandSpec } from '../lib/cli';
 import { HOSTS, type HostLimits } from './hosts';
 
 export interface DeployFile {
@@ -82,56 +83,60 @@ export const CHECK_DEPLOY_USAGE = `usage: npm run check:deploy -- [--dir DIR] [-
 
 Checks a built site (default dist/) against a static host's limits: size per file and in all,
 file count, Range and HEAD (the explorer's .duckdb files), compressed .wasm.
+
+  --dir DIR    the built site (default dist)
+  --host NAME  the host whose limits apply (default github-pages)
+  -h, --help   this text
+
 Hosts: ${Object.keys(HOSTS).join(', ')} (default github-pages). Exit 0 fits, 1 does not, 2 bad arguments.`;
+
+export const CHECK_DEPLOY_COMMAND = {
+  name: 'check:deploy',
+  usage: CHECK_DEPLOY_USAGE,
+  options: {
+    dir: { type: 'string', default: 'dist' },
+    host: { type: 'string', default: 'github-pages' },
+  },
+} as const satisfies CommandSpec<ParseArgsOptionsConfig>;
 
 export async function checkDeploy(
   argv: readonly string[],
-  out: { write(text: string): unknown } = process.stderr,
+  out: CommandOutput = process.stderr,
+  stdout: CommandOutput = process.stdout,
 ): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      options: {
-        dir: { type: 'string', default: 'dist' },
-        host: { type: 'string', default: 'github-pages' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    out.write(`check:deploy: ${(error as Error).message}\n\n${CHECK_DEPLOY_USAGE}\n`);
-    return 2;
-  }
-  if (values.help) {
-    out.write(`${CHECK_DEPLOY_USAGE}\n`);
-    return 0;
-  }
-  const host = HOSTS[values.host];
-  if (!host) {
-    out.write(
-      `check:deploy: unknown host "${values.host}"; known: ${Object.keys(HOSTS).join(', ')}\n`,
-    );
-    return 2;
-  }
-  let files: DeployFile[];
-  try {
-    files = await listDeployFiles(values.dir);
-  } catch (error) {
-    out.write(`check:deploy: cannot read ${values.dir}: ${(error as Error).message}\n`);
-    return 2;
-  }
-  const report = judgeDeploy(files, host);
-  out.write(
-    `check:deploy: ${values.dir} for ${host.label}: ${report.files} files, ${mib(report.totalBytes)}` +
-      `${host.maxTotalBytes === null ? '' : ` of ${mib(host.maxTotalBytes)}`}; largest ${report.largest.map((f) => `${f.path} ${mib(f.bytes)}`).join(', ')}\n`,
+  return runCommand(
+    CHECK_DEPLOY_COMMAND,
+    argv,
+    async (values) => {
+      const host = HOSTS[values.host];
+      if (!host)
+        throw new UsageError(
+          `unknown host "${values.host}"; known: ${Object.keys(HOSTS).join(', ')}`,
+        );
+      let files: DeployFile[];
+      try {
+        files = await listDeployFiles(values.dir);
+      } catch (error) {
+        throw new UsageError(`cannot read ${values.dir}: ${(error as Error).message}`);
+      }
+      return report(values.dir, host, files, out);
+    },
+    { stdout, stderr: out },
   );
-  for (const note of report.notes) out.write(`  ${note}\n`);
-  for (const problem of report.problems) out.write(`  ✗ ${problem}\n`);
+}
+
+function report(dir: string, host: HostLimits, files: DeployFile[], out: CommandOutput): number {
+  const verdict = judgeDeploy(files, host);
   out.write(
-    report.problems.length === 0
+    `check:deploy: ${dir} for ${host.label}: ${verdict.files} files, ${mib(verdict.totalBytes)}` +
+      `${host.maxTotalBytes === null ? '' : ` of ${mib(host.maxTotalBytes)}`}; largest ${verdict.largest.map((f) => `${f.path} ${mib(f.bytes)}`).join(', ')}\n`,
+  );
+  for (const note of verdict.notes) out.write(`  ${note}\n`);
+  for (const problem of verdict.problems) out.write(`  ✗ ${problem}\n`);
+  out.write(
+    verdict.problems.length === 0
       ? `check:deploy: fits ${host.label}\n`
-      : `check:deploy: does NOT fit ${host.label} (${report.problems.length} problem(s))\n`,
+      : `check:deploy: does NOT fit ${host.label} (${verdict.problems.length} problem(s))\n`,
   );
-  return report.problems.length === 0 ? 0 : 1;
+  return verdict.problems.length === 0 ? 0 : 1;
 }

@@ -2,7 +2,13 @@
  * Command line of `npm run data:fetch`. Pure: argv in, a checked command out, or a UsageError
  * that says exactly what is wrong (exit code 2, nothing fetched).
  */
-import { parseArgs } from 'node:util';
+import {
+  parseCommandLine,
+  positiveInteger,
+  positiveNumber,
+  UsageError,
+  type CommandSpec,
+} from '../lib/cli';
 import { DEFAULT_API_URL } from './api';
 import { DEFAULT_MAX_FILE_BYTES } from './ftc-body-check';
 import { FTC_FILE_HOSTS } from './hosts';
@@ -48,9 +54,7 @@ the new bytes saved beside it as <name>.fetched-<UTC time>.csv. Nothing is ever 
 Exit code: 0 all good, 1 some file failed (the others were still fetched), 2 bad arguments,
 130 interrupted (Ctrl-C; no partial file is left).`;
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { UsageError };
 
 export interface NetworkArgs {
   idleTimeoutMs: number;
@@ -84,38 +88,35 @@ export type Command =
       network: NetworkArgs;
     };
 
+const OPTIONS = {
+  since: { type: 'string' },
+  raw: { type: 'string', default: 'data/raw' },
+  url: { type: 'string', default: DEFAULT_LANDING_URL },
+  limit: { type: 'string' },
+  api: { type: 'boolean', default: false },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  'api-url': { type: 'string', default: DEFAULT_API_URL },
+  'requests-per-hour': { type: 'string' },
+  'requests-per-day': { type: 'string' },
+  refresh: { type: 'boolean', default: false },
+  'file-host': { type: 'string', multiple: true },
+  'max-file-mb': { type: 'string' },
+  'user-agent': { type: 'string', default: USER_AGENT },
+  timeout: { type: 'string', default: '60' },
+  attempts: { type: 'string', default: '5' },
+} as const;
+
+export const FETCH_COMMAND: CommandSpec<typeof OPTIONS> = {
+  name: 'data:fetch',
+  usage: USAGE,
+  options: OPTIONS,
+};
+
 export function parseCommand(argv: readonly string[]): Command {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        since: { type: 'string' },
-        raw: { type: 'string', default: 'data/raw' },
-        url: { type: 'string', default: DEFAULT_LANDING_URL },
-        limit: { type: 'string' },
-        api: { type: 'boolean', default: false },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        'api-url': { type: 'string', default: DEFAULT_API_URL },
-        'requests-per-hour': { type: 'string' },
-        'requests-per-day': { type: 'string' },
-        refresh: { type: 'boolean', default: false },
-        'file-host': { type: 'string', multiple: true },
-        'max-file-mb': { type: 'string' },
-        'user-agent': { type: 'string', default: USER_AGENT },
-        timeout: { type: 'string', default: '60' },
-        attempts: { type: 'string', default: '5' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const v = parsed.values;
-  if (v.help) return { mode: 'help' };
+  const line = parseCommandLine(FETCH_COMMAND, argv);
+  if (line.help) return { mode: 'help' };
+  const v = line.values;
 
   const network: NetworkArgs = {
     idleTimeoutMs: Math.round(positiveNumber('--timeout', v.timeout) * 1000),
@@ -183,19 +184,6 @@ export function isoDate(flag: string, value: string): string {
     new Date(at).toISOString().startsWith(value);
   if (!ok) throw new UsageError(`${flag} wants a date YYYY-MM-DD, got "${value}"`);
   return value;
-}
-
-function positiveInteger(flag: string, value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1)
-    throw new UsageError(`${flag} wants a whole number of at least 1, got "${value}"`);
-  return Number(value);
-}
-
-function positiveNumber(flag: string, value: string): number {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number <= 0)
-    throw new UsageError(`${flag} wants a positive number, got "${value}"`);
-  return number;
 }
 
 /** A host as it appears in a URL: `name` or `name:port`, nothing else. */

@@ -8,7 +8,8 @@ import { resolve } from 'node:path';
 import { DEMO_KEY_REQUESTS_PER_HOUR, REGISTERED_KEY_REQUESTS_PER_HOUR } from './api';
 import { fetchFromApi } from './api-backfill';
 import { ledgerRelPath, toAbsolute } from './archive';
-import { parseCommand, UsageError, USAGE } from './args';
+import { refuseArguments } from '../lib/cli';
+import { FETCH_COMMAND, parseCommand, USAGE } from './args';
 import { DEFAULT_POLICY, formatDuration, systemClock, type Clock, type RetryPolicy } from './http';
 import { LedgerFile } from './ledger';
 import { formatBytes, Progress, type Output } from './progress';
@@ -62,9 +63,7 @@ export async function runFetch(
   try {
     command = parseCommand(argv);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    stderr.write(`data:fetch: ${error.message}\n\n${USAGE}\n`);
-    return done(2);
+    return done(refuseArguments(FETCH_COMMAND, error, stderr));
   }
   if (command.mode === 'help') {
     (deps.stdout ?? process.stdout).write(`${USAGE}\n`);

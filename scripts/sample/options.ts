@@ -1,6 +1,6 @@
 /**
- * Command-line options for `npm run data:sample`. Pure: argv in, options or an error out, so the
- * CLI stays a few lines and the parsing is testable.
+ * Command-line options for `npm run data:sample`. Pure: argv in, options or a UsageError out, so
+ * the CLI stays a few lines and the parsing is testable.
  */
 import {
   DEFAULT_DAYS,
@@ -9,10 +9,11 @@ import {
   DEFAULT_SEED,
   DEFAULT_WEEKDAY_VOLUME,
 } from './calibration';
+import { parseCommandLine, UsageError, type CommandValues } from '../lib/cli';
 import { parseDay } from './dates';
 import { defaultWorkers, type SampleOptions } from './generate';
 
-export const USAGE = `Usage: npm run data:sample -- [--days N] [--end YYYY-MM-DD] [--seed S] [--out DIR] [--volume N]
+export const USAGE = `Usage: npm run data:sample -- [--days N] [--end YYYY-MM-DD] [--seed S] [--out DIR] [--volume N] [--workers N]
 
   --days N        created dates to generate, ending at --end (default ${DEFAULT_DAYS})
   --end DATE      last created date (default ${DEFAULT_END}); files are published the day after
@@ -20,7 +21,23 @@ export const USAGE = `Usage: npm run data:sample -- [--days N] [--end YYYY-MM-DD
   --out DIR       output folder; <DIR>/dnc is replaced (default ${DEFAULT_OUT})
   --volume N      mean complaints on a weekday at mid-window (default ${DEFAULT_WEEKDAY_VOLUME}, FTC Data Book FY2025)
   --workers N     threads writing files (default: one per core, at most 4, fewer for small samples);
-                  the output does not depend on it`;
+                  the output does not depend on it
+  -h, --help      this text
+
+Exit code: 0 written, 2 bad arguments.`;
+
+export const SAMPLE_COMMAND = {
+  name: 'data:sample',
+  usage: USAGE,
+  options: {
+    days: { type: 'string' },
+    end: { type: 'string' },
+    seed: { type: 'string' },
+    out: { type: 'string' },
+    volume: { type: 'string' },
+    workers: { type: 'string' },
+  },
+} as const;
 
 export type ParsedArgs = { help: true } | { help: false; options: SampleOptions };
 
@@ -32,53 +49,44 @@ function positive(name: string, text: string, integer: boolean): number {
     value <= 0 ||
     (integer && !Number.isInteger(value))
   ) {
-    throw new Error(`${name} must be a positive ${integer ? 'integer' : 'number'}, not "${text}"`);
+    throw new UsageError(
+      `${name} must be a positive ${integer ? 'integer' : 'number'}, not "${text}"`,
+    );
   }
   return value;
 }
 
-export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const options: SampleOptions = {
-    days: DEFAULT_DAYS,
-    end: DEFAULT_END,
-    seed: DEFAULT_SEED,
-    out: DEFAULT_OUT,
-    volume: DEFAULT_WEEKDAY_VOLUME,
-  };
-  let workers: number | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--help' || arg === '-h') return { help: true };
-    const eq = arg.indexOf('=');
-    const name = eq >= 0 ? arg.slice(0, eq) : arg;
-    const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined) throw new Error(`${name} needs a value`);
-    switch (name) {
-      case '--days':
-        options.days = positive(name, value, true);
-        break;
-      case '--end':
-        parseDay(value);
-        options.end = value;
-        break;
-      case '--seed':
-        if (value === '') throw new Error('--seed must not be empty');
-        options.seed = value;
-        break;
-      case '--out':
-        if (value === '') throw new Error('--out must not be empty');
-        options.out = value;
-        break;
-      case '--volume':
-        options.volume = positive(name, value, false);
-        break;
-      case '--workers':
-        workers = positive(name, value, true);
-        break;
-      default:
-        throw new Error(`unknown option ${arg}`);
-    }
+function nonEmpty(name: string, text: string): string {
+  if (text === '') throw new UsageError(`${name} must not be empty`);
+  return text;
+}
+
+function calendarDay(name: string, text: string): string {
+  try {
+    parseDay(text);
+  } catch (error) {
+    throw new UsageError(`${name}: ${(error as Error).message}`);
   }
-  options.workers = workers ?? defaultWorkers(options.days, options.volume);
-  return { help: false, options };
+  return text;
+}
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const line = parseCommandLine(SAMPLE_COMMAND, argv);
+  return line.help ? { help: true } : { help: false, options: sampleOptions(line.values) };
+}
+
+/** The command line's values, checked, with the defaults filled in. */
+export function sampleOptions(v: CommandValues<typeof SAMPLE_COMMAND.options>): SampleOptions {
+  const options: SampleOptions = {
+    days: v.days === undefined ? DEFAULT_DAYS : positive('--days', v.days, true),
+    end: v.end === undefined ? DEFAULT_END : calendarDay('--end', v.end),
+    seed: v.seed === undefined ? DEFAULT_SEED : nonEmpty('--seed', v.seed),
+    out: v.out === undefined ? DEFAULT_OUT : nonEmpty('--out', v.out),
+    volume: v.volume === undefined ? DEFAULT_WEEKDAY_VOLUME : positive('--volume', v.volume, false),
+  };
+  options.workers =
+    v.workers === undefined
+      ? defaultWorkers(options.days, options.volume)
+      : positive('--workers', v.workers, true);
+  return options;
 }

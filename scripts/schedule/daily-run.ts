@@ -9,15 +9,13 @@
  *      the only copy there is once the FTC drops them;
  *   5. tell the workflow whether to deploy (`deploy=true|false` in $GITHUB_OUTPUT when set).
  *
- * npx tsx scripts/daily.ts [--repo DIR] [--remote NAME] [--branch NAME] [--raw DIR]
- *   [--summary-json FILE] [-- update options: --url, --user-agent, --file-host, --out, --no-build]
- * Exit code: update's (see npm run update -- --help), or 6 when the run would have modified or
- * deleted an archived file (nothing pushed).
+ * Options and exit codes: DAILY_USAGE below (`npx tsx scripts/daily.ts --help`).
  */
 import { appendFile, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import type { ParseArgsOptionsConfig } from 'node:util';
+import { runCommand, type CommandSpec, type CommandValues } from '../lib/cli';
 import { update, UPDATE_EXIT, type UpdateDeps, type UpdateSummary } from '../update/run-update';
 import {
   appendOnlyViolations,
@@ -28,23 +26,56 @@ import {
 
 export const APPEND_ONLY_BROKEN = 6;
 
+export const DAILY_USAGE = `usage: npx tsx scripts/daily.ts [options] [-- update options]
+
+The scheduled workflow's one step: restore the raw archive from its branch, run \`npm run update\`
+on it, commit and push the new files (never forced), and say whether to deploy.
+
+  --repo DIR          the repository holding the archive branch (default .)
+  --remote NAME       the remote to push to (default origin)
+  --branch NAME       the archive branch (default archive)
+  --raw DIR           where the archive is restored (default data/raw)
+  --summary-json F    update's summary as JSON (default a temporary file)
+  -h, --help          this text
+  after --: passed to update (--url, --user-agent, --file-host, --out, --no-build)
+
+Exit code: update's (npm run update -- --help; 2 bad arguments), or ${APPEND_ONLY_BROKEN} when the run would
+have modified or deleted an archived file (nothing pushed).`;
+
+export const DAILY_COMMAND = {
+  name: 'daily',
+  usage: DAILY_USAGE,
+  positionals: true,
+  options: {
+    repo: { type: 'string', default: '.' },
+    remote: { type: 'string', default: 'origin' },
+    branch: { type: 'string', default: 'archive' },
+    raw: { type: 'string', default: 'data/raw' },
+    'summary-json': { type: 'string' },
+  },
+} as const satisfies CommandSpec<ParseArgsOptionsConfig>;
+
 export async function dailyRun(
   argv: readonly string[],
   deps: UpdateDeps & { githubOutput?: string } = {},
 ): Promise<number> {
-  const say = (line: string): void => void (deps.stderr ?? process.stderr).write(`${line}\n`);
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    strict: true,
-    allowPositionals: true,
-    options: {
-      repo: { type: 'string', default: '.' },
-      remote: { type: 'string', default: 'origin' },
-      branch: { type: 'string', default: 'archive' },
-      raw: { type: 'string', default: 'data/raw' },
-      'summary-json': { type: 'string' },
+  return runCommand(
+    DAILY_COMMAND,
+    argv,
+    (values, positionals) => daily(values, positionals, deps),
+    {
+      ...(deps.stdout ? { stdout: deps.stdout } : {}),
+      ...(deps.stderr ? { stderr: deps.stderr } : {}),
     },
-  });
+  );
+}
+
+async function daily(
+  values: CommandValues<typeof DAILY_COMMAND.options>,
+  positionals: string[],
+  deps: UpdateDeps & { githubOutput?: string },
+): Promise<number> {
+  const say = (line: string): void => void (deps.stderr ?? process.stderr).write(`${line}\n`);
   const target: ArchiveRepo = {
     repo: values.repo,
     remote: values.remote,

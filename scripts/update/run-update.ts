@@ -7,9 +7,15 @@
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import type { ParseArgsOptionsConfig } from 'node:util';
 import { dayRuns, manifestCoverage } from '../../src/lib/coverage';
 import { parseManifest, type Manifest } from '../../src/lib/manifest';
+import {
+  EXIT_BAD_ARGUMENTS,
+  parseCommandLine,
+  refuseArguments,
+  type CommandSpec,
+} from '../lib/cli';
 import { runFetch, type MainDeps } from '../fetch/main';
 import type { Output } from '../fetch/progress';
 import type { RunSummary } from '../fetch/run-context';
@@ -22,7 +28,7 @@ export const UPDATE_EXIT = {
   ok: 0,
   /** Finished, but a file failed to download or could not be ingested: what arrived is built; read the warnings. */
   partial: 1,
-  usage: 2,
+  usage: EXIT_BAD_ARGUMENTS,
   /** The FTC could not be reached or refused us (landing page): nothing changed; try later or with --user-agent. */
   unreachable: 3,
   /** Ingest or build failed: the previous build is untouched; do not deploy. */
@@ -57,6 +63,20 @@ Exit codes:
   5  the archive does not match its ledger (a file missing or changed): nothing fetched; restore it first
   130 interrupted`;
 
+export const UPDATE_COMMAND = {
+  name: 'update',
+  usage: UPDATE_USAGE,
+  options: {
+    url: { type: 'string' },
+    raw: { type: 'string', default: 'data/raw' },
+    'user-agent': { type: 'string' },
+    'file-host': { type: 'string', multiple: true },
+    out: { type: 'string', default: 'data/build' },
+    'no-build': { type: 'boolean', default: false },
+    'summary-json': { type: 'string' },
+  },
+} as const satisfies CommandSpec<ParseArgsOptionsConfig>;
+
 export interface UpdateDeps extends Pick<MainDeps, 'clock' | 'signal' | 'env' | 'policy'> {
   stderr?: Output;
   stdout?: Output;
@@ -80,31 +100,17 @@ export interface UpdateSummary {
 export async function update(argv: readonly string[], deps: UpdateDeps = {}): Promise<number> {
   const stderr = deps.stderr ?? process.stderr;
   const say = (line: string): void => void stderr.write(`${line}\n`);
-  let values;
+  let line;
   try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        url: { type: 'string' },
-        raw: { type: 'string', default: 'data/raw' },
-        'user-agent': { type: 'string' },
-        'file-host': { type: 'string', multiple: true },
-        out: { type: 'string', default: 'data/build' },
-        'no-build': { type: 'boolean', default: false },
-        'summary-json': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
+    line = parseCommandLine(UPDATE_COMMAND, argv);
   } catch (error) {
-    say(`update: ${(error as Error).message}\n\n${UPDATE_USAGE}`);
-    return UPDATE_EXIT.usage;
+    return refuseArguments(UPDATE_COMMAND, error, stderr);
   }
-  if (values.help) {
+  if (line.help) {
     (deps.stdout ?? process.stdout).write(`${UPDATE_USAGE}\n`);
     return UPDATE_EXIT.ok;
   }
+  const { values } = line;
   const raw = resolve(values.raw);
   const out = resolve(values.out);
   const summary: UpdateSummary = {

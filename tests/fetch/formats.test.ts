@@ -322,7 +322,7 @@ describe('parseCommand', () => {
         /--since is for the published files/,
       ],
       [['--from', '2024-03-01'], /--from only applies with --api/],
-      [['--bogus'], /Unknown option/],
+      [['--bogus'], /unknown option --bogus/],
     ];
     for (const [argv, message] of cases) {
       expect(() => parseCommand(argv), argv.join(' ')).toThrow(UsageError);

@@ -28,7 +28,7 @@ import {
 } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listFiles, sha256File } from '../lib/files';
+import { listFiles } from '../lib/files';
 import type { QuarantinedRow } from './prepare-file';
 
 /** Per-source statistics of its loaded rows, as the manifest reports them. */
@@ -119,15 +119,22 @@ export class IngestCache {
     return cache;
   }
 
-  /** The sha256 of a raw file, read again only when its size or mtime changed. */
-  async sha256(rel: string, path: string): Promise<{ sha256: string; bytes: number }> {
+  /**
+   * The sha256 of a raw file, read again only when its size or mtime changed. When it was read,
+   * its bytes come back too, so that a new file is read once for its hash and its records.
+   */
+  async sha256(
+    rel: string,
+    path: string,
+  ): Promise<{ sha256: string; bytes: number; buf?: Buffer }> {
     const s = await stat(path);
     const known = this.hashes[rel];
     if (known && known.size === s.size && known.mtimeMs === s.mtimeMs)
       return { sha256: known.sha256, bytes: s.size };
-    const sha256 = await sha256File(path);
+    const buf = await readFile(path);
+    const sha256 = createHash('sha256').update(buf).digest('hex');
     this.hashes[rel] = { size: s.size, mtimeMs: s.mtimeMs, sha256 };
-    return { sha256, bytes: s.size };
+    return { sha256, bytes: s.size, buf };
   }
 
   sourceKey(file: string, sha256: string): string {

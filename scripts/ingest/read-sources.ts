@@ -36,8 +36,10 @@ export async function readSources(
   let rowsSeen = 0;
   for (const [i, file] of files.entries()) {
     const path = join(raw, file);
+    let buf: Buffer | undefined;
     if (cache) {
-      const { sha256: hash } = await cache.sha256(file, path);
+      const { sha256: hash, buf: read } = await cache.sha256(file, path);
+      buf = read;
       const key = cache.sourceKey(file, hash);
       keys.set(file, key);
       const known = await cache.readSource(key);
@@ -46,7 +48,7 @@ export async function readSources(
         continue;
       }
     }
-    const p = prepareFile(file, path, await readFile(path), join(work, `${i}.csv`));
+    const p = prepareFile(file, path, buf ?? (await readFile(path)), join(work, `${i}.csv`));
     prepared.push(p);
     summaries.push(p);
     rowsSeen += p.rowsRead;
@@ -141,37 +143,41 @@ async function sourceStats(db: Db): Promise<Map<string, SourceStats>> {
     unknown_robocall_flag: 'flag_unknown_robocall_flag',
     bad_area_code: 'flag_bad_area_code',
   };
-  const dates = new Map<string, Record<string, number>>();
-  for (const r of await db.all<{ source_file: string; d: string; n: number }>(
-    `SELECT source_file, strftime(created_date, '%Y-%m-%d') AS d, count(*) AS n FROM normalized WHERE created_at IS NOT NULL GROUP BY ALL ORDER BY ALL`,
-  )) {
-    if (!dates.has(r.source_file)) dates.set(r.source_file, {});
-    dates.get(r.source_file)![r.d] = r.n;
-  }
-  const rows = await db.all<Record<string, number | string | null> & { source_file: string }>(`
-    SELECT source_file, count(*) AS rows_loaded,
+  // One pass, by file and created date; each file's figures are the sums over its dates.
+  const rows = await db.all<
+    Record<string, number | string | null> & { source_file: string; d: string }
+  >(`
+    SELECT source_file, strftime(created_date, '%Y-%m-%d') AS d, count(*) AS rows_loaded,
       strftime(min(created_at), '%Y-%m-%d %H:%M:%S') AS created_min,
       strftime(max(created_at), '%Y-%m-%d %H:%M:%S') AS created_max,
       ${Object.entries(FLAGS)
         .map(([name, condition]) => `count(*) FILTER (${condition}) AS ${name}`)
         .join(',\n      ')}
-    FROM normalized WHERE created_at IS NOT NULL GROUP BY source_file`);
-  return new Map(
-    rows.map((r) => {
-      const flags: Record<string, number> = {};
-      for (const name of Object.keys(FLAGS)) if (Number(r[name]) > 0) flags[name] = Number(r[name]);
-      return [
-        r.source_file,
-        {
-          rows_loaded: Number(r.rows_loaded),
-          created_min: (r.created_min as string | null) ?? null,
-          created_max: (r.created_max as string | null) ?? null,
-          flags,
-          dates: dates.get(r.source_file) ?? {},
-        },
-      ];
-    }),
-  );
+    FROM normalized WHERE created_at IS NOT NULL GROUP BY ALL ORDER BY ALL`);
+  const stats = new Map<string, SourceStats>();
+  for (const r of rows) {
+    let s = stats.get(r.source_file);
+    if (!s) {
+      s = { rows_loaded: 0, created_min: null, created_max: null, flags: {}, dates: {} };
+      stats.set(r.source_file, s);
+    }
+    s.rows_loaded += Number(r.rows_loaded);
+    s.dates[r.d] = Number(r.rows_loaded);
+    const min = r.created_min as string;
+    const max = r.created_max as string;
+    if (s.created_min === null || min < s.created_min) s.created_min = min;
+    if (s.created_max === null || max > s.created_max) s.created_max = max;
+    for (const name of Object.keys(FLAGS))
+      if (Number(r[name]) > 0) s.flags[name] = (s.flags[name] ?? 0) + Number(r[name]);
+  }
+  // The flags in FLAGS order, whichever date first had each.
+  for (const s of stats.values())
+    s.flags = Object.fromEntries(
+      Object.keys(FLAGS)
+        .filter((name) => name in s.flags)
+        .map((name) => [name, s.flags[name]!]),
+    );
+  return stats;
 }
 
 /** The scan accepted these records; DuckDB must have read exactly them, or line numbers would drift. */

@@ -1,4 +1,4 @@
-/** Benchmark results: printed as a table and written to bench/results/<suite>.json (DESIGN.md §6). */
+/** Benchmark results: printed as a table and written to bench/results/<suite>.json (docs/DESIGN.md §6). */
 import { mkdirSync, writeFileSync } from 'node:fs';
 
 export interface BenchResult {

@@ -1,4 +1,4 @@
-/** npm run bench -- <suite> [--option value]: suites per DESIGN.md §6. */
+/** npm run bench -- <suite> [--option value]: suites per docs/DESIGN.md §6. */
 import { runCommand, UsageError } from '../scripts/lib/cli';
 
 type Suite = (args: Map<string, string>) => Promise<void>;

@@ -2,7 +2,7 @@
  * The raw archive on disk: where each file goes, and how a new file gets there without ever
  * leaving a partial file or replacing an archived one.
  *
- * Layout (DESIGN.md §3): `<raw>/dnc/<year>/<file as published>`, year from the publication date
+ * Layout (docs/DESIGN.md §3): `<raw>/dnc/<year>/<file as published>`, year from the publication date
  * in the name; API backfills in `<raw>/dnc/<year>/api/DNC_API_<created date>.csv` so they can
  * never collide with a published name. The FTC purges old files, so this archive is the only
  * history: files are written once, never edited, never deleted.

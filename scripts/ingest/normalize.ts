@@ -186,6 +186,6 @@ export async function normalize(db: Db): Promise<void> {
  */
 export const ROW_ORDER = 'state NULLS LAST, created_at, source_file, source_line';
 
-/** The canonical columns, in order (DESIGN.md §3 plus the two `*_reported` columns). */
+/** The canonical columns, in order (docs/DESIGN.md §3 plus the two `*_reported` columns). */
 export const CANONICAL_SELECT = `source_file, source_line, created_at, created_date, violation_at, caller_number,
   caller_valid, city, state, state_from, state_reported, area_code, subject, subject_reported, robocall`;

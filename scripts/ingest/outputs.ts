@@ -1,7 +1,7 @@
 /**
  * Everything ingest publishes: the yearly row-level DuckDB files and download files (one year at a
  * time, from `year_rows`), and the cube of aggregates (from the years' parts). DuckDB files use storage version v1.4.0 because
- * that is what the browser's duckdb-wasm can attach (STACK-NOTES.md).
+ * that is what the browser's duckdb-wasm can attach (docs/STACK-NOTES.md).
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';

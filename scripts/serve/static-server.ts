@@ -1,7 +1,7 @@
 /**
  * A static file server that answers HEAD and byte-range requests the way duckdb-wasm needs
  * (`Range: bytes=0-0` → 206 with one byte). `astro preview` answers such a request with the whole
- * file, which makes DuckDB fall back to downloading everything (STACK-NOTES.md).
+ * file, which makes DuckDB fall back to downloading everything (docs/STACK-NOTES.md).
  */
 import { createReadStream } from 'node:fs';
 import { realpathSync } from 'node:fs';

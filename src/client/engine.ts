@@ -53,7 +53,7 @@ export async function createEngine(
 ): Promise<Engine> {
   if (typeof WebAssembly !== 'object') throw new Error('This browser cannot run WebAssembly.');
   onStage('loading engine');
-  // Only the single-threaded bundles: the threaded one crashed under COOP/COEP (STACK-NOTES.md).
+  // Only the single-threaded bundles: the threaded one crashed under COOP/COEP (docs/STACK-NOTES.md).
   const bundle = await duckdb.selectBundle({
     mvp: { mainModule: absolute(mvpWasm), mainWorker: absolute(mvpWorker) },
     eh: { mainModule: absolute(ehWasm), mainWorker: absolute(ehWorker) },

@@ -1,6 +1,6 @@
 /**
  * "Cite this chart": a sentence and a BibTeX entry for a chart or a download, with a permalink
- * pinned to the data version (`v=`), so a reader can get the same numbers (PEERS.md §1: OWID's
+ * pinned to the data version (`v=`), so a reader can get the same numbers (docs/PEERS.md §1: OWID's
  * in-line and full citation; §12.4–5: cite the data version). Pure.
  */
 import { formatDay } from './format';

@@ -2,7 +2,7 @@
  * The FTC's Do Not Call "reported calls" daily CSV, as published.
  *
  * One file per business day; the header and the value formats below are exactly what the FTC
- * writes (see ../shared/DESIGN.md §2). Both the sample generator and the ingest read these
+ * writes (see docs/DESIGN.md §2). Both the sample generator and the ingest read these
  * constants, so a synthetic file and a real one go through the same door.
  */
 

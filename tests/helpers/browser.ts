@@ -1,6 +1,6 @@
 /**
  * Debian's Chromium through playwright-core, with the flags that work on this machine kind
- * (STACK-NOTES.md): no sandbox as root, and nothing that calls out to the closed network.
+ * (docs/STACK-NOTES.md): no sandbox as root, and nothing that calls out to the closed network.
  */
 import { chromium, type Browser } from 'playwright-core';
 

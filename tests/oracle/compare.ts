@@ -44,7 +44,7 @@ export function measuresFor(chart: ChartName, view: OracleView): Measure[] {
   return out;
 }
 
-/** The view as a URL query, written from the contract's grammar (DESIGN.md §5). */
+/** The view as a URL query, written from the contract's grammar (docs/DESIGN.md §5). */
 export function queryOf(
   view: OracleView,
   chart: ChartName,

@@ -3,7 +3,7 @@
  * CSV files with papaparse and plain TypeScript. It shares nothing with the pipeline or the
  * explorer: not their SQL, not DuckDB, not their reference loading, slugs, state mapping, date
  * helpers or population lookups. It reads data/reference/*.csv itself and writes its own rules
- * down from the contract (DESIGN.md §3, §5) and the issue's definitions:
+ * down from the contract (docs/DESIGN.md §3, §5) and the issue's definitions:
  *
  * - a record is a complaint when it has the eight FTC columns and a Created_Date whose first ten
  *   characters are a real calendar date; a file published twice (same bytes) counts once;

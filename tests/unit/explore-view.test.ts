@@ -14,7 +14,7 @@ const vocabulary = {
 const parse = (query: string) => parseExploreView(new URLSearchParams(query), vocabulary);
 
 describe('parseExploreView(params, vocabulary)', () => {
-  it('reads the example URL of DESIGN.md §5', () => {
+  it('reads the example URL of docs/DESIGN.md §5', () => {
     const { view, ignored } = parse(
       'chart=trend&interval=month&from=2024-01&to=2024-12&state=OH,PA&subject=imposters&robocall=yes&area=614&measure=count&v=abc123def456',
     );

@@ -1,7 +1,7 @@
 /**
  * Build time: the canonical charts that have a static embed page (`/embed/national/<chart>/`,
  * `/embed/states/<usps>/<chart>/`), each drawn by the static pages' own figure code (so the embed
- * and the page show the same SVG), with its oEmbed JSON and discovery link (PEERS.md §14.3).
+ * and the page show the same SVG), with its oEmbed JSON and discovery link (docs/PEERS.md §14.3).
  *
  * oEmbed wants absolute URLs. The site's address comes from `ROBOCALL_SITE_URL` (or Astro's
  * `site` option); a deployment sets it. Without it the JSON names http://localhost:4321, the

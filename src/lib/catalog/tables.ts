@@ -2,7 +2,7 @@
  * The tables the pipeline writes and the site reads: one catalog, so the ingest's DDL, the data
  * dictionary on /data/ and the download READMEs all describe the same columns.
  *
- * Files (DESIGN.md §3): `complaints-<year>.duckdb` holds table `complaints`; `cube.duckdb` holds
+ * Files (docs/DESIGN.md §3): `complaints-<year>.duckdb` holds table `complaints`; `cube.duckdb` holds
  * the aggregate and reference tables. Every `.duckdb` file is written with storage version
  * v1.4.0 so the browser's duckdb-wasm can attach it.
  */

@@ -1,7 +1,7 @@
 /**
  * CSV for downloads: RFC 4180 text that a spreadsheet opens safely and code reads exactly. Pure.
  *
- * Spreadsheet safety (PEERS.md §12.3, OWASP "CSV Injection"): a *text* cell that starts with
+ * Spreadsheet safety (docs/PEERS.md §12.3, OWASP "CSV Injection"): a *text* cell that starts with
  * `=`, `+`, `-`, `@`, `|`, a full-width `＝ ＋ － ＠`, a tab, CR or LF — also after blank or
  * invisible leading characters — could be read as a formula by Excel, LibreOffice or Google Sheets, and the FTC's free-text fields (city, the caller number as reported) are typed
  * by anyone. Such a cell gets a leading apostrophe (`=HYPERLINK(…)` → `'=HYPERLINK(…)`), which the

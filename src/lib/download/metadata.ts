@@ -1,5 +1,5 @@
 /**
- * What travels with every download (PEERS.md §1: OWID's README and `.metadata.json`): a README a
+ * What travels with every download (docs/PEERS.md §1: OWID's README and `.metadata.json`): a README a
  * person reads and a `metadata.json` code reads, saying exactly what the CSV is — the filters in
  * words and as a URL, the SQL that reproduces it from the published Parquet files, the data version
  * and date range, the sources, when it was made, the licence and how to cite it. Pure.

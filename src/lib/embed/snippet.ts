@@ -1,6 +1,6 @@
 /**
  * Embedding a chart in another site: the iframe snippet, and the resize protocol between the
- * embed page and the optional host script `/embed.js` (PEERS.md §8, §14). Pure.
+ * embed page and the optional host script `/embed.js` (docs/PEERS.md §8, §14). Pure.
  *
  * ## The resize protocol
  *
@@ -19,7 +19,7 @@
  *    iframe's height. Everything else is ignored.
  *
  * Without the script the iframe keeps the height given in the snippet, which fits the chart at
- * common widths (PEERS.md §14.1); with it, the iframe grows or shrinks to the content.
+ * common widths (docs/PEERS.md §14.1); with it, the iframe grows or shrinks to the content.
  */
 
 export const RESIZE_MESSAGE_TYPE = 'robocall-atlas:resize';

@@ -1,5 +1,5 @@
 /**
- * The explorer's view and its URL grammar (DESIGN.md §5), shared by /explore/ and /embed/.
+ * The explorer's view and its URL grammar (docs/DESIGN.md §5), shared by /explore/ and /embed/.
  *
  * `/explore/?chart=trend&interval=month&from=2024-01&to=2024-12&state=OH,PA&subject=imposters
  *   &robocall=yes&area=614&measure=count&v=<data_version>`

@@ -7,10 +7,19 @@ import { CHROMIUM_FLAGS } from '../../tests/helpers/browser';
 import { benchDataset, type BenchDataset } from './dataset';
 import { report, type BenchResult } from '../results';
 
+/** `--only default` or `--only 10m` measures one of them (the 10 M-row build takes long to make). */
 export function explorerDatasets(args: Map<string, string>): BenchDataset[] {
+  const only = args.get('only');
   return [
-    benchDataset('explorer-default', { days: 730 }),
-    benchDataset('explorer-10m', { days: 730, volume: Number(args.get('large-volume') ?? 15_900) }),
+    ...(only === '10m' ? [] : [benchDataset('explorer-default', { days: 730 })]),
+    ...(only === 'default'
+      ? []
+      : [
+          benchDataset('explorer-10m', {
+            days: 730,
+            volume: Number(args.get('large-volume') ?? 15_900),
+          }),
+        ]),
   ];
 }
 

@@ -19,6 +19,7 @@ import { codeVersion, IngestCache, type SourceSummary } from './cache';
 import { writeCallerIndex } from './caller-index';
 import { describeDownloads, describeTables } from './describe-outputs';
 import { loadReference } from './normalize';
+import { writeExploreCube } from './explore-cube';
 import { writeCube } from './outputs';
 import { sha256 } from './prepare-file';
 import { writeQuarantine } from './quarantine';
@@ -172,6 +173,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
         : [],
     };
     await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    await writeExploreCube(db, staging, manifest.data_version);
     db.close();
     db = null;
     await replaceDir(staging, out);

@@ -7,11 +7,9 @@
 import { CHART_TITLES } from '../lib/catalog/enums';
 import { describeFilters } from '../lib/explore/describe';
 import { exploreUrl } from '../lib/embed/snippet';
-import { chartQuery, countQuery } from '../lib/explore/queries';
 import { renderChart, type Row } from '../lib/explore/render';
 import { parseExploreView, serializeExploreView } from '../lib/explore/view';
-import { startEngine } from './engine';
-import { runQuery } from './query';
+import { cubeData, engineData } from './view-data';
 import { showIgnored } from './ignored';
 import { formatCell } from '../lib/explore/cells';
 import { renderTable } from './table';
@@ -100,26 +98,33 @@ export function startEmbed(): void {
     }
   };
 
-  startEngine(config.files, (stage) => {
-    if (stage !== 'ready')
-      ui.status.textContent =
-        stage === 'loading engine'
-          ? 'Loading the database engine…'
-          : stage === 'starting engine'
-            ? 'Starting the database engine…'
-            : 'Opening the data…';
-  })
-    .then(async (engine) => {
-      ui.status.textContent = 'Counting…';
-      const [count, data] = await Promise.all([
-        runQuery(engine, countQuery(view, 'bound', layout)),
-        runQuery(engine, chartQuery(view, 'bound', layout)),
-      ]);
-      ui.count.textContent = Number(count[0]?.complaints ?? 0).toLocaleString('en-US');
-      rows = data;
-      shaped = shapeView(view, data, names, dataRange);
+  // The engine (and its 8 MB) only when the cube cannot answer this view; loaded on demand, so an
+  // embed the cube answers never even downloads its code.
+  const fromEngine = async () => {
+    const { startEngine } = await import('./engine');
+    const engine = await startEngine(config.files, (stage) => {
+      if (stage !== 'ready')
+        ui.status.textContent =
+          stage === 'loading engine'
+            ? 'Loading the database engine…'
+            : stage === 'starting engine'
+              ? 'Starting the database engine…'
+              : 'Opening the data…';
+    });
+    ui.status.textContent = 'Counting…';
+    return engineData(engine, view, layout);
+  };
+
+  cubeData(view, config)
+    .then(async (fromCube) => {
+      const data = fromCube ?? (await fromEngine());
+      ui.count.textContent = data.count.toLocaleString('en-US');
+      rows = data.rows;
+      shaped = shapeView(view, data.rows, names, dataRange);
       draw();
-      document.querySelector<HTMLElement>('[data-role="embed"]')!.dataset.shown = location.search;
+      const root = document.querySelector<HTMLElement>('[data-role="embed"]')!;
+      root.dataset.computedBy = data.computedBy;
+      root.dataset.shown = location.search;
       ui.status.textContent = '';
       ready();
       if ('ResizeObserver' in window) {

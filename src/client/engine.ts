@@ -4,6 +4,7 @@
  * comes from another origin, and extensions are never fetched.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
+import { yearAlias } from '../lib/explore/context';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
@@ -25,8 +26,8 @@ export interface Engine {
 
 export type EngineStage = 'loading engine' | 'starting engine' | 'opening data' | 'ready';
 
-/** The alias a year's row-level database is attached under (`c2026`). */
-export const yearAlias = (year: number) => `c${year}`;
+/** The alias a year's row-level database is attached under (one definition, with the SQL's layout). */
+export { yearAlias };
 
 let started: Promise<Engine> | null = null;
 

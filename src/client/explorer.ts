@@ -5,7 +5,7 @@
 import { CHART_TITLES } from '../lib/catalog/enums';
 import { describeFilters } from '../lib/explore/describe';
 import { URL_KEYS, type FormContext, type UrlKey } from '../lib/explore/filters';
-import { chartQuery, countQuery, PAGE_SIZE, type BuiltQuery } from '../lib/explore/queries';
+import { chartQuery, PAGE_SIZE, type BuiltQuery } from '../lib/explore/queries';
 import { renderChart, type Row } from '../lib/explore/render';
 import type { DataLayout } from '../lib/explore/sources';
 import {
@@ -21,7 +21,7 @@ import { mountConsole, type ConsoleUi } from './console';
 import { mountDownloads } from './download';
 import { mountShare } from './embed-share';
 import { startEngine, type Engine, type EngineStage } from './engine';
-import { runQuery } from './query';
+import { cubeData, engineData, loadCube, needsEngine } from './view-data';
 import { formatCell } from '../lib/explore/cells';
 import { renderTable } from './table';
 import { showIgnored } from './ignored';
@@ -70,6 +70,9 @@ export function startExplorer(): void {
   let view: ExploreView = DEFAULT_VIEW;
   let engine: Engine | null = null;
   let generation = 0;
+  // The view on screen is waiting for the engine (the cube cannot answer it).
+  let waiting = false;
+  let booting = false;
 
   const fromUrl = () => {
     const parsed = parseExploreView(new URLSearchParams(location.search), vocabulary);
@@ -116,7 +119,9 @@ export function startExplorer(): void {
     share.update({ view });
     downloads.update({ view, matching: null, chartRows: null });
     const computing = `${CHART_TITLES[view.chart]}: ${describeFilters(view, names)}`;
-    if (!engine) {
+    const waitForEngine = () => {
+      waiting = true;
+      ui.results.setAttribute('aria-busy', 'true');
       if (serializeExploreView({ ...view, v: null }) !== '') {
         // What the build drew is the default view; nothing on screen may pass for this one.
         ui.count.textContent = '…';
@@ -124,20 +129,22 @@ export function startExplorer(): void {
         ui.tableWrap.replaceChildren();
         stale.start(`Waiting for the database engine to compute ${computing}`, '');
       }
-      return;
-    }
+      boot();
+    };
+    waiting = false;
+    if (!engine && needsEngine(view, config)) return waitForEngine();
     stale.start(`Computing ${computing}`);
     ui.results.setAttribute('aria-busy', 'true');
     try {
       const queried = performance.now();
-      const [count, rows] = await Promise.all([
-        runQuery(engine, countQuery(view, 'bound', layout)),
-        runQuery(engine, chartQuery(view, 'bound', layout)),
-      ]);
+      // The cube when it answers (no engine needed), else the engine.
+      const data =
+        (await cubeData(view, config)) ?? (engine ? await engineData(engine, view, layout) : null);
       if (ticket !== generation) return; // a newer view has started
+      if (!data) return waitForEngine(); // the cube did not arrive; the engine will answer
       // Read by `npm run bench -- explorer` to compare the engine's time with native DuckDB's.
       performance.measure('robocall-atlas:query', { start: queried, end: performance.now() });
-      const matching = Number(count[0]?.complaints ?? 0);
+      const { count: matching, rows } = data;
       ui.count.textContent = matching.toLocaleString('en-US');
       const shaped = view.chart === 'table' ? null : shapeView(view, rows, names, dataRange);
       drawChart(ui, view, rows, names, shaped);
@@ -150,20 +157,24 @@ export function startExplorer(): void {
       });
       stale.clear();
       ui.status.textContent = '';
-      // Which view is drawn (tests wait for it).
+      // Which view is drawn, and by which path (tests wait for it).
+      ui.results.dataset.computedBy = data.computedBy;
       ui.results.dataset.shown = location.search;
     } catch (error) {
       if (ticket !== generation) return;
       stale.clear();
       ui.status.textContent = `This view could not be computed: ${messageOf(error)}`;
     } finally {
-      if (ticket === generation) ui.results.removeAttribute('aria-busy');
+      if (ticket === generation && !waiting) ui.results.removeAttribute('aria-busy');
     }
   };
 
   const boot = () => {
+    if (booting || engine) return;
+    booting = true;
     delete ui.status.dataset.state;
     const slow = setTimeout(() => {
+      if (!waiting) return;
       ui.status.innerHTML = '';
       ui.status.append(
         `The database engine has not started after ${SLOW_START_MS / 1000} seconds. It may still start; meanwhile the `,
@@ -171,17 +182,22 @@ export function startExplorer(): void {
       );
     }, SLOW_START_MS);
     startEngine(config.files, (stage) => {
-      if (stage !== 'ready') ui.status.textContent = STAGE_TEXT[stage];
+      // Said only while a view waits for it; loading in idle time under a drawn view says nothing.
+      if (stage !== 'ready' && waiting) ui.status.textContent = STAGE_TEXT[stage];
     })
       .then((started) => {
         engine = started;
+        booting = false;
         downloads.setEngine(started);
         clearTimeout(slow);
         ui.status.textContent = '';
-        void refresh();
+        if (waiting) void refresh();
       })
       .catch((error: unknown) => {
+        booting = false;
         clearTimeout(slow);
+        // A start in idle time that failed is tried again when a view needs the engine.
+        if (!waiting) return;
         ui.results.removeAttribute('aria-busy');
         stale.clear();
         ui.count.textContent = '—';
@@ -202,7 +218,7 @@ export function startExplorer(): void {
     initialSql: new URLSearchParams(location.search).get('sql'),
     onRun: () => {},
   });
-  // Busy until the engine has answered: the count and chart on screen are the build's default view.
+  // Busy until the first view is computed: the count and chart on screen are the build's default view.
   ui.results.setAttribute('aria-busy', 'true');
   fromUrl();
   void refresh();
@@ -216,9 +232,15 @@ export function startExplorer(): void {
     void refresh();
     sqlConsole.show(new URLSearchParams(location.search).get('sql'));
   });
-  // Start when the page is idle: the first paint and the controls never wait for the engine.
-  if ('requestIdleCallback' in window) requestIdleCallback(boot, { timeout: 500 });
-  else setTimeout(boot, 50);
+  // The cube is asked for at once; the engine starts when a view needs it, or once the page is idle
+  // (so rows, the console and downloads are ready when asked for), never before the first view.
+  void loadCube(config);
+  const idleBoot = () => {
+    if ('requestIdleCallback' in window) requestIdleCallback(boot, { timeout: 5000 });
+    else setTimeout(boot, 1000);
+  };
+  if (document.readyState === 'complete') idleBoot();
+  else window.addEventListener('load', idleBoot, { once: true });
 }
 
 function sqlForPeople(view: ExploreView, layout: DataLayout): string {

@@ -1,6 +1,10 @@
 /** The view context of an /explore/ or /embed/ page, from the config its build embedded as JSON. */
-import { viewContext, type ExploreConfig, type ViewContext } from '../lib/explore/context';
-import { yearAlias } from './engine';
+import {
+  viewContext,
+  yearAlias,
+  type ExploreConfig,
+  type ViewContext,
+} from '../lib/explore/context';
 
 export function readViewContext(): ViewContext {
   const config = JSON.parse(

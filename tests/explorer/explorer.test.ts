@@ -242,7 +242,8 @@ describe('the explorer', () => {
   it('says so when the engine cannot start, and points to the static pages', async () => {
     const page = await browser.newPage();
     await page.route(/\.wasm$/, (route) => route.abort());
-    await page.goto(`${site.base}/explore/?state=OH`);
+    // A view the explore cube cannot answer, so it needs the engine.
+    await page.goto(`${site.base}/explore/?chart=area-codes&state=OH`);
     const status = page.locator('[data-role=engine-status]');
     await page.waitForFunction(
       () =>

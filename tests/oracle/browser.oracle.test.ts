@@ -16,6 +16,7 @@ import { serveSite, type ServedSite } from '../helpers/site-build';
 import {
   CHART_NAMES,
   compareChart,
+  cubeCases,
   measuresFor,
   queryOf,
   randomCases,
@@ -150,6 +151,91 @@ describe('/explore/ agrees with the oracle', () => {
     expect(await page.locator('select[name=interval]').isDisabled()).toBe(true);
     expect(await page.locator('[data-role=interval-reason]').textContent()).toMatch(/trend only/);
   });
+});
+
+/** Which path drew the view on screen: the explore cube or the engine (`data-computed-by`). */
+const computedBy = (p: Page, root = '.explorer-results') =>
+  p.evaluate((selector) => document.querySelector<HTMLElement>(selector)?.dataset.computedBy, root);
+
+describe('cube views agree with the oracle both ways: from the explore cube and from the engine', () => {
+  it('on 6 seeded cube views × trend, map and subjects × every measure, on /explore/ and /embed/', async () => {
+    const engineContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // The switch tests and benchmarks use to send every view to the engine.
+    await engineContext.addInitScript(() => {
+      window.robocallAtlasEngineOnly = true;
+    });
+    const enginePage = await engineContext.newPage();
+    const embed = await context.newPage();
+    const engineEmbed = await engineContext.newPage();
+    const problems: string[] = [];
+    let checked = 0;
+    try {
+      await enginePage.goto(`${site.base}/explore/`);
+      await shownView(enginePage);
+      for (const c of cubeCases(oracle, 6, 13_2026)) {
+        for (const chart of ['trend', 'map', 'subjects'] as ChartName[]) {
+          for (const measure of measuresFor(chart, c.view)) {
+            const query = queryOf(c.view, chart, measure, c.interval);
+            const fromCube = await explorerShows(query);
+            expect(await computedBy(page), query).toBe('cube');
+            await showView(enginePage, query);
+            const fromEngine = await shownView(enginePage);
+            expect(await computedBy(enginePage), query).toBe('engine');
+            // The same table, cell for cell, and both what the oracle says.
+            expect(fromCube, query).toEqual(fromEngine);
+            problems.push(
+              ...compareChart(oracle, { ...c, name: `cube ${c.name}` }, chart, measure, fromCube),
+            );
+            checked++;
+          }
+          // One embed per chart, both ways.
+          const measure = measuresFor(chart, c.view).at(-1)!;
+          const query = queryOf(c.view, chart, measure, c.interval);
+          await embed.goto(`${site.base}/embed/?${query}`);
+          const embedCube = await shownView(embed, '[data-role=embed]');
+          expect(await computedBy(embed, '[data-role=embed]'), query).toBe('cube');
+          await engineEmbed.goto(`${site.base}/embed/?${query}`);
+          const embedEngine = await shownView(engineEmbed, '[data-role=embed]');
+          expect(await computedBy(engineEmbed, '[data-role=embed]'), query).toBe('engine');
+          expect(embedCube, query).toEqual(embedEngine);
+          problems.push(
+            ...compareChart(
+              oracle,
+              { ...c, name: `embed cube ${c.name}` },
+              chart,
+              measure,
+              embedCube,
+            ),
+          );
+        }
+      }
+    } finally {
+      await engineContext.close();
+      await embed.close();
+    }
+    expect(checked).toBeGreaterThan(40);
+    expect(problems.slice(0, 10)).toEqual([]);
+  }, 900_000);
+
+  it('an embed the cube answers never loads the engine; one that needs rows does', async () => {
+    const embed = await context.newPage();
+    const engineFiles: string[] = [];
+    embed.on('request', (r) => {
+      if (/duckdb|\.wasm|complaints-\d{4}\.duckdb/.test(r.url())) engineFiles.push(r.url());
+    });
+    try {
+      await embed.goto(`${site.base}/embed/?chart=map&measure=per100k`);
+      await shownView(embed, '[data-role=embed]');
+      await embed.waitForTimeout(1500); // nothing starts in idle time in an embed
+      expect(engineFiles).toEqual([]);
+      await embed.goto(`${site.base}/embed/?chart=area-codes`);
+      await shownView(embed, '[data-role=embed]');
+      expect(await computedBy(embed, '[data-role=embed]')).toBe('engine');
+      expect(engineFiles.length).toBeGreaterThan(0);
+    } finally {
+      await embed.close();
+    }
+  }, 300_000);
 });
 
 describe('/embed/ agrees with the oracle', () => {

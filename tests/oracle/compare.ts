@@ -133,6 +133,22 @@ export function randomCases(oracle: Oracle, count: number, seed: number): Case[]
   return cases;
 }
 
+/**
+ * Seeded random views the explore cube answers: the random views with whole-month bounds, month or
+ * year trends and no area codes (the oracle still judges each from the raw rows).
+ */
+export function cubeCases(oracle: Oracle, count: number, seed: number): Case[] {
+  return randomCases(oracle, count, seed).map((c) => {
+    const view: OracleView = { ...c.view };
+    delete view.areas;
+    if (view.from) view.from = view.from.slice(0, 7);
+    if (view.to) view.to = view.to.slice(0, 7);
+    if (view.from && view.to && view.from > view.to) delete view.to;
+    const interval: Interval = c.interval === 'year' ? 'year' : 'month';
+    return { name: `cube ${c.name}`, view, interval };
+  });
+}
+
 /** `1,234` → 1234, `64.79` → 64.79, `35.2%` → 0.352; the tolerance is half the last digit shown. */
 export function parseShown(text: string): { value: number; tolerance: number } | null {
   const clean = text.replace(/[,\s]/g, '').replace('\u2212', '-');

@@ -3,7 +3,9 @@
  * and the vocabulary the URL may use. Embedded in the page as JSON, so the browser needs no request
  * before the engine starts.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { EXPLORE_CUBE_FILE } from '../../lib/cube/explore-cube';
 import { loadStates, loadSubjects } from '../../../scripts/lib/reference';
 import { dataDir, getManifest } from '../site-data/db';
 import type { ExploreConfig } from '../../lib/explore/context';
@@ -23,12 +25,16 @@ export function loadExploreConfig(): ExploreConfig {
       ...(manifest.tables.some((t) => t.file === 'callers.duckdb')
         ? { callers: '/data/callers.duckdb' }
         : {}),
+      ...(existsSync(resolve(dataDir(), EXPLORE_CUBE_FILE))
+        ? { exploreCube: `/data/${EXPLORE_CUBE_FILE}` }
+        : {}),
     },
     // The reference tables as published with this data build (ingest copies them to <data>/reference/).
     states: loadStates(resolve(dataDir(), 'reference')).map((s) => ({
       usps: s.usps,
       name: s.name,
       population: s.population,
+      kind: s.kind,
     })),
     subjects: [
       ...loadSubjects(resolve(dataDir(), 'reference')).map((s) => ({

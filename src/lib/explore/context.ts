@@ -11,9 +11,16 @@ export interface ExploreConfig extends FormContext {
   dataVersion: string;
   synthetic: boolean;
   /** Site-relative URLs of the DuckDB files. */
-  files: { cube: string; years: Record<number, string>; callers?: string };
+  files: {
+    cube: string;
+    years: Record<number, string>;
+    callers?: string;
+    /** The explore cube (src/lib/cube/), when the build has one: first views without the engine. */
+    exploreCube?: string;
+  };
   /** With the 2020 Census population a state's rate is divided by (null where the Census table has none). */
-  states: { usps: string; name: string; population: number | null }[];
+  /** `kind` (state, district, territory) tells the nation a national rate is divided by (numbers/national.ts). */
+  states: { usps: string; name: string; population: number | null; kind: string }[];
 }
 
 export interface ViewContext {
@@ -28,6 +35,9 @@ export interface ViewContext {
   /** The data's first and last day, which trend periods are clipped to. */
   dataRange: { start: string; end: string };
 }
+
+/** The alias a year's row-level database is attached under (`c2026`); the engine and the SQL agree on it. */
+export const yearAlias = (year: number) => `c${year}`;
 
 /** `attachedYear`: the alias the engine attaches a year's file as (client/engine.ts). */
 export function viewContext(

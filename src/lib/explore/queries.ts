@@ -10,6 +10,7 @@ import { FILTERS } from './filters';
 import type { ExploreView } from './view';
 import { CALLER_VALID_PATTERN } from '../numbers/rankings';
 import { NATIONAL_SQL } from '../numbers/national';
+import { RATE_DECIMALS, RATE_PER, seriesByState } from '../numbers/measures';
 
 export interface BuiltQuery {
   sql: string;
@@ -91,7 +92,7 @@ export function rowsQuery(
 
 function trendQuery(view: ExploreView, mode: Mode, layout: DataLayout): BuiltQuery {
   const w = new SqlWriter(mode);
-  const byState = view.states.length >= 2 && view.states.length <= 8;
+  const byState = seriesByState(view);
   const needs: Column[] = byState
     ? ['state']
     : view.measure === 'count' || view.measure === 'robocall_share'
@@ -230,8 +231,8 @@ function measure(
         : ` AND ${NATIONAL_SQL}`;
     const pop = `WITH pop AS (SELECT usps, population_2020 AS population FROM ${states} WHERE population_2020 IS NOT NULL${selected})\n`;
     const value = perGroup
-      ? `round(${src.count} * 100000.0 / any_value((SELECT population FROM pop WHERE pop.usps = state)), 2)`
-      : `round(${src.count} * 100000.0 / (SELECT sum(population) FROM pop), 2)`;
+      ? `round(${src.count} * ${RATE_PER}.0 / any_value((SELECT population FROM pop WHERE pop.usps = state)), ${RATE_DECIMALS})`
+      : `round(${src.count} * ${RATE_PER}.0 / (SELECT sum(population) FROM pop), ${RATE_DECIMALS})`;
     return { pop, value, popFilter: 'state IN (SELECT usps FROM pop)' };
   }
   return { pop: '', value: `${src.count}::BIGINT`, popFilter: null };

@@ -99,6 +99,26 @@ export function effectiveView<T extends ViewShape>(
   return { view: next, adjusted };
 }
 
+/** A rate is complaints per this many residents, rounded to this many decimals (the SQL in queries.ts says the same). */
+export const RATE_PER = 100_000;
+export const RATE_DECIMALS = 2;
+
+/**
+ * Complaints per 100,000 residents as the explorer's SQL computes it, `round(n * 100000.0 / p, 2)`:
+ * the exact product divided in doubles, rounded half away from zero (DuckDB's round; rates are
+ * never negative, so Math.round agrees). Null without a population.
+ */
+export function per100k(complaints: number, population: number | null): number | null {
+  if (population === null) return null;
+  const scale = 10 ** RATE_DECIMALS;
+  return Math.round(((complaints * RATE_PER) / population) * scale) / scale;
+}
+
+/** Robocalls among the complaints that said whether the call was one; null when none said. */
+export function robocallShare(robocalls: number, said: number): number | null {
+  return said === 0 ? null : robocalls / said;
+}
+
 /** Trend series by state: 2 to 8 states chosen (one line each). */
 export function seriesByState(view: Pick<ViewShape, 'chart' | 'states'>): boolean {
   return view.chart === 'trend' && view.states.length >= 2 && view.states.length <= 8;

@@ -5,11 +5,15 @@
 import { performance } from 'node:perf_hooks';
 import { generateSample } from './sample/generate';
 import { runCommand } from './lib/cli';
+import { createProgress } from './lib/progress';
 import { SAMPLE_COMMAND, sampleOptions } from './sample/options';
 
 async function main(argv: readonly string[]): Promise<number> {
   return runCommand(SAMPLE_COMMAND, argv, async (values) => {
     const options = sampleOptions(values);
+    createProgress().log(
+      `data:sample: writing ${options.days} days to ${options.end} into ${options.out}/dnc (seed ${options.seed}, ${options.workers ?? 1} threads)`,
+    );
     const started = performance.now();
     const summary = await generateSample(options);
     const seconds = (performance.now() - started) / 1000;

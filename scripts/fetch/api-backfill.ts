@@ -33,7 +33,8 @@ import { apiPartialPath, readJsonOrNull, writeJsonAtomic } from './state';
 import { hostPolicy, refusedHost } from './hosts';
 import { FetchFailedError, PermanentError, readText, requestWithRetries } from './http';
 import { ledgerKnows, type LedgerEntry } from './ledger';
-import { counter, formatBytes, shortHash } from './progress';
+import { counter, formatBytes } from '../lib/progress';
+import { shortHash } from './progress';
 import type { RateLimiter } from './rate-limit';
 import {
   emptySummary,
@@ -64,7 +65,7 @@ export async function fetchFromApi(options: ApiOptions, context: RunContext): Pr
   const summary = emptySummary();
   const all = datesInRange(options.from, options.to);
   const days = options.limit === null ? all : all.slice(0, options.limit);
-  context.progress.line(
+  context.progress.log(
     `FTC API ${options.apiUrl}: complaints created ${options.from} to ${options.to}, ${days.length} day(s)` +
       (days.length < all.length ? ` (--limit ${options.limit})` : ''),
   );
@@ -101,7 +102,7 @@ async function backfillDay(
       await recordFoundOnDisk(context, summary, firstUrl, rel, finalPath);
     if (!options.refresh) {
       summary.counts['skipped-present'] += 1;
-      progress.line(`${label}: already archived as ${rel}; skipped (--refresh fetches it again)`);
+      progress.log(`${label}: already archived as ${rel}; skipped (--refresh fetches it again)`);
       return;
     }
   }
@@ -185,7 +186,7 @@ async function backfillDay(
       `  served now ${settled.rel}: sha256 ${digest.sha256} (saved beside it)`,
     ]);
   } else {
-    progress.line(
+    progress.log(
       `${label}: ${complaints.length} complaints, ${formatBytes(digest.bytes)} → ${settled.rel} ` +
         `(${settled.outcome === 'downloaded' ? 'written' : 'same as archived'}; sha256 ${shortHash(digest.sha256)})`,
     );
@@ -259,7 +260,7 @@ async function fetchDay(
     firstPage = partial.next_page;
     requests = partial.requests;
     dropped = partial.dropped;
-    context.progress.line(
+    context.progress.log(
       `${label}: resuming at page ${firstPage + 1} with ${byId.size} complaints from an earlier run`,
     );
   }
@@ -327,7 +328,7 @@ async function fetchDay(
         fresh += 1;
       }
     }
-    context.progress.line(
+    context.progress.log(
       `${label}: page ${page + 1} (offset ${offset}): ${complaints.length} complaints, ${byId.size}` +
         `${recordTotal === null ? '' : ` of ${recordTotal}`} so far`,
     );

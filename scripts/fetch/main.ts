@@ -12,7 +12,7 @@ import { refuseArguments } from '../lib/cli';
 import { FETCH_COMMAND, parseCommand, USAGE } from './args';
 import { DEFAULT_POLICY, formatDuration, systemClock, type Clock, type RetryPolicy } from './http';
 import { LedgerFile } from './ledger';
-import { formatBytes, Progress, type Output } from './progress';
+import { formatBytes, Progress, type Output } from '../lib/progress';
 import { fetchPublished } from './published';
 import { budgetLimiter, DEMO_KEY_REQUESTS_PER_DAY } from './api-budget';
 import { spacingMs, type RateLimiter } from './rate-limit';
@@ -71,7 +71,7 @@ export async function runFetch(
   }
 
   const raw = resolve(command.raw);
-  const progress = new Progress(stderr, () => clock.now());
+  const progress = new Progress(stderr, { now: () => clock.now() });
   const network: NetworkSettings = {
     userAgent: command.network.userAgent,
     idleTimeoutMs: command.network.idleTimeoutMs,
@@ -116,7 +116,7 @@ export async function runFetch(
       const perHour =
         command.requestsPerHour ??
         (apiKey === 'DEMO_KEY' ? DEMO_KEY_REQUESTS_PER_HOUR : REGISTERED_KEY_REQUESTS_PER_HOUR);
-      progress.line(
+      progress.log(
         `API key ${apiKey === 'DEMO_KEY' ? 'DEMO_KEY (also capped at 50 requests/day; set FTC_API_KEY for more)' : 'from FTC_API_KEY'}: ` +
           `${perHour} requests/hour, one every ${formatDuration(spacingMs(perHour))}`,
       );
@@ -146,7 +146,7 @@ export async function runFetch(
     }
   } catch (error) {
     if (deps.signal?.aborted) {
-      progress.line(
+      progress.log(
         'data:fetch: interrupted; no partial files left, the ledger has every finished attempt',
       );
       return done(130);
@@ -154,6 +154,6 @@ export async function runFetch(
     throw error;
   }
 
-  for (const line of summaryLines(summary, formatBytes)) progress.line(line);
+  for (const line of summaryLines(summary, formatBytes)) progress.log(line);
   return done(exitCodeFor(summary), summary);
 }

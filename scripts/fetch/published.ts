@@ -14,7 +14,8 @@ import { hostPolicy, refusedByName, refusedHost, type Resolver } from './hosts';
 import { FetchFailedError, readText, requestWithRetries } from './http';
 import { partitionDailyFileLinks, type DailyFileLink } from './landing-page';
 import { latestValidators, ledgerKnows, type LedgerEntry, type Validators } from './ledger';
-import { counter, formatBytes, shortHash } from './progress';
+import { counter, formatBytes } from '../lib/progress';
+import { shortHash } from './progress';
 import {
   emptySummary,
   record,
@@ -56,7 +57,7 @@ export async function fetchPublished(
 
   const policy = hostPolicy(options.url, options.fileHosts, options.resolver);
   const checkHop = (url: URL): Promise<string | null> => refusedHost(policy, url);
-  progress.line(`reading the FTC landing page ${options.url}`);
+  progress.log(`reading the FTC landing page ${options.url}`);
   let html: string;
   let pageUrl: string;
   try {
@@ -89,7 +90,7 @@ export async function fetchPublished(
   const plan = await planFiles(wanted, context);
   const selected = options.limit === null ? plan : plan.slice(0, options.limit);
   const lacking = selected.filter((file) => !file.onDisk).length;
-  progress.line(
+  progress.log(
     `${links.length} daily files listed` +
       (options.since === null ? '' : `, ${wanted.length} published on or after ${options.since}`) +
       `; ${lacking} not in the archive, ${selected.length - lacking} to re-check` +
@@ -164,13 +165,13 @@ async function fetchOne(
   }
   if (file.onDisk && !ledgerKnows(context.ledger.entries, rel)) {
     const digest = await recordFoundOnDisk(context, summary, link.url, rel, finalPath);
-    progress.line(
+    progress.log(
       `${label}: on disk but not in the ledger; recorded (sha256 ${shortHash(digest.sha256)})`,
     );
   }
 
   const validators = file.onDisk ? await usableValidators(context, link.url) : null;
-  progress.line(`${label}: ${file.onDisk ? 're-checking' : 'downloading'} ${link.url}`);
+  progress.log(`${label}: ${file.onDisk ? 're-checking' : 'downloading'} ${link.url}`);
   let result;
   try {
     result = await downloadToTemp(link.url, finalPath, {
@@ -178,7 +179,7 @@ async function fetchOne(
       maxBytes: rules.maxBytes,
       ...(validators ? { conditional: conditionalFrom(validators) } : {}),
       onBytes: (received, total) =>
-        progress.live(
+        progress.update(
           `${label}: ${formatBytes(received)}${total === null ? '' : ` of ${formatBytes(total)}`}`,
         ),
     });
@@ -216,7 +217,7 @@ async function fetchOne(
       reason: 'not modified since archived (HTTP 304)',
       ...validatorFields(validators?.etag ?? null, validators?.lastModified ?? null),
     });
-    progress.line(`${label}: unchanged (304), already archived`);
+    progress.log(`${label}: unchanged (304), already archived`);
     return;
   }
 
@@ -251,11 +252,11 @@ async function fetchOne(
   }
 
   if (settled.outcome === 'downloaded') {
-    progress.line(
+    progress.log(
       `${label}: downloaded ${formatBytes(result.bytes)} to ${settled.rel} (sha256 ${shortHash(result.sha256)})`,
     );
   } else if (settled.outcome === 'skipped-present') {
-    progress.line(`${label}: same bytes as archived ${settled.rel}; nothing to do`);
+    progress.log(`${label}: same bytes as archived ${settled.rel}; nothing to do`);
   } else {
     progress.loud([
       `CONTENT CHANGED: ${link.fileName} is now served with different bytes`,

@@ -5,7 +5,8 @@
 import { digestFile } from './archive';
 import type { Clock, RequestOptions, RetryPolicy } from './http';
 import type { LedgerEntry, LedgerFile, Outcome } from './ledger';
-import type { Progress } from './progress';
+import type { Progress } from '../lib/progress';
+import { retryLine } from './progress';
 
 export interface NetworkSettings {
   userAgent?: string;
@@ -113,7 +114,7 @@ export function requestOptions(
     clock: context.clock,
     ...(context.network.userAgent === undefined ? {} : { userAgent: context.network.userAgent }),
     ...(context.signal ? { signal: context.signal } : {}),
-    onRetry: (notice) => context.progress.retry(label, notice),
+    onRetry: (notice) => context.progress.log(retryLine(label, notice)),
     ...extra,
   };
 }

@@ -17,7 +17,7 @@ import {
   type CommandSpec,
 } from '../lib/cli';
 import { runFetch, type MainDeps } from '../fetch/main';
-import type { Output } from '../fetch/progress';
+import { Progress, type Output } from '../lib/progress';
 import type { RunSummary } from '../fetch/run-context';
 import { defaultCacheDir, ingest } from '../ingest/run-ingest';
 import { fileSize, listFiles } from '../lib/files';
@@ -99,7 +99,9 @@ export interface UpdateSummary {
 
 export async function update(argv: readonly string[], deps: UpdateDeps = {}): Promise<number> {
   const stderr = deps.stderr ?? process.stderr;
-  const say = (line: string): void => void stderr.write(`${line}\n`);
+  // One reporter for update's own lines and the ingest's, on the same stream.
+  const progress = new Progress(stderr);
+  const say = (line: string): void => progress.log(line);
   let line;
   try {
     line = parseCommandLine(UPDATE_COMMAND, argv);
@@ -187,7 +189,7 @@ export async function update(argv: readonly string[], deps: UpdateDeps = {}): Pr
   try {
     // Incremental: years whose sources did not change are restored from the cache beside the build.
     say(`update: ingesting ${raw} into ${out} (incremental, cache ${defaultCacheDir(out)})`);
-    const result = await ingest({ raw, out, cache: defaultCacheDir(out) });
+    const result = await ingest({ raw, out, cache: defaultCacheDir(out), progress });
     say(
       `update: ingest took ${result.seconds.toFixed(1)} s; years rebuilt: ${result.yearsRebuilt.join(', ') || 'none'}`,
     );

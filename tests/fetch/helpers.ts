@@ -11,7 +11,7 @@ import { join, relative, sep } from 'node:path';
 import { FTC_HEADER } from '../../src/lib/ftc-format';
 import type { Clock } from '../../scripts/fetch/http';
 import type { Ledger } from '../../scripts/fetch/ledger';
-import type { Output } from '../../scripts/fetch/progress';
+import type { Output } from '../../scripts/lib/progress';
 
 export interface RecordedRequest {
   method: string;

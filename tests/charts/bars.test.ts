@@ -3,6 +3,7 @@ import { barChart } from '../../src/lib/charts/bars';
 import { BAR_COLOR, HIGHLIGHT_COLOR } from '../../src/lib/charts/palette';
 import { areaCodes, callers } from './fixtures';
 import { expectSoundChart, ownText, render } from './helpers';
+import { expectSvgSnapshot } from './snapshot';
 
 describe('barChart(rows, options)', () => {
   it('ranks linked bars with their values and no axis to decode', async () => {
@@ -27,7 +28,7 @@ describe('barChart(rows, options)', () => {
     ]);
     expect(chart.svg.querySelector('g[data-mark="x-axis tick"]')).toBeNull();
     expect(chart.texts).toContain('Complaints by area code, last 12 months');
-    await expect(chart.markup).toMatchFileSnapshot('./__snapshots__/bars-area-codes.svg');
+    await expectSvgSnapshot(chart.markup, 'bars-area-codes');
   });
 
   it('sorts by value and marks highlighted rows with colour and a ◆ explained above', async () => {
@@ -58,7 +59,7 @@ describe('barChart(rows, options)', () => {
       '◆ Named in a PoNE letter',
     ]);
     expect(chart.titles).toContain('(833) 631-7911: 1,204 (Named in a PoNE letter)');
-    await expect(chart.markup).toMatchFileSnapshot('./__snapshots__/bars-callers.svg');
+    await expectSvgSnapshot(chart.markup, 'bars-callers');
   });
 
   it('has no ◆ key when nothing is highlighted, and keeps the given order with sort: false', () => {

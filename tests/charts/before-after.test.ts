@@ -3,6 +3,7 @@ import { beforeAfterChart } from '../../src/lib/charts/before-after';
 import { beforeAfter } from '../../src/lib/summaries';
 import { providerMonths } from './fixtures';
 import { expectSoundChart, ownText, render } from './helpers';
+import { expectSvgSnapshot } from './snapshot';
 
 const options = {
   actionDate: '2023-11-27',
@@ -31,7 +32,7 @@ describe('beforeAfterChart(monthly, options)', () => {
       'FTC letter',
     ]);
     expect(chart.titles).toContain('November 27, 2023: FTC letter');
-    await expect(chart.markup).toMatchFileSnapshot('./__snapshots__/before-after.svg');
+    await expectSvgSnapshot(chart.markup, 'before-after');
   });
 
   it('agrees with the summary sentence under it', () => {
@@ -50,7 +51,7 @@ describe('beforeAfterChart(monthly, options)', () => {
       '3 months before: 1,204',
       '3 months after: not complete',
     ]);
-    await expect(chart.markup).toMatchFileSnapshot('./__snapshots__/before-after-390.svg');
+    await expectSvgSnapshot(chart.markup, 'before-after-390');
   });
 
   it('extends the axis to cover both windows when the data are sparse', () => {

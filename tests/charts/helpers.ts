@@ -1,7 +1,8 @@
 /**
  * Shared by the chart tests: render on the server, normalise, and the checks every chart must pass.
- * Snapshots go to tests/charts/__snapshots__/<name>.svg: open them in a browser to review; when a
- * change is intended, run `npx vitest run tests/charts -u` and look at the diff.
+ * Snapshots: tests/charts/snapshot.ts (pretty-printed SVG in __snapshots__/, a `-changed` twin
+ * beside one that no longer matches); open them in a browser to review; when a change is intended,
+ * run `npx vitest run tests/charts -u` and look at the diff.
  */
 import { expect } from 'vitest';
 import { serverDocument, toMarkup } from '../../src/build/charts/document';

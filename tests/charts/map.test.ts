@@ -5,6 +5,7 @@ import { NO_DATA, sequentialScheme } from '../../src/lib/charts/palette';
 import { PLACES, placeByFips, placeByUsps } from '../../src/lib/charts/places';
 import { stateValues } from './fixtures';
 import { expectSoundChart, ownText, render } from './helpers';
+import { expectSvgSnapshot } from './snapshot';
 
 const map = (width = 640) =>
   render((document) =>
@@ -29,7 +30,7 @@ describe('stateMap(values, options)', () => {
     // Ohio is the 36th code: 20 + (35 × 17 mod 41) + 0.25 = 41.25 → 41.3.
     expect(chart.titles).toContain('Ohio: 41.3');
     expect(chart.titles).toContain('Wyoming: no data');
-    await expect(chart.markup).toMatchFileSnapshot('./__snapshots__/map.svg');
+    await expectSvgSnapshot(chart.markup, 'map');
   });
 
   it('draws DC and Puerto Rico as labelled, linked squares (PR is outside Albers USA)', () => {

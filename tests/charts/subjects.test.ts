@@ -3,6 +3,7 @@ import { SUBJECT_COLORS } from '../../src/lib/charts/palette';
 import { subjectChart } from '../../src/lib/charts/subjects';
 import { subjectLabels, subjectPoints } from './fixtures';
 import { expectSoundChart, ownText, render } from './helpers';
+import { expectSvgSnapshot } from './snapshot';
 
 describe('subjectChart(points, options)', () => {
   it('draws one panel per large subject and one for the rest, titled with the latest share', async () => {
@@ -22,7 +23,7 @@ describe('subjectChart(points, options)', () => {
     expect(titles).toContain('All other subjects 11%');
     expect(titles.join()).not.toMatch(/Energy|Vacation/);
     expect(chart.svg.querySelector('desc')?.textContent).toContain('July 2025 to October 2025');
-    await expect(chart.markup).toMatchFileSnapshot('./__snapshots__/subjects-390.svg');
+    await expectSvgSnapshot(chart.markup, 'subjects-390');
   });
 
   it('uses each subject’s fixed colour and fills the grid on wider screens', async () => {
@@ -41,7 +42,7 @@ describe('subjectChart(points, options)', () => {
     expect([...chart.svg.querySelectorAll('g.panel-title text')].map(ownText)).toContain(
       'Medical & prescriptions 9.5%',
     );
-    await expect(chart.markup).toMatchFileSnapshot('./__snapshots__/subjects-1000.svg');
+    await expectSvgSnapshot(chart.markup, 'subjects-1000');
   });
 
   it('draws counts when asked, and takes top', () => {

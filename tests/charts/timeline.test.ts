@@ -3,6 +3,7 @@ import { AGENCY_COLORS, OTHER_AGENCY_COLOR } from '../../src/lib/charts/palette'
 import { timelineChart } from '../../src/lib/charts/timeline';
 import { actions } from './fixtures';
 import { expectSoundChart, ownText, position, render } from './helpers';
+import { expectSvgSnapshot } from './snapshot';
 
 const timeline = (width: number) =>
   render((document) => timelineChart(actions, { width, document }));
@@ -23,7 +24,7 @@ describe('timelineChart(events, options)', () => {
       AGENCY_COLORS.FTC,
     ]);
     expect(dots[0]!.getAttribute('stroke')).toBe(AGENCY_COLORS.FTC);
-    await expect(chart.markup).toMatchFileSnapshot('./__snapshots__/timeline-390.svg');
+    await expectSvgSnapshot(chart.markup, 'timeline-390');
   });
 
   it('labels every event with its date and agency, on two lines on a phone and one on a desktop', async () => {
@@ -35,7 +36,7 @@ describe('timelineChart(events, options)', () => {
     expect([...wide.svg.querySelectorAll('g.event-label text')].map(ownText)[5]).toBe(
       'Nov 27, 2023 · FTC  Acrobat Communications, Inc. (cease-and-desist)',
     );
-    await expect(wide.markup).toMatchFileSnapshot('./__snapshots__/timeline-1280.svg');
+    await expectSvgSnapshot(wide.markup, 'timeline-1280');
   });
 
   it('never lets two labels overlap, even for events on the same day', () => {

@@ -3,6 +3,7 @@ import { trendChart } from '../../src/lib/charts/trend';
 import { ROBOCALL_COLORS } from '../../src/lib/charts/palette';
 import { byRobocall, enforcement, ohioRate, robocallLabels } from './fixtures';
 import { expectSoundChart, ownText, position, render } from './helpers';
+import { expectSvgSnapshot } from './snapshot';
 
 const lines = (width: number, marks = enforcement) =>
   render((document) =>
@@ -40,7 +41,7 @@ describe('trendChart(points, options)', () => {
       'Live caller',
       'Not said',
     ]);
-    await expect(chart.markup).toMatchFileSnapshot('./__snapshots__/trend-lines.svg');
+    await expectSvgSnapshot(chart.markup, 'trend-lines');
   });
 
   it('reads dates as UTC: the last point is December 2025 in any time zone', () => {
@@ -83,7 +84,7 @@ describe('trendChart(points, options)', () => {
       '6–7',
     ]);
     expect(chart.svg.querySelectorAll('g.event-rule line')).toHaveLength(7);
-    await expect(chart.markup).toMatchFileSnapshot('./__snapshots__/trend-lines-390.svg');
+    await expectSvgSnapshot(chart.markup, 'trend-lines-390');
   });
 
   it('uses fewer x ticks on a phone than on a desktop', () => {
@@ -105,7 +106,7 @@ describe('trendChart(points, options)', () => {
     expect(ys[0]).toBeGreaterThan(ys[1]!);
     expect(ys[1]).toBeGreaterThan(ys[2]!);
     expect(ys[1]! - ys[2]!).toBeGreaterThanOrEqual(15);
-    await expect(chart.markup).toMatchFileSnapshot('./__snapshots__/trend-stacked.svg');
+    await expectSvgSnapshot(chart.markup, 'trend-stacked');
   });
 
   it('formats rates per 100,000 and keeps close labels apart', async () => {
@@ -122,7 +123,7 @@ describe('trendChart(points, options)', () => {
     expect(chart.titles).toContain('Ohio: 40.3 (December 2025)');
     const ys = [...chart.svg.querySelectorAll('g.series-label text')].map((t) => position(t).y);
     expect(Math.abs(ys[0]! - ys[1]!)).toBeGreaterThanOrEqual(15);
-    await expect(chart.markup).toMatchFileSnapshot('./__snapshots__/trend-rate.svg');
+    await expectSvgSnapshot(chart.markup, 'trend-rate');
   });
 
   it('draws percentages, and survives an empty series list', () => {

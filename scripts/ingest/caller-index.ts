@@ -10,10 +10,11 @@
  */
 import { sqlString, type Db } from '../lib/duckdb';
 import { BROWSER_STORAGE_VERSION } from './outputs';
-import { CANONICAL_SELECT } from './normalize';
+import { selectColumns } from '../../src/lib/catalog/sql';
+import { CALLER_COMPLAINTS_TABLE as CALLER_INDEX_DEF } from '../../src/lib/catalog/tables';
 
 export const CALLER_INDEX_FILE = 'callers.duckdb';
-export const CALLER_INDEX_TABLE = 'caller_complaints';
+export const CALLER_INDEX_TABLE = CALLER_INDEX_DEF.name;
 /** Rows per row group: a number's complaints usually sit in one group, and a group's blocks are small. */
 export const CALLER_ROW_GROUP_SIZE = 8192;
 /** Bytes per storage block (DuckDB's default is 256 KiB): the unit a Range read fetches. */
@@ -26,7 +27,7 @@ export async function writeCallerIndex(db: Db, outDir: string): Promise<void> {
   await db.run(`
     ATTACH ${sqlString(`${outDir}/${CALLER_INDEX_FILE}`)} AS callers (STORAGE_VERSION '${BROWSER_STORAGE_VERSION}', BLOCK_SIZE ${CALLER_BLOCK_SIZE}, ROW_GROUP_SIZE ${CALLER_ROW_GROUP_SIZE});
     CREATE TABLE callers.${CALLER_INDEX_TABLE} AS
-      SELECT ${CALLER_KEY_SQL} AS caller_key, ${CANONICAL_SELECT}
+      SELECT ${selectColumns(CALLER_INDEX_DEF, { caller_key: CALLER_KEY_SQL })}
       FROM loaded
       WHERE caller_number IS NOT NULL
       ORDER BY caller_key NULLS LAST, caller_number, created_at, source_file, source_line;

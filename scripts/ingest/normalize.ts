@@ -4,6 +4,8 @@
  */
 import { FORMULA_PATTERN } from '../../src/lib/download/csv';
 import { FTC_COLUMNS } from '../../src/lib/ftc-format';
+import { referenceSelect, selectColumns } from '../../src/lib/catalog/sql';
+import { COMPLAINTS_TABLE } from '../../src/lib/catalog/tables';
 import { sqlString, type Db } from '../lib/duckdb';
 import type { PreparedFile } from './prepare-file';
 
@@ -28,8 +30,7 @@ export async function loadReference(db: Db, referenceDir: string): Promise<void>
       FROM ref_area_codes
       WHERE country = 'US' AND use = 'G' AND (CASE location WHEN 'CNMI' THEN 'MP' ELSE location END) IN (SELECT usps FROM ref_states);
     CREATE OR REPLACE TEMP TABLE ref_pone_caller_numbers AS
-      SELECT caller_number, provider, letter_pdf, campaign, likely_ftc_staff_number = 'yes' AS likely_ftc_staff_number, found_in
-      FROM ${csv('pone_caller_numbers.csv')};
+      SELECT ${referenceSelect('pone_caller_numbers')} FROM ${csv('pone_caller_numbers.csv')};
   `);
 }
 
@@ -186,6 +187,5 @@ export async function normalize(db: Db): Promise<void> {
  */
 export const ROW_ORDER = 'state NULLS LAST, created_at, source_file, source_line';
 
-/** The canonical columns, in order (docs/DESIGN.md §3 plus the two `*_reported` columns). */
-export const CANONICAL_SELECT = `source_file, source_line, created_at, created_date, violation_at, caller_number,
-  caller_valid, city, state, state_from, state_reported, area_code, subject, subject_reported, robocall`;
+/** The canonical columns, in order (docs/DESIGN.md §3 plus the two `*_reported` columns): the catalog's. */
+export const CANONICAL_SELECT = selectColumns(COMPLAINTS_TABLE);

@@ -8,7 +8,8 @@ import { rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { sqlString, type Db } from '../lib/duckdb';
-import { COMPLAINT_COLUMNS } from '../../src/lib/catalog/tables';
+import { COMPLAINT_COLUMNS, REFERENCE_TABLES } from '../../src/lib/catalog/tables';
+import { referenceSelect, selectColumns } from '../../src/lib/catalog/sql';
 import {
   FORMULA_LEADERS,
   FORMULA_TRIGGERS,
@@ -97,19 +98,23 @@ async function gzipFile(from: string, to: string): Promise<void> {
   );
 }
 
+const COUNT = 'count(*)::BIGINT';
+const MONTH_OF = (column: string) => `date_trunc('month', ${column})::DATE`;
+
 /**
  * The cube's aggregates, one year at a time: each year's complaints fall into that year's days and
  * months only, so the cube is the union of the years' parts (and a year that did not change keeps
  * its parts). `part_callers` counts every caller number; the cube keeps the most reported.
  */
 export const CUBE_PARTS: Record<string, string> = {
-  part_daily: `SELECT created_date AS day, state, subject, robocall, count(*)::BIGINT AS complaints FROM year_rows GROUP BY ALL`,
-  part_area_codes: `SELECT date_trunc('month', created_date)::DATE AS month, area_code, state, robocall, count(*)::BIGINT AS complaints FROM year_rows GROUP BY ALL`,
+  part_daily: `SELECT ${selectColumns('daily', { day: 'created_date', complaints: COUNT })} FROM year_rows GROUP BY ALL`,
+  part_area_codes: `SELECT ${selectColumns('area_codes_monthly', { month: MONTH_OF('created_date'), complaints: COUNT })} FROM year_rows GROUP BY ALL`,
   // FTC staff numbers from the letterheads are not robocallers and are left out.
-  part_pone: `SELECT date_trunc('month', l.created_date)::DATE AS month, p.provider, l.caller_number, l.state, l.robocall, count(*)::BIGINT AS complaints
+  part_pone: `SELECT ${selectColumns('pone_complaints_monthly', { month: MONTH_OF('l.created_date'), provider: 'p.provider', caller_number: 'l.caller_number', state: 'l.state', robocall: 'l.robocall', complaints: COUNT })}
     FROM year_rows l JOIN ref_pone_caller_numbers p ON p.caller_number = l.caller_number WHERE NOT p.likely_ftc_staff_number GROUP BY ALL`,
+  // Not a published table: callers_monthly's columns with caller_valid, for ranking only valid numbers.
   part_callers: `SELECT date_trunc('month', created_date)::DATE AS month, caller_number, state, robocall, caller_valid, count(*)::BIGINT AS complaints FROM year_rows WHERE caller_number IS NOT NULL GROUP BY ALL`,
-  part_callers_invalid: `SELECT date_trunc('month', created_date)::DATE AS month, state, robocall, count(*)::BIGINT AS complaints FROM year_rows WHERE NOT coalesce(caller_valid, false) GROUP BY ALL`,
+  part_callers_invalid: `SELECT ${selectColumns('callers_invalid_monthly', { month: MONTH_OF('created_date'), complaints: COUNT })} FROM year_rows WHERE NOT coalesce(caller_valid, false) GROUP BY ALL`,
 };
 
 /** Empty part tables, typed by running their queries over `year_rows` while it is still empty. */
@@ -138,25 +143,12 @@ export async function writeCube(db: Db, outDir: string, referenceDir: string): P
 
     CREATE TABLE cube.daily AS SELECT * FROM part_daily ORDER BY ALL;
     CREATE TABLE cube.monthly AS
-      SELECT date_trunc('month', day)::DATE AS month, state, subject, robocall, sum(complaints)::BIGINT AS complaints
+      SELECT ${selectColumns('monthly', { month: MONTH_OF('day'), complaints: 'sum(complaints)::BIGINT' })}
       FROM cube.daily GROUP BY ALL ORDER BY ALL;
     CREATE TABLE cube.area_codes_monthly AS SELECT * FROM part_area_codes ORDER BY ALL;
 
-    -- Reference tables, typed, so the site and the explorer need only this file.
-    CREATE TABLE cube.states AS
-      SELECT usps, fips, name, try_cast(population_2020 AS BIGINT) AS population_2020, kind FROM ${csv('states.csv')};
-    CREATE TABLE cube.subjects AS SELECT ftc_label, slug, label FROM ${csv('subjects.csv')};
-    CREATE TABLE cube.area_codes AS
-      SELECT area_code, location, country, use, in_service = 'Y' AS in_service, overlay_complex, time_zone FROM ${csv('area_codes.csv')};
-    CREATE TABLE cube.enforcement_actions AS SELECT * FROM ${csv('enforcement_actions.csv')};
-    CREATE TABLE cube.pone_letters AS SELECT * FROM ${csv('pone_letters.csv')};
-    CREATE TABLE cube.pone_caller_numbers AS
-      SELECT caller_number, provider, letter_pdf, campaign, likely_ftc_staff_number = 'yes' AS likely_ftc_staff_number, found_in
-      FROM ${csv('pone_caller_numbers.csv')};
-    CREATE TABLE cube.databook_annual AS
-      SELECT try_cast(fiscal_year AS INTEGER) AS fiscal_year, try_cast(complaints AS BIGINT) AS complaints,
-             try_cast(robocall_complaints AS BIGINT) AS robocall_complaints, precision, source
-      FROM ${csv('databook_annual.csv')};
+    -- Reference tables, typed as the catalog says, so the site and the explorer need only this file.
+${REFERENCE_TABLES.map((t) => `CREATE TABLE cube.${t.name} AS SELECT ${referenceSelect(t)} FROM ${csv(`${t.name}.csv`)};`).join('\n    ')}
 
     -- Complaints linked to PoNE providers through the caller numbers their letters name.
     CREATE TABLE cube.pone_complaints_monthly AS SELECT * FROM part_pone ORDER BY ALL;
@@ -177,7 +169,7 @@ export async function writeCube(db: Db, outDir: string, referenceDir: string): P
       UNION
       SELECT DISTINCT caller_number FROM cube.pone_complaints_monthly;
     CREATE TABLE cube.callers_monthly AS
-      SELECT month, caller_number, state, robocall, complaints FROM part_callers WHERE caller_number IN (SELECT caller_number FROM top_callers) ORDER BY ALL;
+      SELECT ${selectColumns('callers_monthly')} FROM part_callers WHERE caller_number IN (SELECT caller_number FROM top_callers) ORDER BY ALL;
     CREATE TABLE cube.callers_invalid_monthly AS SELECT * FROM part_callers_invalid ORDER BY ALL;
     DETACH cube;
   `);

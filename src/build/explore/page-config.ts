@@ -9,6 +9,7 @@ import { EXPLORE_CUBE_FILE } from '../../lib/cube/explore-cube';
 import { loadStates, loadSubjects } from '../../../scripts/lib/reference';
 import { dataDir, getManifest } from '../site-data/db';
 import type { ExploreConfig } from '../../lib/explore/context';
+import { UNRECOGNIZED_SUBJECT } from '../../lib/catalog/enums';
 
 export function loadExploreConfig(): ExploreConfig {
   const manifest = getManifest();
@@ -41,7 +42,7 @@ export function loadExploreConfig(): ExploreConfig {
         slug: s.slug,
         label: s.label,
       })),
-      { slug: 'unrecognized', label: 'Unrecognized subject' },
+      UNRECOGNIZED_SUBJECT,
     ],
   };
 }

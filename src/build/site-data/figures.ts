@@ -30,6 +30,7 @@ import { sourceLine, type Figure, type SourceInfo } from '../../lib/site-data/fi
 import { addMonths, spanName, type Month } from '../../lib/site-data/months';
 import {
   CALL_KIND_LABELS,
+  CALL_KINDS,
   CATCH_ALL_SUBJECTS,
   fillMonths,
   sumBy,
@@ -80,9 +81,7 @@ export function callKindTrendFigure(
     caption: `${base.title}: complaints per month by kind of call`,
     columns: [
       { label: 'Month' },
-      { label: 'Robocall', numeric: true },
-      { label: 'Live caller', numeric: true },
-      { label: 'Not said', numeric: true },
+      ...CALL_KINDS.map((kind) => ({ label: CALL_KIND_LABELS[kind], numeric: true })),
       { label: 'Total', numeric: true },
       { label: 'Robocall share', numeric: true },
     ],

@@ -15,6 +15,7 @@ import { formatMonth } from '../../lib/format';
 import type { StateRef } from '../../lib/site-data/shape';
 import type { CubeRow } from '../../lib/site-data/views';
 import type { Manifest } from '../../lib/manifest';
+import { SUBJECT_SHORT_LABELS, UNRECOGNIZED_SUBJECT } from '../../lib/catalog/enums';
 
 export type MonthlyRow = CubeRow;
 
@@ -54,25 +55,6 @@ export interface Site {
 
 export { CATCH_ALL_SUBJECTS } from '../../lib/site-data/shape';
 
-const SHORT_SUBJECTS: Record<string, string> = {
-  imposters: 'Imposters',
-  warranties: 'Warranties',
-  debt: 'Debt reduction',
-  medical: 'Medical',
-  energy: 'Energy & utilities',
-  'tech-support': 'Tech support',
-  vacation: 'Vacations',
-  prizes: 'Prizes & lotteries',
-  'home-improvement': 'Home improvement',
-  'home-security': 'Home security',
-  'work-from-home': 'Work from home',
-  charities: 'Charities',
-  'dropped-call': 'Dropped call',
-  other: 'Other',
-  none: 'No subject given',
-  unrecognized: 'Unrecognised',
-};
-
 export const loadSite = once(async (): Promise<Site> => {
   const manifest = getManifest();
   const [states, subjects, monthly, range] = await Promise.all([
@@ -96,7 +78,7 @@ export const loadSite = once(async (): Promise<Site> => {
     .sort()
     .map((slug) => ({
       slug,
-      label: slug === 'unrecognized' ? 'Unrecognised subject' : slug,
+      label: slug === UNRECOGNIZED_SUBJECT.slug ? UNRECOGNIZED_SUBJECT.label : slug,
       ftc_label: '',
     }));
   const allSubjects = [...subjects, ...unknownSubjects];
@@ -118,7 +100,7 @@ export const loadSite = once(async (): Promise<Site> => {
     stateName: (usps) => (usps ? (stateByCode.get(usps)?.name ?? usps) : 'State not known'),
     subjectLabel: (slug) => allSubjects.find((s) => s.slug === slug)?.label ?? slug,
     subjectShort: (slug) =>
-      SHORT_SUBJECTS[slug] ?? allSubjects.find((s) => s.slug === slug)?.label ?? slug,
+      SUBJECT_SHORT_LABELS[slug] ?? allSubjects.find((s) => s.slug === slug)?.label ?? slug,
     windowPhrase: windowPhrase(window),
     windowShort: window.length
       ? window.length === 1

@@ -6,6 +6,7 @@
 import type { ChartElement } from '../charts/common';
 import { trendChart } from '../charts/trend';
 import { formatDay, formatNumber, formatPercent } from '../format';
+import { ROBOCALL } from '../catalog/enums';
 import { providerKey } from '../site-data/providers';
 import { formatPhone } from '../explore/render';
 import type { CallerAnswer } from './lookup';
@@ -101,8 +102,8 @@ export function describeAnswer(
     });
     const { yes, no, unknown } = answer.robocall;
     const said = yes + no;
-    const parts = [`${plural(yes, 'robocall')}`, `${plural(no, 'live call')}`];
-    if (unknown) parts.push(`${formatNumber(unknown)} not said`);
+    const parts = [`${plural(yes, ROBOCALL.yes.noun)}`, `${plural(no, ROBOCALL.no.noun)}`];
+    if (unknown) parts.push(`${formatNumber(unknown)} ${ROBOCALL.unknown.noun}`);
     lines.push({
       label: 'Robocall or live',
       text: `${parts.join(', ')}${said ? ` (${formatPercent(yes / said)} robocalls of those that said)` : ''}`,

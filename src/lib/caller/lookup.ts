@@ -8,6 +8,7 @@
  * lets DuckDB skip every row group but the one or two holding it).
  */
 
+import { robocallCaseSql } from '../catalog/enums';
 import { providerKey } from '../site-data/providers';
 
 export interface CallerAnswer {
@@ -64,7 +65,7 @@ SELECT 'total' AS kind, NULL AS key, strftime(min(created_date), '%Y-%m-%d') AS 
 UNION ALL SELECT 'month', strftime(created_date, '%Y-%m'), NULL, NULL, NULL, NULL, count(*) FROM hits GROUP BY 2
 UNION ALL SELECT 'state', state, NULL, NULL, NULL, NULL, count(*) FROM hits GROUP BY 2
 UNION ALL SELECT 'subject', subject, NULL, NULL, NULL, NULL, count(*) FROM hits GROUP BY 2
-UNION ALL SELECT 'flag', CASE WHEN robocall THEN 'yes' WHEN NOT robocall THEN 'no' ELSE 'unknown' END, NULL, NULL, NULL, NULL, count(*) FROM hits GROUP BY 2
+UNION ALL SELECT 'flag', ${robocallCaseSql('robocall', 'value')}, NULL, NULL, NULL, NULL, count(*) FROM hits GROUP BY 2
 UNION ALL SELECT DISTINCT 'letter', provider, letter_pdf, campaign, NULL, NULL, NULL FROM named WHERE NOT likely_ftc_staff_number
 UNION ALL SELECT 'staff', NULL, NULL, NULL, NULL, NULL, count(*) FROM named WHERE likely_ftc_staff_number HAVING count(*) > 0
 UNION ALL SELECT 'action', date, provider, agency, action_type, source_url, NULL

@@ -4,7 +4,8 @@
  * words and as a URL, the SQL that reproduces it from the published Parquet files, the data version
  * and date range, the sources, when it was made, the licence and how to cite it. Pure.
  */
-import { COMPLAINT_COLUMNS } from '../catalog/tables';
+import { complaintColumn } from '../catalog/tables';
+import { CHART_QUERY_COLUMNS } from '../catalog/chart-columns';
 import { citationBibtex, citationText, FTC_SOURCE, FTC_SOURCE_URL, type CiteInput } from '../cite';
 import { capitalise, MEASURE_LABELS } from '../catalog/enums';
 import { FILTERS, URL_KEYS, type UrlKey } from '../explore/filters';
@@ -80,41 +81,23 @@ export interface DownloadDescription {
   shaped?: boolean;
 }
 
-const AGGREGATE_COLUMNS: Record<string, string> = {
-  date: 'First day of the interval (day, week, month or year) the row counts',
-  series:
-    'Which line of the chart: robocall, live or unknown (what the consumer said), a state’s USPS code, or all',
-  usps: 'USPS code of the state',
-  subject: 'Subject slug (see subjects.csv on the data page)',
-  area_code: 'The consumer’s three-digit area code',
-  caller_number:
-    'The caller number as displayed to the consumer, digits as reported (often spoofed)',
-  pone_provider:
-    'The gateway provider whose Project Point of No Entry letter names this number, if any',
-  provider: 'Gateway provider named in a Project Point of No Entry letter',
-  numbers: 'Distinct caller numbers from the provider’s letters that appear in the complaints',
-  complaints: 'Number of complaints',
-};
-
 /** What a column of a download means: the catalog for row columns, a fixed list for chart columns. */
 export function describeColumn(
   name: string,
   kind: 'rows' | 'aggregate',
   view: ExploreView,
 ): string {
-  if (kind === 'rows') return COMPLAINT_COLUMNS.find((c) => c.name === name)?.description ?? '';
+  if (kind === 'rows') return complaintColumn(name)?.description ?? '';
   if (name === 'value')
     return view.chart === 'trend' || view.chart === 'map' || view.chart === 'subjects'
       ? capitalise(MEASURE_LABELS[view.measure])
       : 'Number of complaints';
-  return (
-    AGGREGATE_COLUMNS[name] ?? COMPLAINT_COLUMNS.find((c) => c.name === name)?.description ?? ''
-  );
+  return CHART_QUERY_COLUMNS[name] ?? complaintColumn(name)?.description ?? '';
 }
 
 /** The DuckDB type of a row column, from the catalog. */
 export function catalogType(name: string): string | undefined {
-  return COMPLAINT_COLUMNS.find((c) => c.name === name)?.type;
+  return complaintColumn(name)?.type;
 }
 
 /** The view's filters one by one (each its entry's words), in words a reader can check against the URL. */

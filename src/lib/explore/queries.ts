@@ -11,6 +11,8 @@ import type { ExploreView } from './view';
 import { CALLER_VALID_PATTERN } from '../numbers/rankings';
 import { NATIONAL_SQL } from '../numbers/national';
 import { RATE_DECIMALS, RATE_PER, seriesByState } from '../numbers/measures';
+import { robocallCaseSql } from '../catalog/enums';
+import { ROW_VIEW_COLUMNS } from '../catalog/tables';
 
 export interface BuiltQuery {
   sql: string;
@@ -25,24 +27,10 @@ export const PAGE_SIZE = 50;
 /** How many bars the ranked charts show. */
 export const TOP_N = 25;
 
-/** Columns of the `table` chart and of row downloads, in order. */
-export const ROW_COLUMNS = [
-  'created_at',
-  'created_date',
-  'violation_at',
-  'state',
-  'state_from',
-  'area_code',
-  'city',
-  'subject',
-  'robocall',
-  'caller_number',
-  'caller_valid',
-  'source_file',
-  'source_line',
-] as const;
+/** Columns of the `table` chart and of row downloads, in order: the catalog's. */
+export const ROW_COLUMNS = ROW_VIEW_COLUMNS;
 
-const SERIES_BY_FLAG = `CASE WHEN robocall THEN 'robocall' WHEN NOT robocall THEN 'live' ELSE 'unknown' END`;
+const SERIES_BY_FLAG = robocallCaseSql('robocall', 'series');
 
 /** The number of complaints that match the filters. */
 export function countQuery(view: ExploreView, mode: Mode, layout: DataLayout): BuiltQuery {

@@ -18,6 +18,12 @@ import {
 } from './periods';
 import { phoneNumber as formatPhone } from '../site-data/shape';
 import { cutRanking, invalidNote, isValidCallerNumber, tieNote } from './rankings';
+import {
+  CHART_DOWNLOAD_COLUMNS,
+  CHART_TABLE_HEADERS,
+  PERIOD_NAMES,
+  SERIES_NAMES,
+} from '../catalog/chart-columns';
 
 export type QueryRow = Record<string, unknown>;
 
@@ -73,18 +79,9 @@ export interface ShapedChart {
   unit: string;
 }
 
-export const SERIES_NAMES: Record<string, string> = {
-  robocall: 'Robocall',
-  live: 'Live caller',
-  unknown: 'Not said',
-  all: 'All complaints',
-};
-const PERIOD_NAMES: Record<Interval, string> = {
-  day: 'Day',
-  week: 'Week',
-  month: 'Month',
-  year: 'Year',
-};
+export { SERIES_NAMES };
+const H = CHART_TABLE_HEADERS;
+const D = CHART_DOWNLOAD_COLUMNS;
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -113,16 +110,8 @@ export function shapeChart(
   const valueColumn = measureColumn(view);
   const valueDescription = `${capitalise(unit)}${view.measure === 'robocall_share' ? ', as a percentage' : ''}`;
   const withCount = view.measure !== 'count';
-  const countColumns = withCount ? [{ key: 'complaints', label: 'Complaints', numeric: true }] : [];
-  const countDownload: DownloadColumn[] = withCount
-    ? [
-        {
-          name: 'complaints',
-          kind: 'number',
-          description: 'Number of complaints the value is computed from',
-        },
-      ]
-    : [];
+  const countColumns = withCount ? [{ key: 'complaints', label: H.complaints, numeric: true }] : [];
+  const countDownload: DownloadColumn[] = withCount ? [D.complaints_behind] : [];
   const seriesName = (code: string) => SERIES_NAMES[code] ?? context.state(code);
 
   switch (view.chart) {
@@ -146,10 +135,10 @@ export function shapeChart(
       const anyPartial = shaped.some((s) => s.period.partial);
       const columns: TableColumn[] = [
         { key: 'period', label: PERIOD_NAMES[view.interval], numeric: false },
-        { key: 'series', label: 'Series', numeric: false },
+        { key: 'series', label: H.series, numeric: false },
         { key: 'value', label: valueLabel, numeric: true },
         ...countColumns,
-        ...(anyPartial ? [{ key: 'days', label: 'Days held', numeric: true }] : []),
+        ...(anyPartial ? [{ key: 'days', label: H.days, numeric: true }] : []),
       ];
       const partial = [...periods.values()].filter((p) => p.partial);
       return {
@@ -176,36 +165,14 @@ export function shapeChart(
         },
         download: {
           columns: [
-            {
-              name: 'period_start',
-              kind: 'date',
-              description:
-                'First day the row counts (the start of the period, or of the filter or the data when they start inside it)',
-            },
-            { name: 'period_end', kind: 'date', description: 'Last day the row counts' },
-            {
-              name: 'period',
-              kind: 'text',
-              description: `The ${PERIOD_NAMES[view.interval].toLowerCase()} in words, naming only the days it holds`,
-            },
-            { name: 'days_held', kind: 'number', description: 'Days of data the row counts' },
-            {
-              name: 'days_in_period',
-              kind: 'number',
-              description: `Days in the whole ${PERIOD_NAMES[view.interval].toLowerCase()}; fewer days held means a partial period`,
-            },
-            {
-              name: 'series',
-              kind: 'text',
-              description:
-                'Code of the chart’s line: robocall, live or unknown (what the consumer said), a state’s USPS code, or all',
-            },
-            {
-              name: 'series_label',
-              kind: 'text',
-              description: 'The line’s name as the chart shows it',
-            },
-            { name: valueColumn, kind: 'number', description: valueDescription },
+            D.period_start,
+            D.period_end,
+            D.period(view.interval),
+            D.days_held,
+            D.days_in_period(view.interval),
+            D.series,
+            D.series_label,
+            D.value(valueColumn, valueDescription),
             ...countDownload,
           ],
           rows: shaped.map(({ row, period }) => [
@@ -235,7 +202,7 @@ export function shapeChart(
         table: {
           caption: `The numbers behind the chart: ${unit}`,
           columns: [
-            { key: 'label', label: isMap ? 'State' : 'Subject', numeric: false },
+            { key: 'label', label: isMap ? H.state : H.subject, numeric: false },
             { key: 'value', label: valueLabel, numeric: true },
             ...countColumns,
           ],
@@ -250,19 +217,9 @@ export function shapeChart(
         },
         download: {
           columns: [
-            {
-              name: isMap ? 'state' : 'subject',
-              kind: 'text',
-              description: isMap
-                ? 'USPS code of the state'
-                : 'Subject slug (see subjects.csv on the data page)',
-            },
-            {
-              name: isMap ? 'state_label' : 'subject_label',
-              kind: 'text',
-              description: isMap ? 'Name of the state' : 'The subject as the chart names it',
-            },
-            { name: valueColumn, kind: 'number', description: valueDescription },
+            isMap ? D.state : D.subject,
+            isMap ? D.state_label : D.subject_label,
+            D.value(valueColumn, valueDescription),
             ...countDownload,
           ],
           rows: rows.map((r) => [
@@ -302,9 +259,9 @@ export function shapeChart(
             ? 'The numbers behind the chart: complaints per caller number'
             : 'The numbers behind the chart: complaints per consumer area code',
           columns: [
-            { key: 'label', label: callers ? 'Caller number' : 'Area code', numeric: false },
-            { key: 'value', label: 'Complaints', numeric: true },
-            ...(callers ? [{ key: 'pone', label: 'Named in a PoNE letter', numeric: false }] : []),
+            { key: 'label', label: callers ? H.caller_number : H.area_code, numeric: false },
+            { key: 'value', label: H.complaints, numeric: true },
+            ...(callers ? [{ key: 'pone', label: H.pone, numeric: false }] : []),
           ],
           rows: cut.shown.map((r) => ({
             keys: { [keyName]: String(r[keyName]) },
@@ -316,35 +273,9 @@ export function shapeChart(
           })),
         },
         download: {
-          columns: [
-            {
-              name: keyName,
-              kind: 'text',
-              description: callers
-                ? 'The caller number as displayed to the consumer, digits as reported (often spoofed); only valid ten-digit numbers are ranked'
-                : 'The consumer’s three-digit area code',
-            },
-            ...(callers
-              ? [
-                  {
-                    name: 'caller_number_display',
-                    kind: 'text' as const,
-                    description: 'The number as the chart writes it',
-                  },
-                ]
-              : []),
-            { name: 'complaints', kind: 'number', description: 'Number of complaints' },
-            ...(callers
-              ? [
-                  {
-                    name: 'pone_provider',
-                    kind: 'text' as const,
-                    description:
-                      'The gateway provider whose Project Point of No Entry letter names this number, if any',
-                  },
-                ]
-              : []),
-          ],
+          columns: callers
+            ? [D.caller_number, D.caller_number_display, D.complaints, D.pone_provider]
+            : [D.area_code, D.complaints],
           rows: cut.shown.map((r) =>
             callers
               ? [
@@ -367,9 +298,9 @@ export function shapeChart(
         table: {
           caption: 'The numbers behind the chart: complaints naming each provider’s numbers',
           columns: [
-            { key: 'label', label: 'Provider', numeric: false },
-            { key: 'value', label: 'Complaints naming its numbers', numeric: true },
-            { key: 'numbers', label: 'Caller numbers reported', numeric: true },
+            { key: 'label', label: H.provider, numeric: false },
+            { key: 'value', label: H.providerComplaints, numeric: true },
+            { key: 'numbers', label: H.providerNumbers, numeric: true },
           ],
           rows: rows.map((r) => ({
             keys: { provider: String(r.provider) },
@@ -381,24 +312,7 @@ export function shapeChart(
           })),
         },
         download: {
-          columns: [
-            {
-              name: 'provider',
-              kind: 'text',
-              description: 'Gateway provider named in a Project Point of No Entry letter',
-            },
-            {
-              name: 'complaints',
-              kind: 'number',
-              description: 'Complaints whose caller number is one the provider’s letters name',
-            },
-            {
-              name: 'caller_numbers',
-              kind: 'number',
-              description:
-                'Distinct caller numbers from the provider’s letters that appear in those complaints',
-            },
-          ],
+          columns: [D.provider, D.provider_complaints, D.caller_numbers],
           rows: rows.map((r) => [String(r.provider), Number(r.value), Number(r.numbers ?? 0)]),
         },
       };

@@ -4,18 +4,13 @@
  */
 import { addMonths, type Month } from './months';
 import { isNational } from '../numbers/national';
+import { CALL_KINDS, ROBOCALL, robocallValueOf, type CallKind } from '../catalog/enums';
 
-/** The robocall flag as the FTC reports it; the keys match the charts' palette. */
-export type CallKind = 'robocall' | 'live' | 'unknown';
-export const CALL_KINDS: readonly CallKind[] = ['robocall', 'live', 'unknown'];
-export const CALL_KIND_LABELS: Record<CallKind, string> = {
-  robocall: 'Robocall',
-  live: 'Live caller',
-  unknown: 'Not said',
-};
+/** The robocall flag as the FTC reports it: its series, words and order are the catalog's. */
+export { CALL_KINDS, CALL_KIND_LABELS, type CallKind } from '../catalog/enums';
 
 export function callKind(robocall: boolean | null | undefined): CallKind {
-  return robocall === true ? 'robocall' : robocall === false ? 'live' : 'unknown';
+  return ROBOCALL[robocallValueOf(robocall)].series;
 }
 
 /** The FTC's catch-all subjects: real answers, but they say nothing about what a call was about. */

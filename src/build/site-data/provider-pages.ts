@@ -12,6 +12,9 @@ import {
   buildEvents,
   buildProviders,
   isGatewayEvent,
+  ACTION_COLUMNS,
+  LETTER_COLUMNS,
+  NUMBER_COLUMNS,
   type ActionRow,
   type LetterRow,
   type NumberRow,
@@ -49,14 +52,10 @@ export interface ProvidersData {
 export const loadProviders = once(async (): Promise<ProvidersData> => {
   const site = await loadSite();
   const [letters, actions, numbers, complaints] = await Promise.all([
-    query<LetterRow>(
-      `SELECT pdf_file, provider, letter_type, recordings, caller_ids, ftc_url, letter_date, source_url, notes FROM pone_letters ORDER BY pdf_file`,
-    ),
-    query<ActionRow>(
-      `SELECT date, provider, provider_country, agency, action_type, campaigns, source_url, notes, category, source_kind FROM enforcement_actions`,
-    ),
+    query<LetterRow>(`SELECT ${LETTER_COLUMNS.join(', ')} FROM pone_letters ORDER BY pdf_file`),
+    query<ActionRow>(`SELECT ${ACTION_COLUMNS.join(', ')} FROM enforcement_actions`),
     query<NumberRow>(
-      `SELECT caller_number, provider, letter_pdf, campaign, likely_ftc_staff_number FROM pone_caller_numbers ORDER BY provider, caller_number`,
+      `SELECT ${NUMBER_COLUMNS.join(', ')} FROM pone_caller_numbers ORDER BY provider, caller_number`,
     ),
     query<PoneComplaintRow>(
       `SELECT strftime(month, '%Y-%m') AS month, provider, caller_number, sum(complaints)::BIGINT AS complaints FROM pone_complaints_monthly GROUP BY ALL ORDER BY ALL`,

@@ -16,14 +16,13 @@ import type { StateRef } from '../../lib/site-data/shape';
 import type { CubeRow } from '../../lib/site-data/views';
 import type { Manifest } from '../../lib/manifest';
 import { SUBJECT_SHORT_LABELS, UNRECOGNIZED_SUBJECT } from '../../lib/catalog/enums';
+import type { SubjectRow } from '../../lib/catalog/tables';
+import { selectColumns } from '../../lib/catalog/sql';
 
 export type MonthlyRow = CubeRow;
 
-export interface SubjectRef {
-  slug: string;
-  label: string;
-  ftc_label: string;
-}
+/** A row of the subjects reference table (the catalog's). */
+export type SubjectRef = SubjectRow;
 
 export interface Site {
   manifest: Manifest;
@@ -58,8 +57,8 @@ export { CATCH_ALL_SUBJECTS } from '../../lib/site-data/shape';
 export const loadSite = once(async (): Promise<Site> => {
   const manifest = getManifest();
   const [states, subjects, monthly, range] = await Promise.all([
-    query<StateRef>(`SELECT usps, fips, name, population_2020, kind FROM states ORDER BY name`),
-    query<SubjectRef>(`SELECT slug, label, ftc_label FROM subjects`),
+    query<StateRef>(`SELECT ${selectColumns('states')} FROM states ORDER BY name`),
+    query<SubjectRef>(`SELECT ${selectColumns('subjects')} FROM subjects`),
     query<MonthlyRow>(
       `SELECT strftime(month, '%Y-%m') AS month, state, subject, robocall, complaints FROM monthly ORDER BY month`,
     ),

@@ -12,43 +12,44 @@ import {
   type Category,
   type SourceKind,
 } from './action-categories';
+import {
+  ENFORCEMENT_ACTIONS_TABLE,
+  type EnforcementActionRow,
+  type PoneCallerNumberRow,
+  type PoneLetterRow,
+} from '../catalog/tables';
 
-export interface LetterRow {
-  pdf_file: string;
-  provider: string;
-  letter_type: string | null;
-  recordings: string | null;
-  caller_ids: string | null;
-  /** The FTC's PoNE letters page (no per-letter URL is known). */
-  ftc_url: string | null;
-  letter_date: string | null;
-  /** Where the date comes from. */
-  source_url: string | null;
-  notes: string | null;
-}
+/** The columns of the reference tables the provider pages read; their types are the catalog's. */
+export const LETTER_COLUMNS = [
+  'pdf_file',
+  'provider',
+  'letter_type',
+  'recordings',
+  'caller_ids',
+  'ftc_url',
+  'letter_date',
+  'source_url',
+  'notes',
+] as const;
+export const ACTION_COLUMNS = ENFORCEMENT_ACTIONS_TABLE.columns.map((c) => c.name);
+export const NUMBER_COLUMNS = [
+  'caller_number',
+  'provider',
+  'letter_pdf',
+  'campaign',
+  'likely_ftc_staff_number',
+] as const;
 
-export interface ActionRow {
-  date: string | null;
-  /** Empty for a batch row (its notes start with `batch`). */
-  provider: string | null;
-  provider_country: string | null;
-  agency: string | null;
-  action_type: string | null;
-  campaigns: string | null;
-  source_url: string | null;
-  notes: string | null;
-  category: string | null;
-  source_kind: string | null;
-}
-
-export interface NumberRow {
-  caller_number: string;
-  provider: string;
-  /** The letter's PDF, by base name. */
-  letter_pdf?: string | null;
-  campaign: string | null;
-  likely_ftc_staff_number: boolean;
-}
+/** A PoNE letter (`ftc_url`: the FTC's PoNE letters page; no per-letter URL is known). */
+export type LetterRow = Pick<PoneLetterRow, (typeof LETTER_COLUMNS)[number]>;
+/** An enforcement action; `provider` is empty for a batch row (its notes start with `batch`). */
+export type ActionRow = EnforcementActionRow;
+/** A caller number a letter names (`letter_pdf`: the letter's PDF, by base name). */
+export type NumberRow = Omit<
+  Pick<PoneCallerNumberRow, (typeof NUMBER_COLUMNS)[number]>,
+  'letter_pdf'
+> &
+  Partial<Pick<PoneCallerNumberRow, 'letter_pdf'>>;
 
 export interface PoneComplaintRow {
   month: Month;

@@ -4,6 +4,7 @@
  */
 import { addMonths, type Month } from './months';
 import { isNational } from '../numbers/national';
+import type { StateRow } from '../catalog/tables';
 import { CALL_KINDS, ROBOCALL, robocallValueOf, type CallKind } from '../catalog/enums';
 
 /** The robocall flag as the FTC reports it: its series, words and order are the catalog's. */
@@ -110,13 +111,8 @@ export function per100k(complaints: number, population: number | null | undefine
   return population ? (complaints / population) * 100_000 : null;
 }
 
-export interface StateRef {
-  usps: string;
-  fips: string;
-  name: string;
-  population_2020: number | null;
-  kind: string;
-}
+/** A row of the states reference table (the catalog's). */
+export type StateRef = StateRow;
 
 export interface StateRate {
   usps: string;

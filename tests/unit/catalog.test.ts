@@ -20,6 +20,7 @@ import {
   tableDef,
 } from '../../src/lib/catalog/tables';
 import { dataDictionary } from '../../src/lib/catalog/dictionary';
+import { REFERENCE_SCHEMAS, type ReferenceFileName } from '../../src/lib/reference-schema';
 import {
   CALL_KIND_LABELS,
   ROBOCALL,
@@ -91,6 +92,21 @@ describe('the catalog generates', () => {
       for (const c of table.columns.filter((c) => !c.nullable))
         for (const [i, row] of rows.entries())
           expect(row[c.name]?.trim(), `${table.name}.${c.name} row ${i + 2}`).toBeTruthy();
+    }
+  });
+
+  it('the reference files’ schemas check the catalog’s columns and enumerations', () => {
+    for (const table of REFERENCE_TABLES) {
+      const schema = REFERENCE_SCHEMAS[`${table.name}.csv` as ReferenceFileName];
+      expect(Object.keys(schema.shape), table.name).toEqual(table.columns.map((c) => c.name));
+      for (const c of table.columns) {
+        const field = (schema.shape as Record<string, { options?: readonly string[] }>)[c.name]!;
+        if (c.values)
+          expect([...field.options!].sort(), `${table.name}.${c.name}`).toEqual(
+            c.values.map((v) => v.stored).sort(),
+          );
+        if (c.csvTrue) expect(field.options, `${table.name}.${c.name}`).toContain(c.csvTrue);
+      }
     }
   });
 

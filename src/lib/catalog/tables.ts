@@ -79,7 +79,11 @@ const DEFAULT_FORMAT: Record<DuckType, ColumnFormat> = {
   TIMESTAMP: 'timestamp',
 };
 
-function col<const N extends string, const T extends DuckType, const O extends ColumnMore = {}>(
+function col<
+  const N extends string,
+  const T extends DuckType,
+  const O extends ColumnMore = ColumnMore,
+>(
   name: N,
   type: T,
   label: string,
@@ -359,7 +363,7 @@ export const TABLES: readonly TableDef[] = [
   }),
 ];
 
-const text = <const N extends string, const O extends ColumnMore = {}>(
+const text = <const N extends string, const O extends ColumnMore = ColumnMore>(
   name: N,
   label: string,
   description: string,

@@ -20,7 +20,7 @@
  * field with a line break in it, or one stray quote, only makes those lines count as odd, it
  * cannot swallow the file (the FTC's files have a handful of such lines at most).
  */
-import { FTC_COLUMNS, isFtcHeader } from '../../src/lib/ftc-format';
+import { FTC_COLUMNS, headerLine, isFtcHeader, isMarkupLine } from '../../src/lib/ftc-format';
 
 /**
  * The largest real daily file we know is 1.4 MB (14,034 complaints, 2021-07-08); 2026 files hold
@@ -52,7 +52,6 @@ export class FtcBodyCheck {
   private bytes = 0;
   private headerBytes: number[] = [];
   private inHeader = true;
-  private atStart = true;
   private nulAt = -1;
   private controlBytes = 0;
   // The line being read.
@@ -77,16 +76,12 @@ export class FtcBodyCheck {
         `not an FTC CSV: the body passed ${formatMiB(this.maxBytes)} (decoded), more than any daily file could hold; download aborted and nothing kept`,
       );
     }
-    let i = 0;
-    if (this.atStart && chunk.length > 0) {
-      this.atStart = false;
-      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3;
-    }
-    for (; i < chunk.length; i += 1) {
+    for (let i = 0; i < chunk.length; i += 1) {
       const byte = chunk[i]!;
       if (byte === 0 && this.nulAt === -1) this.nulAt = this.bytes - chunk.length + i;
       else if (byte < 0x20 && byte !== LF && byte !== CR && byte !== 0x09) this.controlBytes += 1;
       if (this.inHeader) {
+        // The header's bytes as they came (a byte order mark included): headerLine reads them.
         if (byte === LF) this.inHeader = false;
         else if (this.headerBytes.length < MAX_LINE_BYTES) this.headerBytes.push(byte);
         continue;
@@ -117,7 +112,7 @@ export class FtcBodyCheck {
         reason: `not an FTC CSV: ${this.controlBytes} control bytes, binary rather than text`,
       };
     }
-    const header = Buffer.from(this.headerBytes).toString('utf8').replace(/\r$/, '');
+    const header = headerLine(Uint8Array.from(this.headerBytes));
     const ftcHeader = isFtcHeader(header);
     const expected = ftcHeader ? FTC_COLUMNS.length : header.split(',').length;
     const regular = this.fieldCounts.get(expected) ?? 0;
@@ -135,7 +130,7 @@ export class FtcBodyCheck {
             : null;
       return { kind: 'ftc', rows, oddLines: odd, warning };
     }
-    if (/^\s*</.test(header))
+    if (isMarkupLine(header))
       return { kind: 'rejected', reason: 'not an FTC CSV: an HTML or XML document' };
     if (rows === 0)
       return {

@@ -4,7 +4,7 @@
  * status 200 often enough that the status alone cannot be trusted; an HTML page archived as
  * `DNC_Complaint_Numbers_….csv` would then be ingested as garbage and never fetched again.
  */
-import { FTC_HEADER, isFtcHeader } from '../../src/lib/ftc-format';
+import { FTC_HEADER, headerLine, isFtcHeader, isMarkupLine } from '../../src/lib/ftc-format';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 
@@ -35,8 +35,7 @@ export function checkFtcCsvHead(
   const newline = head.indexOf(0x0a, start);
   if (newline === -1 && !complete && head.length < HEAD_BYTES) return { kind: 'undecided' };
 
-  const lineEnd = newline === -1 ? head.length : newline;
-  const firstLine = new TextDecoder().decode(head.subarray(start, lineEnd)).replace(/\r$/, '');
+  const firstLine = headerLine(head);
   if (isFtcHeader(firstLine)) return { kind: 'ok' };
   if (head.length === 0 || looksLikeHtml(firstLine, contentType)) {
     // For an HTML page, read on to its <title> so the message can name it.
@@ -52,7 +51,7 @@ function hasBom(head: Uint8Array): boolean {
 }
 
 function looksLikeHtml(firstLine: string, contentType: string | null): boolean {
-  return /^\s*</.test(firstLine) || /html/i.test(contentType ?? '');
+  return isMarkupLine(firstLine) || /html/i.test(contentType ?? '');
 }
 
 function hasTitleEnd(head: Uint8Array): boolean {

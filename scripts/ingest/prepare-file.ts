@@ -5,7 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { csvField, FTC_COLUMNS, FTC_HEADER, isFtcHeader } from '../../src/lib/ftc-format';
+import {
+  csvField,
+  FTC_COLUMNS,
+  FTC_HEADER,
+  headerLine,
+  isFtcHeader,
+  isMarkupLine,
+} from '../../src/lib/ftc-format';
 import { contiguousLineOffset, parseRecordLenient, scanCsv, type RejectReason } from './scan-csv';
 
 export interface QuarantinedRow {
@@ -56,10 +63,10 @@ export { isFtcHeader };
 
 export function describeNotFtc(buf: Uint8Array, header: string): string {
   if (buf.length === 0) return 'empty file (0 bytes)';
-  const looksHtml = /^\s*(<!doctype|<html|<\?xml|<head|<body)/i.test(header);
+  const looksHtml = isMarkupLine(header);
   const shown = header.length > 80 ? `${header.slice(0, 80)}…` : header;
   return looksHtml
-    ? `not an FTC CSV: it is an HTML page (first line: ${JSON.stringify(shown)})`
+    ? `not an FTC CSV: it is an HTML page or XML document (first line: ${JSON.stringify(shown)})`
     : `not an FTC CSV: the first line is not the FTC header ${JSON.stringify(FTC_HEADER)} (found ${JSON.stringify(shown)})`;
 }
 
@@ -71,10 +78,12 @@ export function prepareFile(
 ): PreparedFile {
   const base = { file, sha256: sha256(buf), bytes: buf.length };
   const scan = scanCsv(buf, FTC_COLUMNS.length);
-  if (!isFtcHeader(scan.header)) {
+  // The header verdict is fetch's too (src/lib/ftc-format.ts), taken from the bytes, not the scan.
+  const header = headerLine(buf);
+  if (!isFtcHeader(header)) {
     return {
       ...base,
-      problem: describeNotFtc(buf, scan.header),
+      problem: describeNotFtc(buf, header),
       loadPath: null,
       lineOffset: null,
       rowsRead: 0,

@@ -23,9 +23,24 @@ export type FtcColumn = (typeof FTC_COLUMNS)[number];
 export const FTC_HEADER = FTC_COLUMNS.join(',');
 
 /**
- * Is this first line (BOM and line ending removed) the FTC header? Compared the way a reader
- * would: quotes around names, spacing and case do not matter; order and count do. The one
- * predicate for fetch (is this download an FTC file?) and ingest (can this file be loaded?).
+ * The header of a file as every reader here takes it: the bytes after a UTF-8 byte order mark up
+ * to the first line feed (or the end), a carriage return before it dropped, decoded as UTF-8.
+ * Fetch (on a download's first bytes) and ingest (on the archived file) both call this and then
+ * `isFtcHeader`, so the same bytes get the same verdict at both doors.
+ */
+export function headerLine(bytes: Uint8Array): string {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const newline = bytes.indexOf(0x0a, start);
+  let end = newline === -1 ? bytes.length : newline;
+  if (end > start && bytes[end - 1] === 0x0d) end -= 1;
+  // ignoreBOM: the mark was skipped above; a second one is part of the line (and not the header).
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(start, end));
+}
+
+/**
+ * Is this header line the FTC header? Compared the way a reader would: quotes around names,
+ * spacing and case do not matter; order and count do. The one predicate for fetch (is this
+ * download an FTC file?) and ingest (can this file be loaded?).
  */
 export function isFtcHeader(line: string): boolean {
   const names = line.split(',').map((name) =>
@@ -39,6 +54,11 @@ export function isFtcHeader(line: string): boolean {
     names.length === FTC_COLUMNS.length &&
     names.every((name, i) => name === FTC_COLUMNS[i]!.toLowerCase())
   );
+}
+
+/** A first line that opens markup (`<!doctype html>`, `<html>`, `<?xml …>`): a web page or an XML error, not a CSV. */
+export function isMarkupLine(line: string): boolean {
+  return /^\s*</.test(line);
 }
 
 /** The FTC ends lines with CRLF. */

@@ -94,7 +94,11 @@ export function dailyFileName(
   return `${stem}_${published}${suffix === undefined ? '' : `_${suffix}`}.csv`;
 }
 
-/** RFC 4180 as the FTC writes it: quote a field only if it holds a comma, a quote, CR or LF; double inner quotes. */
+/**
+ * The one CSV field quoter, RFC 4180 as the FTC writes it: quote a field only if it holds a comma,
+ * a quote, CR or LF; double inner quotes. Used for files in the FTC's format (sample, API
+ * backfill, quarantine, clean copies) and, through `quoteField`, for the site's downloads.
+ */
 export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

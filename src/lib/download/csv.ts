@@ -19,6 +19,7 @@
  * apart, and `100` is right for both. Lines end in CRLF (RFC 4180); the text is UTF-8, with an
  * optional byte-order mark for Excel on Windows.
  */
+import { csvField } from '../ftc-format';
 
 export type ColumnKind = 'number' | 'boolean' | 'date' | 'timestamp' | 'text';
 
@@ -140,10 +141,12 @@ export function neutraliseSql(expression: string): string {
   return `CASE WHEN regexp_matches(${expression}, '${FORMULA_PATTERN.replace(/'/g, "''")}') THEN '''' || ${expression} ELSE ${expression} END`;
 }
 
-/** RFC 4180: quote a field holding a comma, a quote or a line break (quotes doubled), and the empty string. */
+/**
+ * A download's text field: the one quoter (`csvField`), and the empty string written `""`, since a
+ * bare empty field reads back as NULL (DuckDB, pandas) and `""` as empty text.
+ */
 export function quoteField(text: string): string {
-  if (text === '') return '""';
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return text === '' ? '""' : csvField(text);
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

@@ -13,7 +13,8 @@ import {
   TREND_PER_YEAR,
   WEEKDAY_FACTOR,
 } from './calibration';
-import { dayFromParts, dayOfYear, weekday, yearOf } from './dates';
+import { expectedFileDate, MONDAY_FILE_HOLDS_WEEKEND } from '../ingest/reconcile';
+import { dayFromParts, dayOfYear, formatDay, parseDay, weekday, yearOf } from './dates';
 import type { Rng } from './random';
 
 const DAYS_PER_YEAR = 365.25;
@@ -129,4 +130,34 @@ export function dailyVolume(day: number, weekdayVolume: number, middle: number, 
     1,
     Math.round(expectedVolume(day, weekdayVolume, middle) * rng.lognormal(DAILY_NOISE_SIGMA)),
   );
+}
+
+/** One published daily file: its publication day and the created days it holds, in order. */
+export interface DailyFilePlan {
+  published: number;
+  created: number[];
+}
+
+/**
+ * The FTC's cadence over a window of created days: a file on each weekday, holding the complaints
+ * created since the previous weekday's file (the ingest's `expectedFileDate`, one rule for both).
+ * With MONDAY_FILE_HOLDS_WEEKEND, Monday's file holds Friday, Saturday and Sunday; without it,
+ * weekend days are in no file and get no complaints. A window that starts or ends mid-weekend
+ * gives a first or last file with only the days inside the window.
+ */
+export function dailyFilePlan(
+  first: number,
+  last: number,
+  mondayHoldsWeekend = MONDAY_FILE_HOLDS_WEEKEND,
+): DailyFilePlan[] {
+  const files = new Map<number, number[]>();
+  for (let day = first; day <= last; day++) {
+    const file = expectedFileDate(formatDay(day), mondayHoldsWeekend);
+    if (file === null) continue;
+    const published = parseDay(file);
+    const created = files.get(published) ?? [];
+    created.push(day);
+    files.set(published, created);
+  }
+  return [...files].map(([published, created]) => ({ published, created }));
 }

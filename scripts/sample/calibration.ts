@@ -5,7 +5,18 @@
  * - REAL: the FTC daily file published 2021-07-08 (14,034 complaints created 2021-07-07),
  *   ../shared/data/real/dnc_complaint_numbers_2021-07-08.csv and its README. One day only: its
  *   shares are good estimates of the format's quirks, weak estimates of anything seasonal.
- * - DATABOOK: data/reference/databook_annual.csv (FTC National Do Not Call Registry Data Book).
+ * - DATABOOK: data/reference/databook_annual.csv (FTC National Do Not Call Registry Data Book),
+ *   and for what that table does not hold, the FTC's Data Book releases as reported (stored copies):
+ *   FY2025, einpresswire.com/article/874664736 (2025-12-11, the FTC release: top states per
+ *   100,000 people; "debt, imposters, and medical and prescription" the most reported topics),
+ *   scambuzz.info "ftc-issues-biennial-report-to-congress…" (then energy, solar and utilities,
+ *   and home improvement and cleaning), communicationsdaily.com 2026-01-08 (robocall complaints
+ *   "about 133,000 monthly in FY 2025"); FY2024, ftc.gov press release 2024/11
+ *   "reports-unwanted-telemarketing-calls-down-more-50-percent-2021" (medical "more than 170,000")
+ *   and ecacusa.org 2024-11-20 (imposters "over 158,000", then debt, energy, home improvement;
+ *   top five states DE, OH, AZ, IL, NC).
+ * - ISSUE9: what other projects observed of the FTC's files in 2026 (docs/ftc-source.md): files on
+ *   weekdays only, "about 11,000 to 13,000 complaints per file".
  * - CENSUS: data/reference/states.csv (2020 Census) and the 2020 Island Areas counts below.
  * - PONE: data/reference/pone_letters.csv, pone_caller_numbers.csv, enforcement_actions.csv.
  * - ASSUMED: a choice made so that charts have a story; not a fact, nothing to cite. The site
@@ -17,6 +28,16 @@
 /** DATABOOK: complaints per fiscal year, approximate (FY2023 "more than two million"; FY2025). */
 export const DATABOOK_FY2023_COMPLAINTS = 2_100_000;
 export const DATABOOK_FY2025_COMPLAINTS = 2_600_000;
+/** DATABOOK: FY2025 robocall complaints, about 1.6 million (133,000 a month × 12 ≈ 1.596 million). */
+export const DATABOOK_FY2025_ROBOCALLS = 1_600_000;
+
+/**
+ * ISSUE9: complaints in one weekday file, 2026. Checked as the mean over the window's last twelve
+ * months of files (tests/sample/calibration.test.ts). Not every file: with Monday's file holding
+ * three days (see MONDAY_FILE_HOLDS_WEEKEND) and the Data Book's 2.6 million a year spread over
+ * ~250 files (10,400 each), Tuesday to Friday files hold about 9,500 and Monday's about 19,000.
+ */
+export const ISSUE9_FILE_COMPLAINTS_2026 = [11_000, 13_000] as const;
 
 /**
  * Relative volume by weekday, Sunday first. ASSUMED shape: weekdays near 1 with a Monday peak
@@ -51,11 +72,15 @@ export const TREND_PER_YEAR = Math.log(DATABOOK_FY2025_COMPLAINTS / DATABOOK_FY2
 export const DAILY_NOISE_SIGMA = 0.06;
 
 /**
- * Mean complaints on a weekday at mid-window. DATABOOK FY2025 ≈ 2.6M a year = 7,123 a day; the
- * calendar's average factor over a year is ≈ 0.87 (five weekdays at 1, two weekend days at 0.6,
- * eleven holidays, the December dip), so 7,123 / 0.87 ≈ 8,200. 730 days ≈ 5.2M rows.
+ * Mean complaints created on a weekday at mid-window (the default window's middle is 2025-11-01).
+ * Two sources pull apart: DATABOOK FY2025 ≈ 2.6M a year, and ISSUE9's 11,000–13,000 a file in
+ * 2026. With the calendar's average factor of ≈ 0.87 a day (five weekdays at 1, weekend days at
+ * 0.6, eleven holidays, the December dip), 8,800 gives FY2025 (centred 2025-04, trend factor 0.94)
+ * 365 × 0.87 × 8,800 × 0.94 ≈ 2.63M, and a file in the 12 months to October 2026 a mean of
+ * 8,800 × 1.24 (a week's 6.2 weekday-volumes over 5 files) × 1.055 (trend) × 0.98 ≈ 11,300.
+ * 730 days ≈ 5.55M rows (8,200, the earlier default, gave 5.18M and files of ~10,500).
  */
-export const DEFAULT_WEEKDAY_VOLUME = 8_200;
+export const DEFAULT_WEEKDAY_VOLUME = 8_800;
 
 /** REAL: created times by hour of day (00…23); few at night, a plateau from 11:00 to 18:00. */
 export const CREATED_HOUR_WEIGHTS = [
@@ -126,15 +151,40 @@ export const ISLAND_AREA_POPULATION_2020: Readonly<Record<string, number>> = {
 export const TERRITORY_PROPENSITY = 0.3;
 
 /**
- * ASSUMED: each state's stable "complains more or less" factor, lognormal sigma 0.15 clamped to
- * [0.75, 1.35] (REAL: California 13.7% of complaints vs 11.8% of population, Florida 7.4% vs 6.4%,
- * New York 6.0% vs 6.0%), and a state-specific trend of N(0, 0.06) a year clamped to ±0.15.
+ * DATABOOK FY2025: the five states with the most complaints per 100,000 people, and their rates
+ * (Arizona 1,028, Tennessee 1,017, Nevada 960, Illinois 943, Florida 933). Their propensity is
+ * the rate over the national one (2.6M / 331.4M people ≈ 785 per 100,000), and they keep it over
+ * the window (no own trend), so they are the sample's top five in every year.
  */
-export const STATE_PROPENSITY_SIGMA = 0.15;
+export const DATABOOK_FY2025_TOP_STATES: Readonly<Record<string, number>> = {
+  AZ: 1028,
+  TN: 1017,
+  NV: 960,
+  IL: 943,
+  FL: 933,
+};
+export const DATABOOK_FY2025_COMPLAINTS_PER_100K =
+  (DATABOOK_FY2025_COMPLAINTS / 331_449_281) * 100_000;
+/**
+ * DATABOOK FY2024: the top five were Delaware, Ohio, Arizona, Illinois and North Carolina (no rates
+ * found). Those not also in FY2025's five come next here: ASSUMED propensity 1.15, below FY2025's
+ * lowest (Florida, 933 / 785 = 1.19) and above every other state's.
+ */
+export const DATABOOK_FY2024_NEXT_STATES = ['DE', 'OH', 'NC'] as const;
+export const DATABOOK_FY2024_NEXT_PROPENSITY = 1.15;
+
+/**
+ * ASSUMED: every other state's stable "complains more or less" factor, lognormal sigma 0.12
+ * clamped to [0.75, 1.08] (REAL, 2021: California 13.7% of complaints vs 11.8% of population,
+ * Florida 7.4% vs 6.4%, New York 6.0% vs 6.0%), and a state-specific trend of N(0, 0.03) a year
+ * clamped to ±0.04: at most 1.08 · e^0.04 ≈ 1.12 a year from mid-window, so the ranked states
+ * above stay on top.
+ */
+export const STATE_PROPENSITY_SIGMA = 0.12;
 export const STATE_PROPENSITY_MIN = 0.75;
-export const STATE_PROPENSITY_MAX = 1.35;
-export const STATE_TREND_SIGMA = 0.06;
-export const STATE_TREND_MAX = 0.15;
+export const STATE_PROPENSITY_MAX = 1.08;
+export const STATE_TREND_SIGMA = 0.03;
+export const STATE_TREND_MAX = 0.04;
 /** ASSUMED: how much one state's subject mix leans away from the national one (lognormal sigma). */
 export const STATE_SUBJECT_TILT_SIGMA = 0.15;
 
@@ -176,40 +226,202 @@ export const CITY_RANK_EXPONENT = 0.8;
 // ── Subjects ───────────────────────────────────────────────────────────────────────────────────
 
 export interface SubjectCalibration {
-  /** REAL: rows with this subject in the 2021-07-07 file. */
+  /** REAL: rows with this subject in the 2021-07-07 file (where the flag and city shares come from). */
   count: number;
+  /**
+   * Share of all complaints at mid-window, before seasons (normalised over the subjects): see
+   * NAMED_SHARES for which are sourced and which assumed.
+   */
+  share: number;
   /**
    * REAL: share of Y, N and empty flags for this subject, shrunk toward the overall 69.1/23.6/7.3
    * with 50 pseudo-rows (small subjects have 21–95 rows). The REAL file does not bear out "dropped
    * calls are more often robocalls" (64% Y): "No Subject Provided" carries most empty flags.
+   * Scaled to the Data Book's robocall share by `robocallScale` (the lean between subjects kept).
    */
   flag: readonly [y: number, n: number, empty: number];
   /** REAL: share of rows with this subject whose Consumer_City is empty (78% for no subject). */
   cityEmpty: number;
-  /** ASSUMED: drift per year, as exp(rate · years from mid-window), so subject charts move. */
+  /** Drift per year, as exp(rate · years from mid-window); see NAMED_SHARES. */
   trendPerYear: number;
 }
 
+/** DATABOOK FY2025: the most reported named topics, most first. */
+export const DATABOOK_FY2025_TOP_TOPICS = [
+  'debt',
+  'imposters',
+  'medical',
+  'energy',
+  'home-improvement',
+] as const;
+
+/**
+ * Where the subject shares come from.
+ * - The five named topics the Data Book ranks first (DATABOOK FY2025: reducing debt, imposters,
+ *   medical and prescriptions, then energy, solar and utilities, and home improvement and
+ *   cleaning; FY2024 had the same five, medical first with "more than 170,000" of ~2.0M = 8.5%
+ *   and imposters "over 158,000" = 7.9%): their ranking is sourced, their sizes are ASSUMED near
+ *   FY2024's 8–9% and spaced so the ranking holds in every 12 months of the window, seasons
+ *   included. Debt rises (+85% in FY2024, first in FY2025), medical falls: their trends.
+ * - Warranties, 10.5% of the REAL 2021 day, are not in either year's top five: ASSUMED 2.5%, falling.
+ * - The smaller named topics: ASSUMED near their REAL shares.
+ * - "Other", "Dropped call or no message" and "No Subject Provided", which the Data Book leaves
+ *   out of its topic counts: the rest (about 59%), split as in the REAL file (5,049 : 2,078 : 1,786).
+ */
+const NAMED_SHARES = {
+  debt: 0.105,
+  imposters: 0.08,
+  medical: 0.068,
+  energy: 0.045,
+  'home-improvement': 0.035,
+  warranties: 0.025,
+  'tech-support': 0.015,
+  vacation: 0.01,
+  prizes: 0.009,
+  charities: 0.007,
+  'home-security': 0.006,
+  'work-from-home': 0.004,
+} as const;
+const REST = 1 - Object.values(NAMED_SHARES).reduce((a, b) => a + b, 0);
+const REAL_REST = 5049 + 2078 + 1786;
+
 export const SUBJECTS: Readonly<Record<string, SubjectCalibration>> = {
-  imposters: { count: 1830, flag: [0.824, 0.167, 0.009], cityEmpty: 0.29, trendPerYear: 0.15 },
-  warranties: { count: 1467, flag: [0.903, 0.086, 0.011], cityEmpty: 0.32, trendPerYear: -0.22 },
-  debt: { count: 584, flag: [0.73, 0.254, 0.016], cityEmpty: 0.28, trendPerYear: 0.08 },
-  medical: { count: 507, flag: [0.658, 0.328, 0.014], cityEmpty: 0.21, trendPerYear: -0.05 },
-  energy: { count: 195, flag: [0.704, 0.264, 0.032], cityEmpty: 0.19, trendPerYear: 0.1 },
-  'tech-support': { count: 175, flag: [0.802, 0.159, 0.039], cityEmpty: 0.22, trendPerYear: 0.1 },
-  vacation: { count: 95, flag: [0.687, 0.288, 0.025], cityEmpty: 0.24, trendPerYear: -0.05 },
-  prizes: { count: 75, flag: [0.62, 0.334, 0.046], cityEmpty: 0.23, trendPerYear: 0 },
-  'home-improvement': { count: 58, flag: [0.551, 0.415, 0.034], cityEmpty: 0.34, trendPerYear: 0 },
-  'home-security': { count: 21, flag: [0.684, 0.265, 0.051], cityEmpty: 0.29, trendPerYear: 0 },
-  'work-from-home': { count: 21, flag: [0.67, 0.279, 0.051], cityEmpty: 0.33, trendPerYear: 0.05 },
-  charities: { count: 93, flag: [0.577, 0.383, 0.04], cityEmpty: 0.13, trendPerYear: 0 },
-  'dropped-call': { count: 2078, flag: [0.645, 0.241, 0.114], cityEmpty: 0.37, trendPerYear: 0 },
-  other: { count: 5049, flag: [0.676, 0.261, 0.063], cityEmpty: 0.27, trendPerYear: 0 },
-  none: { count: 1786, flag: [0.48, 0.292, 0.228], cityEmpty: 0.78, trendPerYear: -0.04 },
+  imposters: {
+    count: 1830,
+    share: NAMED_SHARES.imposters,
+    flag: [0.824, 0.167, 0.009],
+    cityEmpty: 0.29,
+    trendPerYear: 0.02,
+  },
+  warranties: {
+    count: 1467,
+    share: NAMED_SHARES.warranties,
+    flag: [0.903, 0.086, 0.011],
+    cityEmpty: 0.32,
+    trendPerYear: -0.15,
+  },
+  debt: {
+    count: 584,
+    share: NAMED_SHARES.debt,
+    flag: [0.73, 0.254, 0.016],
+    cityEmpty: 0.28,
+    trendPerYear: 0.12,
+  },
+  medical: {
+    count: 507,
+    share: NAMED_SHARES.medical,
+    flag: [0.658, 0.328, 0.014],
+    cityEmpty: 0.21,
+    trendPerYear: -0.08,
+  },
+  energy: {
+    count: 195,
+    share: NAMED_SHARES.energy,
+    flag: [0.704, 0.264, 0.032],
+    cityEmpty: 0.19,
+    trendPerYear: 0,
+  },
+  'tech-support': {
+    count: 175,
+    share: NAMED_SHARES['tech-support'],
+    flag: [0.802, 0.159, 0.039],
+    cityEmpty: 0.22,
+    trendPerYear: 0.05,
+  },
+  vacation: {
+    count: 95,
+    share: NAMED_SHARES.vacation,
+    flag: [0.687, 0.288, 0.025],
+    cityEmpty: 0.24,
+    trendPerYear: -0.05,
+  },
+  prizes: {
+    count: 75,
+    share: NAMED_SHARES.prizes,
+    flag: [0.62, 0.334, 0.046],
+    cityEmpty: 0.23,
+    trendPerYear: 0,
+  },
+  'home-improvement': {
+    count: 58,
+    share: NAMED_SHARES['home-improvement'],
+    flag: [0.551, 0.415, 0.034],
+    cityEmpty: 0.34,
+    trendPerYear: 0,
+  },
+  'home-security': {
+    count: 21,
+    share: NAMED_SHARES['home-security'],
+    flag: [0.684, 0.265, 0.051],
+    cityEmpty: 0.29,
+    trendPerYear: 0,
+  },
+  'work-from-home': {
+    count: 21,
+    share: NAMED_SHARES['work-from-home'],
+    flag: [0.67, 0.279, 0.051],
+    cityEmpty: 0.33,
+    trendPerYear: 0.05,
+  },
+  charities: {
+    count: 93,
+    share: NAMED_SHARES.charities,
+    flag: [0.577, 0.383, 0.04],
+    cityEmpty: 0.13,
+    trendPerYear: 0,
+  },
+  'dropped-call': {
+    count: 2078,
+    share: (REST * 2078) / REAL_REST,
+    flag: [0.645, 0.241, 0.114],
+    cityEmpty: 0.37,
+    trendPerYear: 0,
+  },
+  other: {
+    count: 5049,
+    share: (REST * 5049) / REAL_REST,
+    flag: [0.676, 0.261, 0.063],
+    cityEmpty: 0.27,
+    trendPerYear: 0,
+  },
+  none: {
+    count: 1786,
+    share: (REST * 1786) / REAL_REST,
+    flag: [0.48, 0.292, 0.228],
+    cityEmpty: 0.78,
+    trendPerYear: -0.04,
+  },
 };
 
-/** REAL: overall robocall flag shares (Y 9,698, N 3,310, empty 1,026 of 14,034). */
-export const ROBOCALL_SHARES = { y: 0.691, n: 0.236, empty: 0.073 } as const;
+/** REAL: overall robocall flag shares in 2021-07-07's file (Y 9,698, N 3,310, empty 1,026 of 14,034). */
+export const REAL_ROBOCALL_SHARES = { y: 0.691, n: 0.236, empty: 0.073 } as const;
+
+/**
+ * The robocall share the sample aims at: DATABOOK FY2025, 1.6M of 2.6M ≈ 61.5% of all complaints
+ * (the Data Book counts "call type not reported" in the total, as an empty flag is here). The
+ * empty share stays REAL's (the Data Book does not give FY2025's); N takes the rest.
+ */
+export const ROBOCALL_SHARES = {
+  y: DATABOOK_FY2025_ROBOCALLS / DATABOOK_FY2025_COMPLAINTS,
+  empty: REAL_ROBOCALL_SHARES.empty,
+  n: 1 - DATABOOK_FY2025_ROBOCALLS / DATABOOK_FY2025_COMPLAINTS - REAL_ROBOCALL_SHARES.empty,
+} as const;
+
+/**
+ * The factor every subject's Y share is multiplied by so that the mix of SUBJECTS gives
+ * ROBOCALL_SHARES.y overall; each subject keeps its empty share, N takes the difference.
+ */
+export function robocallScale(
+  subjects: Readonly<Record<string, SubjectCalibration>> = SUBJECTS,
+): number {
+  let total = 0;
+  let y = 0;
+  for (const s of Object.values(subjects)) {
+    total += s.share;
+    y += s.share * s.flag[0];
+  }
+  return (ROBOCALL_SHARES.y * total) / y;
+}
 
 /**
  * ASSUMED seasonal bumps for a few subjects (month ranges inclusive, 1-based): Medicare open

@@ -1,5 +1,6 @@
 /**
- * The whole sample: one FTC-format file per created-date, written into a staging folder (by
+ * The whole sample: FTC-format daily files in the FTC's cadence (weekdays; Monday's holds the
+ * weekend, see calendar.ts `dailyFilePlan`), written into a staging folder (by
  * worker threads when there are cores to spare), swapped in for `<out>/dnc` whole, then the
  * synthetic marker beside it.
  */
@@ -8,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { dailyFileName } from '../../src/lib/ftc-format';
+import { dailyFilePlan, type DailyFilePlan } from './calendar';
 import { generateDay } from './complaint';
 import { DailyFileBuilder, writeFileAtomic } from './csv-writer';
 import { formatDay, parseDay, yearOf } from './dates';
@@ -42,10 +44,10 @@ export interface SyntheticMarker {
 
 export const GENERATOR = 'robocall-atlas data:sample';
 
-/** Work for one thread: which created days to write, and where. */
+/** Work for one thread: which daily files to write, and where. */
 export interface DaysJob {
   options: ModelOptions;
-  days: number[];
+  files: DailyFilePlan[];
   staging: string;
 }
 
@@ -58,19 +60,18 @@ export interface DaysResult {
 /** A thread's share of the files; each day's content depends only on the model and the day. */
 export function writeDays(
   model: SampleModel,
-  days: readonly number[],
+  files: readonly DailyFilePlan[],
   staging: string,
 ): DaysResult {
   const result: DaysResult = { rows: 0, files: 0, bytes: 0 };
-  const builder = new DailyFileBuilder(16 << 20);
+  const builder = new DailyFileBuilder(32 << 20);
   const emit = builder.row.bind(builder);
-  for (const day of days) {
-    const published = formatDay(day + 1);
+  for (const file of files) {
     builder.reset();
-    result.rows += generateDay(model, day, emit);
+    for (const day of file.created) result.rows += generateDay(model, day, emit);
     // The staging folder is the temporary: the whole tree is renamed into place afterwards.
     writeFileSync(
-      join(staging, String(yearOf(day + 1)), dailyFileName(published)),
+      join(staging, String(yearOf(file.published)), dailyFileName(formatDay(file.published))),
       builder.bytes(),
     );
     result.files += 1;
@@ -133,8 +134,8 @@ function validate(options: SampleOptions): void {
 }
 
 /**
- * Generates the sample into `<out>/dnc/<year>/DNC_Complaint_Numbers_<published>.csv` (published
- * = created + 1 day, year of publication), replacing any previous sample whole: the new tree is
+ * Generates the sample into `<out>/dnc/<year>/DNC_Complaint_Numbers_<published>.csv` (a file each
+ * weekday holding the days since the last one, year of publication), replacing any previous sample whole: the new tree is
  * built beside the old one and swapped in by rename, so an interrupted run leaves the old sample,
  * never a mix. Same options, same bytes, whatever the number of workers.
  */
@@ -142,8 +143,8 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
   validate(options);
   const last = parseDay(options.end);
   const first = last - options.days + 1;
-  const days = Array.from({ length: options.days }, (_, i) => first + i);
-  const workers = Math.max(1, Math.min(options.workers ?? 1, days.length));
+  const plan = dailyFilePlan(first, last);
+  const workers = Math.max(1, Math.min(options.workers ?? 1, plan.length));
   const modelOptions: ModelOptions = {
     days: options.days,
     end: options.end,
@@ -162,14 +163,14 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
 
   let totals: DaysResult = { rows: 0, files: 0, bytes: 0 };
   try {
-    for (const year of new Set(days.map((day) => yearOf(day + 1))))
+    for (const year of new Set(plan.map((file) => yearOf(file.published))))
       mkdirSync(join(staging, String(year)), { recursive: true });
-    if (workers === 1) totals = writeDays(buildModel(modelOptions), days, staging);
+    if (workers === 1) totals = writeDays(buildModel(modelOptions), plan, staging);
     else {
-      // Interleaved so that every thread gets the same mix of weekdays, weekends and seasons.
+      // Interleaved so that every thread gets the same mix of Mondays, other weekdays and seasons.
       const jobs = Array.from({ length: workers }, (_, k) => ({
         options: modelOptions,
-        days: days.filter((_, i) => i % workers === k),
+        files: plan.filter((_, i) => i % workers === k),
         staging,
       }));
       for (const part of await runWorkers(jobs)) {

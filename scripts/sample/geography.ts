@@ -8,6 +8,10 @@ import {
   CITY_LOWER_SHARE,
   CITY_RANK_EXPONENT,
   CITY_UPPER_SHARE,
+  DATABOOK_FY2024_NEXT_PROPENSITY,
+  DATABOOK_FY2024_NEXT_STATES,
+  DATABOOK_FY2025_COMPLAINTS_PER_100K,
+  DATABOOK_FY2025_TOP_STATES,
   ISLAND_AREA_POPULATION_2020,
   STATE_EMPTY_SHARE,
   STATE_LOWER_SHARE,
@@ -57,6 +61,15 @@ function clamp(x: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, x));
 }
 
+/** The Data Book's ranked states keep their sourced (or ranked) propensity; undefined for others. */
+function rankedPropensity(usps: string): number | undefined {
+  const rate = DATABOOK_FY2025_TOP_STATES[usps];
+  if (rate !== undefined) return rate / DATABOOK_FY2025_COMPLAINTS_PER_100K;
+  if ((DATABOOK_FY2024_NEXT_STATES as readonly string[]).includes(usps))
+    return DATABOOK_FY2024_NEXT_PROPENSITY;
+  return undefined;
+}
+
 /** US geographic, in-service area codes grouped by NANPA location (a USPS code, or CNMI). */
 export function areaCodesByLocation(areaCodes: readonly AreaCode[]): Map<string, string[]> {
   const byLocation = new Map<string, string[]>();
@@ -85,10 +98,13 @@ export function buildStates(
     // Draw in a fixed order per state so that adding a state later moves no other state's numbers.
     const own = rngFor(seed, `state:${state.usps}`);
     const territory = state.kind === 'territory' ? TERRITORY_PROPENSITY : 1;
-    const propensity =
+    const drawn =
       territory *
       clamp(own.lognormal(STATE_PROPENSITY_SIGMA), STATE_PROPENSITY_MIN, STATE_PROPENSITY_MAX);
-    const trendPerYear = clamp(STATE_TREND_SIGMA * own.normal(), -STATE_TREND_MAX, STATE_TREND_MAX);
+    const drawnTrend = clamp(STATE_TREND_SIGMA * own.normal(), -STATE_TREND_MAX, STATE_TREND_MAX);
+    const ranked = rankedPropensity(state.usps);
+    const propensity = ranked ?? drawn;
+    const trendPerYear = ranked === undefined ? drawnTrend : 0;
     const areaCodeTable = new AliasTable(codes.map(() => own.lognormal(AREA_CODE_WEIGHT_SIGMA)));
     const cityNames = citiesFor(state.usps);
     const cities = cityNames.map((name) => ({

@@ -1,9 +1,9 @@
 /**
- * What complaints are about: the real file's subject mix, drifting over the window, with a few
+ * What complaints are about: the calibrated subject mix (Data Book ranking), drifting over the window, with a few
  * seasonal bumps and a stable per-state lean; and the robocall flag each subject tends to carry.
  */
 import type { Subject } from '../lib/reference';
-import { STATE_SUBJECT_TILT_SIGMA, SUBJECT_SEASONS, SUBJECTS } from './calibration';
+import { robocallScale, STATE_SUBJECT_TILT_SIGMA, SUBJECT_SEASONS, SUBJECTS } from './calibration';
 import { rngFor, type Rng } from './random';
 
 export type RobocallFlag = 'Y' | 'N' | '';
@@ -12,7 +12,7 @@ export interface SubjectModel {
   slug: string;
   /** Exactly as the FTC writes it (double space before `&`). */
   ftcLabel: string;
-  /** Share in the real file. */
+  /** Share of all complaints at mid-window (calibration.ts SUBJECTS), normalised. */
   baseShare: number;
   trendPerYear: number;
   /** Cumulative thresholds: below flagY → Y, below flagYN → N, else empty. */
@@ -27,18 +27,20 @@ export function buildSubjects(subjects: readonly Subject[]): SubjectModel[] {
   for (const slug of Object.keys(SUBJECTS)) {
     if (!slugs.has(slug)) throw new Error(`calibration has subject ${slug}, subjects.csv does not`);
   }
-  const total = Object.values(SUBJECTS).reduce((sum, s) => sum + s.count, 0);
+  const total = Object.values(SUBJECTS).reduce((sum, s) => sum + s.share, 0);
+  const scale = robocallScale();
   return subjects.map((subject) => {
     const calibration = SUBJECTS[subject.slug];
     if (calibration === undefined) throw new Error(`no calibration for subject ${subject.slug}`);
-    const [y, n] = calibration.flag;
+    const [realY, , empty] = calibration.flag;
+    const y = realY * scale;
     return {
       slug: subject.slug,
       ftcLabel: subject.ftcLabel,
-      baseShare: calibration.count / total,
+      baseShare: calibration.share / total,
       trendPerYear: calibration.trendPerYear,
       flagY: y,
-      flagYN: y + n,
+      flagYN: 1 - empty,
       cityEmpty: calibration.cityEmpty,
     };
   });

@@ -72,6 +72,7 @@ export function mountConsole(
   let engine: Promise<Engine> | null = null;
   let running: { stop(reason: string): void } | null = null;
   let lastResult: { columns: ConsoleColumn[]; rows: Record<string, unknown>[] } | null = null;
+  let lastRun: string | null = null;
 
   const startOwnEngine = (): Promise<Engine> => {
     engine ??= createEngine(context.files).catch((error: unknown) => {
@@ -107,7 +108,8 @@ export function mountConsole(
       fail(check.problem);
       return;
     }
-    context.onRun(ui.sql.value.trim());
+    lastRun = ui.sql.value.trim();
+    context.onRun(lastRun);
     const limitValue = Number(ui.limit.value);
     const rowLimit =
       Number.isInteger(limitValue) && limitValue > 0 ? Math.min(limitValue, MAX_ROWS) : 200;
@@ -225,7 +227,8 @@ export function mountConsole(
   ui.download.disabled = true;
 
   const show = (sql: string | null) => {
-    if (sql === null || sql === ui.sql.value.trim()) return;
+    // A link's query runs even when it is the example already in the box; one already run does not run again.
+    if (sql === null || sql.trim() === lastRun) return;
     ui.sql.value = sql;
     ui.root.open = true;
     void run();

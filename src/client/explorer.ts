@@ -13,11 +13,13 @@ import {
   parseExploreView,
   serializeExploreView,
   type ExploreView,
+  type Ignored,
   type Names,
   type Vocabulary,
 } from '../lib/explore/view';
 import type { DataFacts } from '../lib/download/metadata';
 import { mountConsole, type ConsoleUi } from './console';
+import { consoleQuery, viewParams, withConsoleQuery } from '../lib/console/url';
 import { mountDownloads } from './download';
 import { mountShare } from './embed-share';
 import { startEngine, type Engine, type EngineStage } from './engine';
@@ -25,7 +27,11 @@ import { cubeData, engineData, loadCube, needsEngine } from './view-data';
 import { formatCell } from '../lib/explore/cells';
 import { renderTable } from './table';
 import { showIgnored } from './ignored';
+import { showFieldProblems } from './field-problems';
+import { fieldProblems, type FieldProblem } from '../lib/explore/field-problems';
 import { mountFiltersPanel } from './filters-panel';
+import { mountOembedLink } from './oembed-link';
+import type { Discovery } from '../lib/embed/discovery';
 import { mountStaleness } from './stale';
 import { readViewContext } from './view-context';
 import { markApplicable, numbersTable, partialMarks, shapeView, showNotes } from './chart-numbers';
@@ -59,6 +65,9 @@ export function startExplorer(): void {
     chart: ui.chart,
   });
 
+  const oembed = mountOembedLink(
+    JSON.parse(document.getElementById('explore-oembeds')!.textContent!) as Discovery,
+  );
   const panel = mountFiltersPanel(
     document.querySelector<HTMLDetailsElement>('[data-role="filters-panel"]')!,
     document.querySelector<HTMLElement>('[data-role="filters-now"]')!,
@@ -68,6 +77,8 @@ export function startExplorer(): void {
     document.querySelector<HTMLElement>('[data-role="stale-note"]')!,
   );
   let view: ExploreView = DEFAULT_VIEW;
+  // What the fields refused, kept across page turns so a refused value stays named while its box shows it.
+  let refused: Refused = { problems: [], typed: new Map() };
   let engine: Engine | null = null;
   let generation = 0;
   // The view on screen is waiting for the engine (the cube cannot answer it).
@@ -75,16 +86,19 @@ export function startExplorer(): void {
   let booting = false;
 
   const fromUrl = () => {
-    const parsed = parseExploreView(new URLSearchParams(location.search), vocabulary);
+    const params = viewParams(location.search);
+    const parsed = parseExploreView(params, vocabulary);
     // What cannot apply is shown as counts (or the default interval), with the reason beside its control.
     const effective = effectiveView(parsed.view, populations);
     view = effective.view;
     if (effective.adjusted.length) {
-      const query = serializeExploreView(view);
+      const query = withConsoleQuery(serializeExploreView(view), consoleQuery(location.search));
       history.replaceState(null, '', query ? `?${query}` : location.pathname);
     }
     writeControls(ui.form, view);
     markApplicable(ui.form, view, populations, effective.adjusted);
+    refused = refusedFields(parsed.ignored, view, (key) => params.get(key));
+    showFieldProblems(ui.form, refused.problems, refused.typed);
     showIgnored(ui.ignored, parsed.ignored);
     showVersion();
   };
@@ -96,11 +110,16 @@ export function startExplorer(): void {
       ui.versionNote.textContent = `This link was made with data version ${view.v}; you are seeing version ${config.dataVersion}, so the numbers may differ from what its author saw.`;
   };
 
-  const commit = (asked: ExploreView) => {
+  const commit = (asked: ExploreView, fields: Refused = { problems: [], typed: new Map() }) => {
     const { view: next, adjusted } = effectiveView(asked, populations);
     writeControls(ui.form, next);
     markApplicable(ui.form, next, populations, adjusted);
-    const query = serializeExploreView({ ...next, v: config.dataVersion });
+    refused = fields;
+    showFieldProblems(ui.form, refused.problems, refused.typed);
+    const query = withConsoleQuery(
+      serializeExploreView({ ...next, v: config.dataVersion }),
+      consoleQuery(location.search),
+    );
     if (query !== location.search.replace(/^\?/, ''))
       history.pushState(null, '', query ? `?${query}` : location.pathname);
     view = { ...next, v: config.dataVersion };
@@ -114,6 +133,7 @@ export function startExplorer(): void {
     ui.title.textContent = CHART_TITLES[view.chart];
     ui.filtersText.textContent = `· ${describeFilters(view, names)}`;
     panel.describe(describeFilters(view, names));
+    oembed.update(view, `${CHART_TITLES[view.chart]}: ${describeFilters(view, names)}`);
     ui.sql.textContent = sqlForPeople(view, layout);
     summarise(ui.form, view, config);
     share.update({ view });
@@ -215,22 +235,34 @@ export function startExplorer(): void {
   const sqlConsole = mountConsole(ui.console, {
     files: config.files,
     dataVersion: config.dataVersion,
-    initialSql: new URLSearchParams(location.search).get('sql'),
-    onRun: () => {},
+    initialSql: consoleQuery(location.search),
+    // The query joins the view in the address, so the result can be shared (and Back returns to the last one).
+    onRun: (sql) => {
+      const query = withConsoleQuery(serializeExploreView(view), sql);
+      if (query !== location.search.replace(/^\?/, '')) history.pushState(null, '', `?${query}`);
+    },
   });
   // Busy until the first view is computed: the count and chart on screen are the build's default view.
   ui.results.setAttribute('aria-busy', 'true');
   fromUrl();
   void refresh();
-  ui.form.addEventListener('change', () => commit(readControls(ui.form, view, vocabulary)));
+  ui.form.addEventListener('change', () => {
+    const read = readControls(ui.form, view, vocabulary);
+    commit(
+      read.view,
+      refusedFields(read.ignored, read.view, (key) => read.typed.get(key) ?? null),
+    );
+  });
   ui.form.addEventListener('submit', (event) => event.preventDefault());
   ui.reset.addEventListener('click', () => commit({ ...DEFAULT_VIEW, chart: view.chart }));
-  ui.prev.addEventListener('click', () => commit({ ...view, page: Math.max(1, view.page - 1) }));
-  ui.next.addEventListener('click', () => commit({ ...view, page: view.page + 1 }));
+  ui.prev.addEventListener('click', () =>
+    commit({ ...view, page: Math.max(1, view.page - 1) }, refused),
+  );
+  ui.next.addEventListener('click', () => commit({ ...view, page: view.page + 1 }, refused));
   window.addEventListener('popstate', () => {
     fromUrl();
     void refresh();
-    sqlConsole.show(new URLSearchParams(location.search).get('sql'));
+    sqlConsole.show(consoleQuery(location.search));
   });
   // The cube is asked for at once; the engine starts when a view needs it, or once the page is idle
   // (so rows, the console and downloads are ready when asked for), never before the first view.
@@ -359,14 +391,35 @@ function writeControls(form: HTMLFormElement, view: ExploreView): void {
   }
 }
 
+interface Refused {
+  problems: FieldProblem[];
+  /** Each refused text field's text, to keep in its box. */
+  typed: Map<string, string>;
+}
+
+function refusedFields(
+  ignored: readonly Ignored[],
+  view: ExploreView,
+  text: (key: string) => string | null,
+): Refused {
+  const problems = fieldProblems(ignored, view);
+  const typed = new Map<string, string>();
+  for (const { key } of problems) {
+    const value = text(key);
+    if (value !== null) typed.set(key, value);
+  }
+  return { problems, typed };
+}
+
 /** The form as a query string, read back through the URL grammar, so the form accepts what a link would. */
 function readControls(
   form: HTMLFormElement,
   previous: ExploreView,
   vocabulary: Vocabulary,
-): ExploreView {
+): { view: ExploreView; ignored: Ignored[]; typed: Map<string, string> } {
   const data = new FormData(form);
   const params = new URLSearchParams();
+  const typed = new Map<string, string>();
   for (const { key, form: field } of FORM_KEYS) {
     const control = field!.control;
     const value =
@@ -377,10 +430,11 @@ function readControls(
             '',
           );
     if (value) params.set(key, value);
+    if (control.kind === 'text') typed.set(key, String(data.get(key) ?? ''));
   }
-  const { view } = parseExploreView(params, vocabulary);
+  const { view, ignored } = parseExploreView(params, vocabulary);
   // A new filter starts the table at its first page.
-  return { ...view, page: 1, v: previous.v };
+  return { view: { ...view, page: 1, v: previous.v }, ignored, typed };
 }
 
 interface Ui {

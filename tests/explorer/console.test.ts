@@ -168,6 +168,47 @@ describe('the SQL console', () => {
     await page.close();
   });
 
+  it('keeps the query in the URL, so the URL alone reproduces the query and its result', async () => {
+    const page = await openConsole('?state=OH');
+    const sql = `SELECT subject, count(*) AS complaints\nFROM c${lastYear}.complaints\nWHERE state = 'OH' AND subject <> '#&?'\nGROUP BY ALL\nORDER BY complaints DESC, subject`;
+    const caption = await run(page, sql);
+    expect(caption).toMatch(/^\d+ rows?$/);
+    const shown = await cells(page);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('sql')).toBe(sql);
+    expect(url.searchParams.get('state')).toBe('OH'); // the view's keys stay beside it
+    // A filter change keeps the query in the URL.
+    await page.locator('details.choices summary', { hasText: 'States' }).click();
+    await page.locator('input[name=state][value=PA]').check();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('state') === 'OH,PA');
+    expect(new URL(page.url()).searchParams.get('sql')).toBe(sql);
+
+    // Someone else opens the link: the console opens with the query, runs it and shows the same rows.
+    const other = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await other.goto(page.url());
+    expect(await finished(other)).toBe(caption);
+    expect(
+      await other.locator('details.console').evaluate((d) => (d as HTMLDetailsElement).open),
+    ).toBe(true);
+    expect(await other.locator('[data-role=console-sql]').inputValue()).toBe(sql);
+    expect(await cells(other)).toEqual(shown);
+    expect(await other.locator('[data-role=ignored]').isHidden()).toBe(true); // `sql` is a key it knows
+    // The rows are native DuckDB's for the same query.
+    const native = await db.all<{ subject: string; complaints: number }>(sql);
+    expect(shown).toEqual(native.map((r) => [r.subject, r.complaints.toLocaleString('en-US')]));
+
+    // Back returns to the query run before, and runs it again.
+    const before = await run(page, 'SELECT 41 + 1 AS answer');
+    expect(before).toBe('1 row');
+    expect(new URL(page.url()).searchParams.get('sql')).toBe('SELECT 41 + 1 AS answer');
+    await page.goBack();
+    await page.waitForFunction((q) => new URL(location.href).searchParams.get('sql') === q, sql);
+    expect(await finished(page)).toBe(caption);
+    expect(await cells(page)).toEqual(shown);
+    await other.close();
+    await page.close();
+  }, 240_000);
+
   it('stops a query that would run for minutes within seconds, and the explorer answers meanwhile and after', async () => {
     const page = await openConsole();
     await page

@@ -276,9 +276,144 @@ describe('the form says what it is doing', () => {
   });
 });
 
+describe('the form names what it cannot use', () => {
+  /** A field's state as a reader and a screen reader get it. */
+  const field = (page: Page, selector: string) =>
+    page.locator(selector).evaluate((control) => {
+      const ids = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+      const notes = ids
+        .map((id) => document.getElementById(id))
+        .filter((n): n is HTMLElement => n !== null && !n.hidden);
+      return {
+        value: (control as HTMLInputElement).value,
+        invalid: control.getAttribute('aria-invalid'),
+        message: notes.map((n) => n.textContent).join(' '),
+        visible: notes.every((n) => n.getBoundingClientRect().height > 0),
+      };
+    });
+  const type = async (page: Page, name: string, text: string) => {
+    await page.locator(`input[name=${name}]`).fill(text);
+    await page.locator(`input[name=${name}]`).press('Tab');
+  };
+  const countShown = async (page: Page) =>
+    Number((await page.locator('[data-role=match-count]').textContent())!.replace(/\D/g, ''));
+  const param = (page: Page, key: string) => new URL(page.url()).searchParams.get(key);
+
+  it('a month that does not exist stays in its box, named beside it, and filters nothing', async () => {
+    const page = await open('/explore/');
+    await settled(page);
+    await type(page, 'from', '2025-13');
+    await settled(page);
+    expect(await field(page, 'input[name=from]')).toEqual({
+      value: '2025-13',
+      invalid: 'true',
+      message: 'Not applied: “2025-13” (not a date (YYYY, YYYY-MM or YYYY-MM-DD)).',
+      visible: true,
+    });
+    expect(param(page, 'from')).toBeNull();
+    expect(await countShown(page)).toBe(manifest.totals.rows_loaded);
+    // Corrected, the mark and the message go and the filter applies.
+    const month = manifest.tables.find((t) => t.name === 'daily')!.date_max!.slice(0, 7);
+    await type(page, 'from', month);
+    await page.waitForFunction((m) => new URL(location.href).searchParams.get('from') === m, month);
+    await settled(page);
+    expect(await field(page, 'input[name=from]')).toMatchObject({ invalid: null, message: '' });
+    expect(await countShown(page)).toBeLessThan(manifest.totals.rows_loaded);
+    await close(page);
+  });
+
+  it('an end before the start is named beside To', async () => {
+    const page = await open('/explore/?from=2024-02');
+    await settled(page);
+    await type(page, 'to', '2023-06');
+    await settled(page);
+    expect(await field(page, 'input[name=to]')).toMatchObject({
+      value: '2023-06',
+      invalid: 'true',
+      message: 'Not applied: “2023-06” (before From, 2024-02).',
+      visible: true,
+    });
+    expect(param(page, 'to')).toBeNull();
+    expect(param(page, 'from')).toBe('2024-02');
+    await close(page);
+  });
+
+  it('area codes “61, abc, 2150” are each named; a good one beside them applies, and the box keeps them all', async () => {
+    const page = await open('/explore/');
+    await settled(page);
+    await type(page, 'area', '61, abc, 2150');
+    await settled(page);
+    expect(await field(page, 'input[name=area]')).toEqual({
+      value: '61, abc, 2150',
+      invalid: 'true',
+      message: 'Not applied: “61”, “abc”, “2150” (not a three-digit area code).',
+      visible: true,
+    });
+    expect(param(page, 'area')).toBeNull();
+    await type(page, 'area', '614, abc');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('area') === '614');
+    await settled(page);
+    expect(await field(page, 'input[name=area]')).toMatchObject({
+      value: '614, abc',
+      invalid: 'true',
+      message: 'Not applied: “abc” (not a three-digit area code). Applied: 614.',
+    });
+    // Turning a page of the table keeps the refused text named, not silently replaced.
+    await page.selectOption('select[name=chart]', 'table');
+    await settled(page);
+    await page.locator('[data-role=next-page]').click();
+    await settled(page);
+    expect(await field(page, 'input[name=area]')).toMatchObject({
+      value: '614, abc',
+      invalid: 'true',
+    });
+    await close(page);
+  });
+
+  it('state codes a link gives that are not in the data are named beside the States list, folded or not', async () => {
+    const page = await open('/explore/?state=OH,ZZ');
+    await settled(page);
+    const states = await field(page, 'fieldset[data-field=state]');
+    expect(states).toMatchObject({
+      invalid: 'true',
+      message: 'Not applied: “ZZ” (not a state in the data). Applied: OH.',
+      visible: true,
+    });
+    expect(await page.locator('input[name=state][value=OH]').isChecked()).toBe(true);
+    expect(await page.locator('[data-role=ignored] li').allTextContents()).toEqual([
+      'state=ZZ (not a state in the data)',
+    ]);
+    // Choosing again from the list clears what the link got wrong.
+    await page.locator('details.choices summary', { hasText: 'States' }).click();
+    await page.locator('input[name=state][value=PA]').check();
+    await settled(page);
+    expect(await field(page, 'fieldset[data-field=state]')).toMatchObject({
+      invalid: null,
+      message: '',
+    });
+    await close(page);
+  });
+
+  it('a date a link gives that is not a date stays in its box, named beside it', async () => {
+    const page = await open('/explore/?from=2025-13&area=61x');
+    await settled(page);
+    expect(await field(page, 'input[name=from]')).toMatchObject({
+      value: '2025-13',
+      invalid: 'true',
+      visible: true,
+    });
+    expect(await field(page, 'input[name=area]')).toMatchObject({
+      value: '61x',
+      invalid: 'true',
+      message: 'Not applied: “61x” (not a three-digit area code).',
+    });
+    await close(page);
+  });
+});
+
 describe('axe on the explorer with every panel open', () => {
   it.each([PHONE, DESKTOP])('has no WCAG 2.2 AA violation at $width px', async (viewport) => {
-    const page = await open('/explore/?chart=map&state=OH,PA', viewport);
+    const page = await open('/explore/?chart=map&state=OH,PA&from=2025-13', viewport);
     await settled(page);
     await page.evaluate(() => {
       for (const d of document.querySelectorAll<HTMLDetailsElement>('main details')) d.open = true;
@@ -370,6 +505,41 @@ describe('every chart travels', () => {
     );
     await close(page);
   });
+
+  it('/explore/ links its current view to the prebuilt oEmbed that shows it, and no other', async () => {
+    const discovery = (page: Page) =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('link[type="application/json+oembed"]')].map((l) =>
+          l.getAttribute('href'),
+        ),
+      );
+    const page = await open('/explore/');
+    await settled(page);
+    expect(await discovery(page)).toEqual(['/embed/national/trend/oembed.json']);
+    // A state page's "explore this" view is its static embed's view.
+    const state = await open('/states/oh/', DESKTOP, false);
+    const href = await state
+      .locator('figure#subjects [data-role=explore-this]')
+      .getAttribute('href');
+    await close(state);
+    await page.goto(site.base + href!);
+    await settled(page);
+    expect(await discovery(page)).toEqual(['/embed/states/oh/subjects/oembed.json']);
+    const oembed = (await (
+      await page.request.get(`${site.base}/embed/states/oh/subjects/oembed.json`)
+    ).json()) as { type: string; html: string };
+    expect(oembed.type).toBe('rich');
+    expect(oembed.html).toContain('/embed/states/oh/subjects/');
+    // Another view has no prebuilt oEmbed: no link, rather than a wrong one.
+    await page.locator('details.choices summary', { hasText: 'States' }).click();
+    await page.locator('input[name=state][value=PA]').check();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('state') === 'OH,PA');
+    expect(await discovery(page)).toEqual([]);
+    await page.goBack();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('state') === 'OH');
+    expect(await discovery(page)).toEqual(['/embed/states/oh/subjects/oembed.json']);
+    await close(page);
+  }, 180_000);
 
   it('static embeds are as tall as their content in the oEmbed, without the resize script', async () => {
     const page = await open('/embed/national/trend/', { width: 640, height: 400 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../scripts/lib/duckdb';
 import { checkConsoleSql } from '../../src/lib/console/check';
 import { consoleCsv, displayValue } from '../../src/lib/console/format';
+import { consoleQuery, viewParams, withConsoleQuery } from '../../src/lib/console/url';
 
 let db: Db;
 beforeAll(async () => {
@@ -106,5 +107,23 @@ describe('console results', () => {
       { day: '2024-11-01', n: '1234567', city: `'=HYPERLINK("http://x")` },
       { day: '', n: '-5', city: 'Dallas, TX' },
     ]);
+  });
+});
+
+describe('the console’s query in the address', () => {
+  it('travels after the view’s keys and comes back as written', () => {
+    const sql =
+      "SELECT state, count(*) AS n\nFROM c2024.complaints\nWHERE subject = 'other' AND n > 1 -- #&?\nGROUP BY ALL";
+    const query = withConsoleQuery('state=OH&from=2024-01', sql);
+    expect(query.startsWith('state=OH&from=2024-01&sql=')).toBe(true);
+    expect(consoleQuery(`?${query}`)).toBe(sql);
+    expect([...viewParams(`?${query}`).keys()]).toEqual(['state', 'from']);
+    expect(withConsoleQuery('', sql)).toBe(new URLSearchParams({ sql }).toString());
+  });
+
+  it('leaves the address alone without a query', () => {
+    expect(withConsoleQuery('state=OH', null)).toBe('state=OH');
+    expect(withConsoleQuery('state=OH', '  \n')).toBe('state=OH');
+    expect(consoleQuery('?state=OH&sql=')).toBeNull();
   });
 });

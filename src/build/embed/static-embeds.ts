@@ -15,6 +15,7 @@ import { loadStates } from '../site-data/states';
 import { serializeExploreView, DEFAULT_VIEW, type ExploreView } from '../../lib/explore/view';
 import { iframeHtml } from '../../lib/embed/snippet';
 import { fitHeight } from '../../lib/embed/fit-height';
+import { discoveryKey, stateTemplate, USPS_TOKEN, type Discovery } from '../../lib/embed/discovery';
 
 /** What StaticChart.astro writes after the source line; counted in the embed's height. */
 export const EMBED_LINKS_TEXT = 'See it on Robocall Atlas · Explore, download and cite';
@@ -42,6 +43,8 @@ export interface StaticEmbed {
   pageUrl: string;
   /** The closest explorer view, pinned to the data version. */
   exploreUrl: string;
+  /** That view. */
+  exploreView: ExploreView;
   /** The iframe's starting height (px) in the oEmbed and snippet. */
   height: number;
   dataVersion: string;
@@ -55,6 +58,8 @@ function explore(view: Partial<ExploreView>, version: string): string {
   const query = serializeExploreView({ ...DEFAULT_VIEW, ...view, v: version });
   return `/explore/${query ? `?${query}` : ''}`;
 }
+
+const fullView = (view: Partial<ExploreView>): ExploreView => ({ ...DEFAULT_VIEW, ...view });
 
 export async function nationalEmbeds(): Promise<StaticEmbed[]> {
   const [site, home, states] = await Promise.all([loadSite(), loadHome(), loadStates()]);
@@ -78,6 +83,7 @@ export async function nationalEmbeds(): Promise<StaticEmbed[]> {
       figure,
       pageUrl: `/#${figure.id}`,
       exploreUrl: explore(view, site.dataVersion),
+      exploreView: fullView(view),
       height: heightOf(figure),
       dataVersion: site.dataVersion,
       synthetic: site.synthetic,
@@ -142,6 +148,7 @@ export async function stateEmbeds(): Promise<StaticEmbed[]> {
         figure,
         pageUrl: `${stateUrl(usps)}#${figure.id}`,
         exploreUrl: explore(view, site.dataVersion),
+        exploreView: fullView(view),
         height: heightOf(figure),
         dataVersion: site.dataVersion,
         synthetic: site.synthetic,
@@ -149,6 +156,29 @@ export async function stateEmbeds(): Promise<StaticEmbed[]> {
     }
   }
   return out;
+}
+
+/**
+ * The explorer views that have a static embed, for /explore/'s oEmbed discovery
+ * (src/lib/embed/discovery.ts): every state's views as one template each, and the default view,
+ * which is the national trend (every complaint by month over the whole data).
+ */
+export async function exploreDiscovery(): Promise<Discovery> {
+  const [national, states] = await Promise.all([nationalEmbeds(), stateEmbeds()]);
+  const views = new Map<string, string>();
+  for (const embed of national) views.set(discoveryKey(embed.exploreView), embed.path);
+  views.set(discoveryKey(DEFAULT_VIEW), national.find((e) => e.chart === 'trend')!.path);
+  for (const embed of states) {
+    const usps = embed.usps!;
+    views.set(
+      stateTemplate(discoveryKey(embed.exploreView), usps),
+      embed.path.replace(`/${usps.toLowerCase()}/`, `/${USPS_TOKEN}/`),
+    );
+  }
+  return {
+    views: [...views].map(([key, path]) => ({ key, path })),
+    states: [...new Set(states.map((e) => e.usps!))].sort(),
+  };
 }
 
 /** The iframe's accessible name and the oEmbed title. */

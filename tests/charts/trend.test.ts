@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { trendChart } from '../../src/lib/charts/trend';
+import { EVENT_ROW } from '../../src/lib/charts/annotations';
+import { textWidth } from '../../src/lib/charts/layout';
 import { ROBOCALL_COLORS } from '../../src/lib/charts/palette';
 import { byRobocall, enforcement, ohioRate, robocallLabels } from './fixtures';
 import { expectSoundChart, ownText, position, render } from './helpers';
@@ -85,6 +87,29 @@ describe('trendChart(points, options)', () => {
     ]);
     expect(chart.svg.querySelectorAll('g.event-rule line')).toHaveLength(7);
     await expectSvgSnapshot(chart.markup, 'trend-lines-390');
+  });
+
+  it('wraps a long entry of the key under its text instead of cutting it, and makes room for it', () => {
+    const long =
+      'PoNE letter: Acrobat Communications; Gateway provider: Acrobat Communications, Inc.';
+    const marks = busy.map((m, i) => (i === 6 ? { ...m, label: long } : m));
+    const chart = lines(390, marks);
+    const key = [...chart.svg.querySelectorAll('g.event-key text tspan')].map(
+      (t) => t.textContent!,
+    );
+    expect(key.join(' ')).not.toContain('…');
+    const entry = key.findIndex((line) => line.startsWith('6  Aug 15, 2025: '));
+    const rest = key.slice(entry + 1, -1);
+    expect(rest.length).toBeGreaterThan(0);
+    expect(rest.every((line) => line.startsWith('\u00a0'))).toBe(true);
+    expect([key[entry], ...rest].map((l) => l!.replace(/^\u00a0+/, '')).join(' ')).toBe(
+      `6  Aug 15, 2025: ${long}`,
+    );
+    for (const line of key) expect(textWidth(line)).toBeLessThanOrEqual(390);
+    const short = lines(390, busy);
+    expect(Number(chart.svg.getAttribute('height'))).toBe(
+      Number(short.svg.getAttribute('height')) + (key.length - busy.length) * EVENT_ROW,
+    );
   });
 
   it('uses fewer x ticks on a phone than on a desktop', () => {

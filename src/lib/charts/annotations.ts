@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { EventLayout, PlacedEvent } from './event-layout';
-import { FONT_SIZE } from './layout';
+import { FONT_SIZE, textWidth, wrap } from './layout';
 import { MUTED } from './palette';
 import { formatDate } from '../format';
 
@@ -62,20 +62,34 @@ export function eventMarks(
 }
 
 /**
- * The key under the chart when events are numbered: `offset` px below the plot's bottom edge,
- * lines cut with an ellipsis at `available` px (the full text stays in the rules' titles).
+ * The key's entries as lines that fit `available` px: an entry too long for one line wraps (up to
+ * three lines), its later lines indented under the text after its number, so nothing is cut
+ * that a reader needs (the full text also stays in the rules' titles).
  */
-export function eventKeyMark(layout: EventLayout, offset: number, available: number): Plot.Markish {
-  if (!layout.key.length) return null;
-  return Plot.text([layout.key.join('\n')], {
+export function keyLines(key: readonly string[], available: number): string[] {
+  const lines: string[] = [];
+  for (const entry of key) {
+    const [, prefix = '', text = entry] = /^(\d+ {2})(.*)$/.exec(entry) ?? [];
+    // No-break spaces: SVG collapses ordinary ones at the start of a line.
+    const indent = '\u00a0'.repeat(Math.ceil(textWidth(prefix) / textWidth('\u00a0')));
+    const width = Math.max(80, available - textWidth(prefix));
+    wrap(text, width, 3).forEach((line, i) =>
+      lines.push(i === 0 ? `${prefix}${line}` : `${indent}${line}`),
+    );
+  }
+  return lines;
+}
+
+/** The key under the chart when events are numbered (`keyLines`), `offset` px below the plot's bottom edge. */
+export function eventKeyMark(lines: readonly string[], offset: number): Plot.Markish {
+  if (!lines.length) return null;
+  return Plot.text([lines.join('\n')], {
     frameAnchor: 'bottom-left',
     text: (d: string) => d,
     textAnchor: 'start',
     lineAnchor: 'top',
     lineHeight: EVENT_ROW / FONT_SIZE,
     dy: offset,
-    lineWidth: (available * 0.9) / FONT_SIZE,
-    textOverflow: 'ellipsis',
     fill: MUTED,
     fontSize: FONT_SIZE,
     className: 'event-key',

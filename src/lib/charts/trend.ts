@@ -8,7 +8,14 @@
  */
 import * as Plot from '@observablehq/plot';
 import { extent, max, scaleLinear, scaleUtc } from 'd3';
-import { type EventMark, EVENT_ROW, eventKeyMark, eventMarks, layoutEvents } from './annotations';
+import {
+  type EventMark,
+  EVENT_ROW,
+  eventKeyMark,
+  eventMarks,
+  keyLines,
+  layoutEvents,
+} from './annotations';
 import {
   type ChartElement,
   type ChartOptions,
@@ -83,9 +90,9 @@ export function trendChart(
   });
   const layout = layoutEvents(events, x, [0, width], narrow ? 2 : 3);
   const marginTop = (options.yLabel ? 24 : 12) + layout.rows * EVENT_ROW;
-  const marginBottom = 30 + (layout.key.length ? layout.key.length * EVENT_ROW + 8 : 0);
-  const height =
-    plotHeight + (layout.rows + layout.key.length) * EVENT_ROW + (layout.key.length ? 8 : 0);
+  const key = keyLines(layout.key, width - marginLeft - 4);
+  const marginBottom = 30 + (key.length ? key.length * EVENT_ROW + 8 : 0);
+  const height = plotHeight + (layout.rows + key.length) * EVENT_ROW + (key.length ? 8 : 0);
   y.range([height - marginBottom, marginTop]);
 
   // Direct labels: at each series' last value (the middle of its band when stacked).
@@ -163,7 +170,7 @@ export function trendChart(
       : null,
     Plot.ruleY([0], { stroke: INK }),
     ...eventMarks(layout, marginTop, height - marginBottom, (px) => y.invert(px)),
-    eventKeyMark(layout, 36, width - marginLeft),
+    eventKeyMark(key, 36),
     Plot.text(labels, {
       x: 'at',
       y: 'y',

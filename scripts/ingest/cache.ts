@@ -73,6 +73,7 @@ const CODE_FILES = [
     'normalize.ts',
     'outputs.ts',
     'prepare-file.ts',
+    'read-sources.ts',
     'scan-csv.ts',
     'quarantine.ts',
     'years.ts',

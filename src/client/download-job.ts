@@ -1,33 +1,36 @@
 /**
- * One download, in the browser: query results in batches (pieces of ~50,000 rows for the
- * matching complaints, cut by day — see src/lib/download/chunks.ts — and one query for chart
- * data) → CSV text a few thousand rows at a time → a
- * streaming zip (fflate `Zip` + `ZipDeflate`) → a sink: Blob parts, folded into Blobs every few
- * megabytes so the page never holds the whole file as JS memory, or a file the reader picked
- * (`showSaveFilePicker`), written as it is made. The page yields between slices, so it stays
- * responsive; the AbortSignal is checked between slices, so Cancel stops within a moment and
- * saves nothing. The README and metadata.json go in after the CSV, so they state the rows
- * actually written.
+ * One download, in the browser. The matching complaints are written as CSV by the engine itself:
+ * pieces of ~50,000 rows cut by day (src/lib/download/chunks.ts), each `COPY (…) TO` a file
+ * registered in duckdb-wasm's memory (src/lib/download/csv.ts `csvCopyQuery`: text neutralised in
+ * SQL, CRLF, RFC 4180), its bytes copied out and dropped, while the engine already writes the next
+ * piece. Chart data (a few hundred rows) is formatted here from Arrow. Either way the bytes go a
+ * slice at a time into a streaming zip (fflate `Zip` + `ZipDeflate`) and on to a sink: Blob parts,
+ * folded into Blobs every few megabytes so the page never holds the whole file as JS memory, or a
+ * file the reader picked (`showSaveFilePicker`), written as it is made. The page yields between
+ * slices, so it stays responsive; the AbortSignal is checked between slices, so Cancel stops within
+ * a moment and saves nothing. The README and metadata.json go in after the CSV, so they state the
+ * rows actually written.
  */
-import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { DataType, type Table, type Vector } from 'apache-arrow';
 import { Zip, ZipDeflate } from 'fflate';
+import { CHUNK_ROWS, dayCountsQuery, downloadPieces } from '../lib/download/chunks';
 import {
-  chunkQuery,
-  CHUNK_ROWS,
-  dayCountsQuery,
-  KEY_COLUMN,
-  keyOf,
-  planChunks,
-  type RowKey,
-} from '../lib/download/chunks';
-import { csvFromColumns, csvHeader, type ColumnKind, type CsvColumn } from '../lib/download/csv';
+  csvCopyQuery,
+  csvFromColumns,
+  csvHeader,
+  type ColumnKind,
+  type CsvColumn,
+} from '../lib/download/csv';
 import { rowsQuery, type BuiltQuery } from '../lib/explore/queries';
 import type { DataLayout } from '../lib/explore/sources';
+import { DOWNLOAD_DIRECTORY } from './engine';
 import type { ExploreView } from '../lib/explore/view';
 
-/** Rows formatted and compressed between two yields to the page (a few tens of milliseconds). */
+/** Rows formatted between two yields to the page (a few tens of milliseconds). */
 const SLICE_ROWS = 2_500;
+/** CSV bytes compressed between two yields to the page (a few tens of milliseconds). */
+const SLICE_BYTES = 512 * 1024;
 /** Deflate level: 6 is zlib's default; 4 is ~1.5× faster for a zip a few per cent larger. */
 const LEVEL = 4;
 /** Blob parts are folded into one Blob when they reach this size. */
@@ -122,47 +125,130 @@ async function arrow(connection: AsyncDuckDBConnection, query: BuiltQuery): Prom
   }
 }
 
-/** The matching complaints of a view in pieces: a plan by day, then one query per range of days. */
-export async function* plannedBatches(
+/** Part of the CSV, as UTF-8 bytes, and how many rows it holds. */
+export interface CsvPiece {
+  bytes: Uint8Array;
+  rows: number;
+}
+
+/** A CSV made piece by piece; `summary` is complete once the pieces are. */
+export interface CsvStream {
+  pieces: AsyncIterable<CsvPiece>;
+  summary: { columns: CsvColumn[]; neutralisedCells: number };
+}
+
+const encoder = new TextEncoder();
+
+/** One file per download, in the only directory the engine may write to. */
+let downloadFiles = 0;
+
+/**
+ * The matching complaints of a view as CSV written by the engine: the header, then a plan by day
+ * (which also counts the cells the spreadsheet rule changes), then one `COPY` per piece into a file
+ * of the engine's memory, copied out and emptied. The next piece is being written while the page
+ * compresses this one.
+ */
+export function engineCsv(
+  db: AsyncDuckDB,
   connection: AsyncDuckDBConnection,
   view: ExploreView,
   layout: DataLayout,
-  signal?: AbortSignal,
-  size = CHUNK_ROWS,
-): AsyncGenerator<Table> {
-  const plan = await arrow(connection, dayCountsQuery(rowsQuery(view, 'bound', layout)));
-  const days = plan.toArray().map((row) => ({ day: String(row.day), rows: Number(row.rows) }));
-  for (const range of planChunks(days, size)) {
-    signal?.throwIfAborted();
-    // The same filters, dates narrowed to the range (inside the view's own dates: the days come from its rows).
-    const rows = rowsQuery({ ...view, from: range.from, to: range.to, page: 1 }, 'bound', layout);
-    if (range.rows <= size) {
-      const table = await arrow(connection, rows);
-      if (table.numRows > 0) yield table;
-    } else yield* keysetBatches(connection, rows, size, signal);
+  options: {
+    columns: CsvColumn[];
+    bom: boolean;
+    neutralise: boolean;
+    signal: AbortSignal;
+    size?: number;
+  },
+): CsvStream {
+  const summary = { columns: options.columns, neutralisedCells: 0 };
+  const file = `${DOWNLOAD_DIRECTORY}complaints-${++downloadFiles}.csv`;
+  async function* pieces(): AsyncGenerator<CsvPiece> {
+    yield { bytes: encoder.encode(csvHeader(options.columns, { bom: options.bom })), rows: 0 };
+    const textColumns = options.columns.filter((c) => c.kind === 'text').map((c) => c.name);
+    const plan = await arrow(
+      connection,
+      dayCountsQuery(rowsQuery(view, 'bound', layout), options.neutralise ? textColumns : []),
+    );
+    const days = plan.toArray().map((row) => {
+      summary.neutralisedCells += Number(row.formulas ?? 0);
+      return { day: String(row.day), rows: Number(row.rows) };
+    });
+    const planned = downloadPieces(view, layout, days, options.size ?? CHUNK_ROWS);
+    if (planned.length === 0) return;
+    await db.registerEmptyFileBuffer(file);
+    const write = async (index: number): Promise<Uint8Array> => {
+      const copy = csvCopyQuery(planned[index]!.query, options.columns, file, options);
+      const statement = await connection.prepare(copy.sql);
+      try {
+        await statement.query(...copy.params);
+      } finally {
+        await statement.close();
+      }
+      return db.copyFileToBuffer(file);
+    };
+    let next: Promise<Uint8Array> | null = write(0);
+    try {
+      for (let i = 0; i < planned.length; i++) {
+        const bytes: Uint8Array = await next!;
+        options.signal.throwIfAborted();
+        next = i + 1 < planned.length ? write(i + 1) : null;
+        yield { bytes, rows: planned[i]!.rows };
+      }
+    } finally {
+      await next?.catch(() => undefined);
+      await db.dropFile(file).catch(() => undefined);
+    }
   }
+  return { pieces: pieces(), summary };
 }
 
-/** The matching complaints of a `rowsQuery`, chunk by chunk along their sort order (keyset paging). */
-export async function* keysetBatches(
-  connection: AsyncDuckDBConnection,
-  rows: BuiltQuery,
-  size = CHUNK_ROWS,
-  signal?: AbortSignal,
-): AsyncGenerator<Table> {
-  let after: RowKey | null = null;
-  for (;;) {
-    signal?.throwIfAborted();
-    const table = await arrow(connection, chunkQuery(rows, after, size));
-    if (table.numRows > 0) yield table;
-    if (table.numRows < size) return;
-    const last = table.numRows - 1;
-    after = keyOf({
-      createdUs: table.getChild(KEY_COLUMN)?.get(last),
-      sourceFile: table.getChild('source_file')?.get(last),
-      sourceLine: table.getChild('source_line')?.get(last),
-    });
+/**
+ * Query results as CSV formatted here (chart data, the table's page): the header from the first
+ * batch's fields (or `emptyColumns` when there is none), then the rows a slice at a time.
+ */
+export function arrowCsv(
+  batches: AsyncIterable<Table>,
+  options: { emptyColumns: CsvColumn[]; bom: boolean; neutralise: boolean; signal: AbortSignal },
+): CsvStream {
+  const stats = { neutralised: 0 };
+  const summary = { columns: options.emptyColumns, neutralisedCells: 0 };
+  async function* pieces(): AsyncGenerator<CsvPiece> {
+    let columns: CsvColumn[] | null = null;
+    for await (const table of batches) {
+      options.signal.throwIfAborted();
+      const fields = table.schema.fields;
+      if (!columns) {
+        columns = fields.map((f) => ({ name: f.name, kind: kindOfArrowType(f.type) }));
+        summary.columns = columns;
+        yield { bytes: encoder.encode(csvHeader(columns, { bom: options.bom })), rows: 0 };
+      }
+      const all: unknown[][] = [];
+      for (const field of fields) {
+        all.push(columnValues(table.getChild(field.name)!));
+        await yieldToPage();
+      }
+      for (let start = 0; start < table.numRows; start += SLICE_ROWS) {
+        options.signal.throwIfAborted();
+        const end = Math.min(table.numRows, start + SLICE_ROWS);
+        const text = csvFromColumns(
+          columns,
+          all.map((v) => v.slice(start, end)),
+          end - start,
+          { neutralise: options.neutralise, stats },
+        );
+        summary.neutralisedCells = stats.neutralised;
+        yield { bytes: encoder.encode(text), rows: end - start };
+        await yieldToPage();
+      }
+    }
+    if (!columns)
+      yield {
+        bytes: encoder.encode(csvHeader(options.emptyColumns, { bom: options.bom })),
+        rows: 0,
+      };
   }
+  return { pieces: pieces(), summary };
 }
 
 /** One query's result as a single batch (chart data: a few hundred rows at most). */
@@ -189,11 +275,7 @@ export interface ZipProgress {
 
 export interface ZipJob {
   csvName: string;
-  batches: AsyncIterable<Table>;
-  /** Columns used when there are no rows at all (no batch to read them from). */
-  emptyColumns: CsvColumn[];
-  bom: boolean;
-  neutralise: boolean;
+  csv: CsvStream;
   expected: number | null;
   sink: Sink & { bytes: number };
   signal: AbortSignal;
@@ -210,7 +292,8 @@ async function yieldToPage(): Promise<void> {
   await new Promise<void>((resolve) => setTimeout(resolve, 0));
   lastYield = performance.now();
 }
-const decoder = new TextDecoder();
+// ignoreBOM: a text cell may start with U+FEFF, and a default decoder would silently drop it.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * A column's values as a plain array. Text is decoded a record batch at a time (one TextDecoder
@@ -249,7 +332,6 @@ export function columnValues(vector: Vector): unknown[] {
 
 /** Runs a download job to the end (or to Cancel) and returns the finished file. */
 export async function writeZip(job: ZipJob): Promise<{ blob: Blob | null; result: CsvResult }> {
-  const encoder = new TextEncoder();
   let failure: Error | null = null;
   let writes: Promise<void> = Promise.resolve();
   const zip = new Zip((error, chunk, _final) => {
@@ -264,55 +346,28 @@ export async function writeZip(job: ZipJob): Promise<{ blob: Blob | null; result
   const csv = new ZipDeflate(job.csvName, { level: LEVEL });
   csv.mtime = now;
   zip.add(csv);
-  const stats = { neutralised: 0 };
-  const options = { neutralise: job.neutralise, stats };
-  let columns: CsvColumn[] | null = null;
   let rows = 0;
   let csvBytes = 0;
-  const push = async (text: string, final = false) => {
-    const bytes = encoder.encode(text);
+  const push = async (bytes: Uint8Array, final = false) => {
     csvBytes += bytes.length;
     csv.push(bytes, final);
     await writes;
     if (failure) throw failure;
   };
   try {
-    for await (const table of job.batches) {
-      job.signal.throwIfAborted();
-      const fields = table.schema.fields.filter((f) => f.name !== KEY_COLUMN);
-      if (!columns) {
-        columns = fields.map((f) => ({ name: f.name, kind: kindOfArrowType(f.type) }));
-        await push(csvHeader(columns, { bom: job.bom }));
-      }
-      const vectors = fields.map((f) => table.getChild(f.name)!);
-      const all: unknown[][] = [];
-      for (const vector of vectors) {
-        all.push(columnValues(vector));
-        await yieldToPage();
-      }
-      for (let start = 0; start < table.numRows; start += SLICE_ROWS) {
+    for await (const piece of job.csv.pieces) {
+      for (let start = 0; start < piece.bytes.length; start += SLICE_BYTES) {
         job.signal.throwIfAborted();
-        const end = Math.min(table.numRows, start + SLICE_ROWS);
-        await push(
-          csvFromColumns(
-            columns,
-            all.map((v) => v.slice(start, end)),
-            end - start,
-            options,
-          ),
-        );
-        rows += end - start;
-        job.onProgress({ rows, expected: job.expected, bytes: job.sink.bytes });
+        await push(piece.bytes.subarray(start, start + SLICE_BYTES));
         await yieldToPage();
       }
+      rows += piece.rows;
+      job.onProgress({ rows, expected: job.expected, bytes: job.sink.bytes });
     }
     job.signal.throwIfAborted();
-    if (!columns) {
-      columns = job.emptyColumns;
-      await push(csvHeader(columns, { bom: job.bom }));
-    }
-    await push('', true);
-    const result: CsvResult = { rows, columns, neutralisedCells: stats.neutralised, csvBytes };
+    await push(new Uint8Array(0), true);
+    const { columns, neutralisedCells } = job.csv.summary;
+    const result: CsvResult = { rows, columns, neutralisedCells, csvBytes };
     const { readme, metadata } = job.describe(result);
     for (const [name, text] of [
       ['README.md', readme],

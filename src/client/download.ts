@@ -24,9 +24,10 @@ import { chartQuery, ROW_COLUMNS, rowsQuery } from '../lib/explore/queries';
 import type { ViewContext } from '../lib/explore/context';
 import { serializeExploreView, type ExploreView } from '../lib/explore/view';
 import {
+  arrowCsv,
   BlobSink,
+  engineCsv,
   FileSink,
-  plannedBatches,
   saveBlob,
   singleBatch,
   writeZip,
@@ -162,25 +163,32 @@ export function mountDownloads(
           ? rowsQuery(view, 'literal', context.layout)
           : chartQuery(view, 'literal', context.layout);
       const shaped = kind === 'aggregate' ? (snapshot.chart ?? null) : null;
-      const { blob, result } = await writeZip({
-        csvName: csvName(kind, view),
-        batches:
-          kind === 'rows'
-            ? plannedBatches(conn, view, context.layout, controller.signal, chunkRows())
-            : shaped
-              ? shapedBatch(shaped)
-              : singleBatch(conn, query),
-        emptyColumns:
-          kind === 'rows'
-            ? ROW_COLUMNS.map((c) => ({
-                name: c,
-                kind: kindOfDuckDbType(
-                  COMPLAINT_COLUMNS.find((x) => x.name === c)?.type ?? 'VARCHAR',
-                ),
-              }))
-            : (shaped?.download.columns ?? []).map((c) => ({ name: c.name, kind: c.kind })),
+      const options = {
         bom: ui.bom.checked,
         neutralise: ui.neutralise.checked,
+        signal: controller.signal,
+      };
+      const { blob, result } = await writeZip({
+        csvName: csvName(kind, view),
+        csv:
+          kind === 'rows'
+            ? engineCsv(engine.db, conn, view, context.layout, {
+                ...options,
+                columns: ROW_COLUMNS.map((c) => ({
+                  name: c,
+                  kind: kindOfDuckDbType(
+                    COMPLAINT_COLUMNS.find((x) => x.name === c)?.type ?? 'VARCHAR',
+                  ),
+                })),
+                size: chunkRows(),
+              })
+            : arrowCsv(shaped ? shapedBatch(shaped) : singleBatch(conn, query), {
+                ...options,
+                emptyColumns: (shaped?.download.columns ?? []).map((c) => ({
+                  name: c.name,
+                  kind: c.kind,
+                })),
+              }),
         expected,
         sink,
         signal: controller.signal,

@@ -26,6 +26,12 @@ export interface Engine {
 
 export type EngineStage = 'loading engine' | 'starting engine' | 'opening data' | 'ready';
 
+/**
+ * The one place the engine may write: files registered in its own memory for downloads
+ * (download-job.ts writes the CSV there with `COPY … TO`). Nothing under it is on disk or the network.
+ */
+export const DOWNLOAD_DIRECTORY = '/downloads/';
+
 /** The alias a year's row-level database is attached under (one definition, with the SQL's layout). */
 export { yearAlias };
 
@@ -118,6 +124,7 @@ export async function createEngine(
   }
   // The data is attached; from here on the engine may not read or write anything else, and no
   // statement may change a setting (lock_configuration comes last: it also locks itself).
+  await connection.query(`SET allowed_directories = ['${DOWNLOAD_DIRECTORY}']`);
   await connection.query(`SET enable_external_access = false`);
   await connection.query(`SET lock_configuration = true`);
   onStage('ready');

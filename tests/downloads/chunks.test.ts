@@ -1,23 +1,31 @@
 /**
  * Download pieces (src/lib/download/chunks.ts) in native DuckDB over a sample build's DuckDB files:
- * the plan by day and the ranges it makes, and keyset pages within a day, read one after the
- * other, give exactly the rows of `rowsQuery`, in its order, none twice, whatever the piece size;
- * the filters stay bound parameters.
+ * the plan by day and the pieces it makes (ranges of days, pages within a big day), read one after
+ * the other, give exactly the rows of `rowsQuery`, in its order, none twice, whatever the piece
+ * size; the filters stay bound parameters. The engine's CSV of those pieces (`csvCopyQuery`) is
+ * byte for byte what the JavaScript writer makes of the same rows, and the plan counts the cells
+ * the spreadsheet rule changes as the JavaScript rule does.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../scripts/lib/duckdb';
 import {
-  chunkCount,
-  chunkQuery,
   dayCountsQuery,
-  KEY_COLUMN,
-  keyOf,
+  downloadPieces,
   planChunks,
   type DayCount,
-  type RowKey,
 } from '../../src/lib/download/chunks';
-import { rowsQuery, type BuiltQuery } from '../../src/lib/explore/queries';
+import {
+  csvCopyQuery,
+  csvHeader,
+  csvRows,
+  kindOfDuckDbType,
+  looksLikeFormula,
+  type CsvColumn,
+} from '../../src/lib/download/csv';
+import { COMPLAINT_COLUMNS } from '../../src/lib/catalog/tables';
+import { ROW_COLUMNS, rowsQuery, type BuiltQuery } from '../../src/lib/explore/queries';
 import type { DataLayout } from '../../src/lib/explore/sources';
 import { DEFAULT_VIEW, type ExploreView } from '../../src/lib/explore/view';
 import { buildSample } from '../helpers/sample-build';
@@ -54,26 +62,18 @@ afterAll(() => {
 
 const run = (q: BuiltQuery) => db.all<Record<string, unknown>>(q.sql, q.params);
 
-async function readInChunks(
-  rows: BuiltQuery,
-  size: number,
-): Promise<{ rows: Record<string, unknown>[]; queries: number }> {
-  const out: Record<string, unknown>[] = [];
-  let after: RowKey | null = null;
-  let queries = 0;
-  for (;;) {
-    const chunk = await run(chunkQuery(rows, after, size));
-    queries++;
-    out.push(...chunk);
-    if (chunk.length < size) return { rows: out, queries };
-    const last = chunk.at(-1)!;
-    after = keyOf({
-      createdUs: last[KEY_COLUMN],
-      sourceFile: last.source_file,
-      sourceLine: last.source_line,
-    });
-  }
+async function planOf(state: ExploreView, formulaColumns: string[] = []) {
+  const plan = await run(dayCountsQuery(rowsQuery(state, 'bound', layout), formulaColumns));
+  return {
+    days: plan.map((r) => ({ day: String(r.day), rows: Number(r.rows) })),
+    formulas: plan.reduce((n, r) => n + Number(r.formulas ?? 0), 0),
+  };
 }
+
+const COLUMNS: CsvColumn[] = ROW_COLUMNS.map((name) => ({
+  name,
+  kind: kindOfDuckDbType(COMPLAINT_COLUMNS.find((c) => c.name === name)!.type),
+}));
 
 const views: Partial<ExploreView>[] = [
   {},
@@ -135,73 +135,112 @@ describe('pieces by day', () => {
   });
 });
 
-describe('keyset chunks', () => {
+describe('pages within a day', () => {
   it.each(views)('give exactly the rows of rowsQuery for %j', async (view) => {
     const state = { ...DEFAULT_VIEW, ...view };
-    const rows = rowsQuery(state, 'bound', layout);
-    const all = await run(rows);
+    const all = await run(rowsQuery(state, 'bound', layout));
     expect(all.length).toBeLessThan(20_000);
-    for (const size of [1_000, 4_567]) {
-      const { rows: chunked, queries } = await readInChunks(rows, size);
-      expect(chunked.map(({ [KEY_COLUMN]: _, ...rest }) => rest)).toEqual(all);
-      expect(queries).toBe(Math.floor(all.length / size) + 1);
+    const { days } = await planOf(state);
+    // 97 rows is less than most days hold: those days are read in pages.
+    for (const size of [97, 4_567]) {
+      const pieces = downloadPieces(state, layout, days, size);
+      const read: Record<string, unknown>[] = [];
+      for (const piece of pieces) {
+        const rows = await run(piece.query);
+        expect(rows.length).toBe(piece.rows);
+        read.push(...rows);
+      }
+      expect(read).toEqual(all);
+      if (size === 97 && all.length > 2_000)
+        expect(pieces.length).toBeGreaterThan(planChunks(days, size).length);
     }
   });
 
-  it('pages through ties in created_at by file and line', async () => {
-    const all = rowsQuery(DEFAULT_VIEW, 'bound', layout);
-    // Two complaints created in the same second: read their day and states one row at a time.
-    const [tie] = await db.all<{ day: string; states: string[] }>(
-      `SELECT strftime(any_value(created_date), '%Y-%m-%d') AS day, list(DISTINCT state) AS states FROM (${all.sql}) WHERE state IS NOT NULL GROUP BY created_at HAVING count(*) > 1 LIMIT 1`,
-      all.params,
-    );
-    expect(tie, 'the sample has complaints created in the same second').toBeDefined();
-    const rows = rowsQuery(
-      { ...DEFAULT_VIEW, from: tie!.day, to: tie!.day, states: [...tie!.states].sort() },
-      'bound',
-      layout,
-    );
-    const expected = await run(rows);
-    const { rows: chunked } = await readInChunks(rows, 1);
-    expect(chunked.map(({ [KEY_COLUMN]: _, ...rest }) => rest)).toEqual(expected);
-    const keys = chunked.map((r) => `${String(r.source_file)}:${String(r.source_line)}`);
-    expect(new Set(keys).size).toBe(keys.length);
+  it('keep the filters bound', () => {
+    const state = { ...DEFAULT_VIEW, states: ["OH' OR 1=1 --"] };
+    const pieces = downloadPieces(state, layout, [{ day: '2026-01-02', rows: 30 }], 10);
+    expect(pieces.map((p) => p.rows)).toEqual([10, 10, 10]);
+    for (const { query } of pieces) {
+      expect(query.sql).not.toContain('OR 1=1');
+      expect(query.params).toContain("OH' OR 1=1 --");
+      expect((query.sql.match(/\?/g) ?? []).length).toBe(query.params.length);
+    }
+    expect(() => downloadPieces(state, layout, [], 0)).toThrow(/piece size/);
+  });
+});
+
+describe('the CSV the engine writes', () => {
+  it.each(views)('is the bytes the JavaScript writer makes of the same rows, %j', async (view) => {
+    const state = { ...DEFAULT_VIEW, ...view };
+    const rows = await run(rowsQuery(state, 'bound', layout));
+    for (const neutralise of [true, false]) {
+      const options = { neutralise, stats: { neutralised: 0 } };
+      const expected =
+        csvHeader(COLUMNS, { bom: true }) +
+        csvRows(
+          COLUMNS,
+          rows.map((r) => COLUMNS.map((c) => r[c.name])),
+          options,
+        );
+      const { days, formulas } = await planOf(
+        state,
+        COLUMNS.filter((c) => c.kind === 'text').map((c) => c.name),
+      );
+      const file = join(tmp.dir, 'piece.csv');
+      let written = csvHeader(COLUMNS, { bom: true });
+      for (const piece of downloadPieces(state, layout, days, 1_500)) {
+        const copy = csvCopyQuery(piece.query, COLUMNS, file, { neutralise });
+        await db.run(copy.sql, copy.params);
+        written += readFileSync(file, 'utf8');
+      }
+      expect(written).toBe(expected);
+      // The plan's count of changed cells is what the JavaScript rule changes (0 when it is off).
+      if (neutralise) expect(formulas).toBe(options.stats.neutralised);
+    }
   });
 
-  it('keeps the filters bound and adds its own parameters after them', () => {
-    const rows = rowsQuery({ ...DEFAULT_VIEW, states: ["OH' OR 1=1 --"] }, 'bound', layout);
-    const q = chunkQuery(
-      rows,
-      {
-        createdUs: 1_767_323_045_000_000,
-        sourceFile: "x'; DROP TABLE c2026.complaints; --",
-        sourceLine: 3,
-      },
-      10,
+  it('neutralises in SQL exactly what the JavaScript rule does, and counts it', async () => {
+    const cells = [
+      '=1+1',
+      ' =1',
+      '\uFEFF=2',
+      '\uFEFFplain',
+      '-3',
+      "'=4",
+      'a,b',
+      'say "hi"',
+      'line\nbreak',
+      '\tx',
+      '',
+      null,
+      'Zürich',
+      '＠x',
+    ];
+    const sql = `SELECT * FROM (VALUES ${cells.map((c, i) => `(${c === null ? 'NULL' : '?'}::VARCHAR, ${i})`).join(', ')}) AS t(city, n) ORDER BY n`;
+    const params = cells.filter((c): c is string => c !== null);
+    const file = join(tmp.dir, 'cells.csv');
+    const columns: CsvColumn[] = [
+      { name: 'city', kind: 'text' },
+      { name: 'n', kind: 'number' },
+    ];
+    const copy = csvCopyQuery({ sql, params }, columns, file, { neutralise: true });
+    await db.run(copy.sql, copy.params);
+    const stats = { neutralised: 0 };
+    expect(readFileSync(file, 'utf8')).toBe(
+      csvRows(
+        columns,
+        cells.map((c, i) => [c, i]),
+        { stats },
+      ),
     );
-    expect(q.sql).not.toContain('OR 1=1');
-    expect(q.sql).not.toContain('DROP');
-    expect(q.params).toEqual([
-      ...rows.params,
-      1_767_323_045_000_000,
-      1_767_323_045_000_000,
-      1_767_323_045_000_000,
-      "x'; DROP TABLE c2026.complaints; --",
-      "x'; DROP TABLE c2026.complaints; --",
-      3,
-      10,
-    ]);
-    expect((q.sql.match(/\?/g) ?? []).length).toBe(q.params.length);
+    expect(stats.neutralised).toBe(cells.filter((c) => c !== null && looksLikeFormula(c)).length);
   });
 
-  it('refuses a paged query, a bad size and a bad key', () => {
-    const paged = rowsQuery(DEFAULT_VIEW, 'bound', layout, { limit: 50, offset: 0 });
-    expect(() => chunkQuery(paged, null)).toThrow(/without a page/);
-    expect(() => chunkQuery(rowsQuery(DEFAULT_VIEW, 'bound', layout), null, 0)).toThrow(
-      /chunk size/,
-    );
-    expect(() => keyOf({ createdUs: 'x', sourceFile: 'f', sourceLine: 1 })).toThrow(/key/);
-    expect(chunkCount(0)).toBe(1);
-    expect(chunkCount(100_001, 50_000)).toBe(3);
+  it('refuses a file or column name it would have to quote', () => {
+    const q = { sql: 'SELECT 1 AS x', params: [] };
+    expect(() => csvCopyQuery(q, COLUMNS, "x'.csv", { neutralise: true })).toThrow(/file name/);
+    expect(() =>
+      csvCopyQuery(q, [{ name: 'a b', kind: 'text' }], 'x.csv', { neutralise: true }),
+    ).toThrow(/column name/);
   });
 });

@@ -142,6 +142,36 @@ export function neutraliseSql(expression: string): string {
 }
 
 /**
+ * A query's rows as CSV written by the engine itself (`COPY … TO file`), byte for byte what
+ * `csvRows` writes for the same values: CRLF line ends, RFC 4180 quoting (DuckDB quotes a field
+ * holding the delimiter, a quote or a line break, and writes the empty string as `""`), NULL as
+ * the empty field, text cells neutralised by `neutraliseSql` when asked. No header (`csvHeader`
+ * writes it once, before the first piece). Parameters stay bound: COPY takes them in duckdb-wasm.
+ * `USE_TMP_FILE false`: the engine would otherwise write `tmp_<file>` and rename it, and only the
+ * file itself is registered (and allowed) in the browser.
+ */
+export function csvCopyQuery(
+  query: { sql: string; params: readonly (string | number | boolean)[] },
+  columns: readonly CsvColumn[],
+  file: string,
+  options: { neutralise: boolean },
+): { sql: string; params: (string | number | boolean)[] } {
+  if (!/^[\w./-]+$/.test(file)) throw new Error(`not a plain file name: ${file}`);
+  const select = columns
+    .map((c) => {
+      if (!/^[a-z_][a-z0-9_]*$/.test(c.name)) throw new Error(`not a plain column name: ${c.name}`);
+      return c.kind === 'text' && options.neutralise
+        ? `${neutraliseSql(c.name)} AS ${c.name}`
+        : c.name;
+    })
+    .join(', ');
+  return {
+    sql: `COPY (SELECT ${select}\nFROM (\n${query.sql}\n) AS matching) TO '${file}' (FORMAT csv, HEADER false, NEW_LINE '\\r\\n', USE_TMP_FILE false)`,
+    params: [...query.params],
+  };
+}
+
+/**
  * A download's text field: the one quoter (`csvField`), and the empty string written `""`, since a
  * bare empty field reads back as NULL (DuckDB, pandas) and `""` as empty text.
  */

@@ -7,7 +7,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../scripts/lib/duckdb';
 import { REFERENCE_DIR } from '../../scripts/lib/reference';
-import { chartQuery, countQuery, rowsQuery, type BuiltQuery } from '../../src/lib/explore/queries';
+import {
+  chartQuery,
+  countQuery,
+  PAGE_SIZE,
+  rowsQuery,
+  tablePage,
+  tableQuery,
+  type BuiltQuery,
+} from '../../src/lib/explore/queries';
 import type { DataLayout } from '../../src/lib/explore/sources';
 import { DEFAULT_VIEW, type ExploreView } from '../../src/lib/explore/view';
 import { nationalRate, type StateRef } from '../../src/lib/site-data/shape';
@@ -68,6 +76,20 @@ describe('explorer queries', () => {
       );
       expect(bound).toEqual([{ complaints: independent[0]!.n }]);
       expect(literal).toEqual(bound);
+    });
+
+    it('gives the table page and its count in one query, also past the last page', async () => {
+      const [{ complaints }] = (await run(countQuery(state, 'bound', layout))) as [
+        { complaints: number },
+      ];
+      const last = Math.max(1, Math.ceil(complaints / PAGE_SIZE));
+      for (const page of [1, 2, last, last + 1]) {
+        const s = { ...state, chart: 'table' as const, page };
+        const one = tablePage(await run(tableQuery(s, 'bound', layout)));
+        expect(one.matching).toBe(complaints);
+        expect(one.rows).toEqual(await run(chartQuery(s, 'bound', layout)));
+        if (page === last + 1) expect(one.rows).toEqual([]);
+      }
     });
 
     it.each(CHARTS)(

@@ -78,6 +78,39 @@ export function rowsQuery(
   return done(sql, w, src);
 }
 
+/**
+ * The `table` chart in one round trip: the page of rows and, on each, the number of complaints that
+ * match (`countQuery`, from the cube when it can answer) as `matching`. When the page is empty the
+ * result is one row with only `matching` set; `tablePage` reads either shape back.
+ */
+export function tableQuery(view: ExploreView, mode: Mode, layout: DataLayout): BuiltQuery {
+  const count = countQuery(view, mode, layout);
+  const page = rowsQuery(view, mode, layout, {
+    limit: PAGE_SIZE,
+    offset: (view.page - 1) * PAGE_SIZE,
+  });
+  const sql = `SELECT page.*, counted.complaints AS matching
+FROM (
+${count.sql}
+) AS counted
+LEFT JOIN (
+${page.sql}
+) AS page ON true
+ORDER BY page.created_at, page.source_file, page.source_line`;
+  return { sql, params: [...count.params, ...page.params], source: page.source };
+}
+
+/** A `tableQuery` result → the page's rows (without `matching`) and the matching count. */
+export function tablePage<T extends Record<string, unknown>>(
+  rows: readonly T[],
+): { matching: number; rows: Omit<T, 'matching'>[] } {
+  const matching = Number(rows[0]?.matching ?? 0);
+  const page = rows
+    .filter((row) => row.source_file !== null && row.source_file !== undefined)
+    .map(({ matching: _, ...rest }) => rest);
+  return { matching, rows: page };
+}
+
 function trendQuery(view: ExploreView, mode: Mode, layout: DataLayout): BuiltQuery {
   const w = new SqlWriter(mode);
   const byState = seriesByState(view);

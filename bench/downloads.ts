@@ -153,6 +153,11 @@ async function browserDownload(
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
+  // A tab that crashes (out of memory) would otherwise leave the waits below hanging for 30 minutes.
+  const crashed = new Promise<never>((_, reject) =>
+    page.on('crash', () => reject(new Error('the tab crashed during the download'))),
+  );
+  crashed.catch(() => undefined);
   try {
     await page.goto(`${origin}/explore/?${query}`);
     await page.waitForSelector('[data-role="download-rows"]:not([disabled])', { timeout: 180_000 });
@@ -188,15 +193,20 @@ async function browserDownload(
     const t0 = performance.now();
     const downloaded = page.waitForEvent('download', { timeout: 1_800_000 });
     await page.click('[data-role="download-rows"]');
-    // Done when the page has handed the finished zip to the browser (it says so).
-    await page.waitForFunction(
-      () =>
-        /^Downloaded /.test(
-          document.querySelector('[data-role="download-status"]')?.textContent ?? '',
-        ),
-      null,
-      { timeout: 1_800_000, polling: 50 },
-    );
+    // Done when the page says so: downloaded, or failed (then the benchmark stops with its message).
+    const status = await Promise.race([
+      page.waitForFunction(
+        () => {
+          const text = document.querySelector('[data-role="download-status"]')?.textContent ?? '';
+          return /^Downloaded |failed/.test(text) ? text : false;
+        },
+        null,
+        { timeout: 1_800_000, polling: 50 },
+      ),
+      crashed,
+    ]);
+    const said = String(await status.jsonValue());
+    if (!said.startsWith('Downloaded ')) throw new Error(said);
     const seconds = (performance.now() - t0) / 1000;
     const download = await downloaded;
     const path = resolve(`bench/.cache/downloads/browser-download.zip`);

@@ -162,7 +162,7 @@ export function engineCsv(
   },
 ): CsvStream {
   const summary = { columns: options.columns, neutralisedCells: 0 };
-  const file = `${DOWNLOAD_DIRECTORY}complaints-${++downloadFiles}.csv`;
+  const download = ++downloadFiles;
   async function* pieces(): AsyncGenerator<CsvPiece> {
     yield { bytes: encoder.encode(csvHeader(options.columns, { bom: options.bom })), rows: 0 };
     const textColumns = options.columns.filter((c) => c.kind === 'text').map((c) => c.name);
@@ -175,19 +175,24 @@ export function engineCsv(
       return { day: String(row.day), rows: Number(row.rows) };
     });
     const planned = downloadPieces(view, layout, days, options.size ?? CHUNK_ROWS);
-    if (planned.length === 0) return;
-    await db.registerEmptyFileBuffer(file);
+    // A file of its own for each piece: copying a buffer file out leaves it unusable for writing.
     const write = async (index: number): Promise<Uint8Array> => {
-      const copy = csvCopyQuery(planned[index]!.query, options.columns, file, options);
-      const statement = await connection.prepare(copy.sql);
+      const file = `${DOWNLOAD_DIRECTORY}complaints-${download}-${index}.csv`;
+      await db.registerEmptyFileBuffer(file);
       try {
-        await statement.query(...copy.params);
+        const copy = csvCopyQuery(planned[index]!.query, options.columns, file, options);
+        const statement = await connection.prepare(copy.sql);
+        try {
+          await statement.query(...copy.params);
+        } finally {
+          await statement.close();
+        }
+        return await db.copyFileToBuffer(file);
       } finally {
-        await statement.close();
+        await db.dropFile(file);
       }
-      return db.copyFileToBuffer(file);
     };
-    let next: Promise<Uint8Array> | null = write(0);
+    let next: Promise<Uint8Array> | null = planned.length ? write(0) : null;
     try {
       for (let i = 0; i < planned.length; i++) {
         const bytes: Uint8Array = await next!;
@@ -197,7 +202,6 @@ export function engineCsv(
       }
     } finally {
       await next?.catch(() => undefined);
-      await db.dropFile(file).catch(() => undefined);
     }
   }
   return { pieces: pieces(), summary };

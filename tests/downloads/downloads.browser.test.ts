@@ -176,7 +176,7 @@ describe('row downloads equal native DuckDB', () => {
     expect(n).toBeGreaterThanOrEqual(100_000);
   }, 180_000);
 
-  it('in small pieces: days grouped, and busy days read by keyset pages within the day', async () => {
+  it('in small pieces: days grouped, and busy days read in pages within the day', async () => {
     // 40-row pieces: most days of the sample have more matching rows than that for these states.
     await page.evaluate(
       () =>

@@ -253,21 +253,21 @@ async function coldLoads(
     const bytes = await countBytes(page);
     const t0 = Date.now();
     await page.goto(url, { waitUntil: 'commit' });
-    computedBy = await page.evaluate(
-      () =>
-        new Promise<string>((resolve) => {
-          const root = () =>
-            document.querySelector<HTMLElement>('[data-role=embed], .explorer-results');
-          const check = () => {
-            const el = root();
-            if (el && el.dataset.shown === location.search && !el.hasAttribute('aria-busy'))
-              resolve(el.dataset.computedBy ?? '');
-            else requestAnimationFrame(check);
-          };
-          check();
-        }),
+    // No named inner functions here: tsx would wrap them in a helper the page does not have.
+    await page.waitForFunction(
+      () => {
+        const el = document.querySelector<HTMLElement>('[data-role=embed], .explorer-results');
+        return !!el && el.dataset.shown === location.search && !el.hasAttribute('aria-busy');
+      },
+      null,
+      { polling: 'raf', timeout: 180_000 },
     );
     times.push(Date.now() - t0);
+    computedBy = await page.evaluate(
+      () =>
+        document.querySelector<HTMLElement>('[data-role=embed], .explorer-results')?.dataset
+          .computedBy ?? '',
+    );
     // Responses still arriving at that moment (the engine, loading in idle time) are not counted.
     sizes.push(bytes());
     await context.close();

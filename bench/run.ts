@@ -12,14 +12,17 @@ const SUITES: Record<string, SuiteEntry> = {
   ingest: { options: ['days'], load: async () => (await import('./ingest')).benchIngest },
   site: { options: ['days', 'runs'], load: async () => (await import('./site')).benchSite },
   explorer: {
-    options: ['large-volume'],
+    options: ['large-volume', 'only'],
     load: async () => (await import('./explorer')).benchExplorer,
   },
   downloads: {
     options: ['days', 'volume', 'sizes', 'runs'],
     load: async () => (await import('./downloads')).benchDownloads,
   },
-  lookup: { options: ['large-volume'], load: async () => (await import('./lookup')).benchLookup },
+  lookup: {
+    options: ['large-volume', 'only'],
+    load: async () => (await import('./lookup')).benchLookup,
+  },
   update: { options: ['days'], load: async () => (await import('./update')).benchUpdate },
 };
 

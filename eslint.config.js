@@ -1,7 +1,8 @@
 // ESLint for the whole repository: typescript-eslint's recommended rules, and import zones that
 // keep the three layers the README describes (src/lib pure, src/build Node at build time,
-// src/client the browser). `npm run lint`; `npm test` runs it first.
+// src/client and .astro <script>s the browser). `npm run lint`; `npm test` runs it first.
 import js from '@eslint/js';
+import astro from 'eslint-plugin-astro';
 import tseslint from 'typescript-eslint';
 
 /** Relative imports that leave a layer, by the folder they reach (`../../build/site-data/db`). */
@@ -38,6 +39,9 @@ export default tseslint.config(
   },
   js.configs.recommended,
   tseslint.configs.recommended,
+  // .astro files: the frontmatter runs at build time (any layer may be imported there); each
+  // <script> is browser code, linted as a virtual file `<page>.astro/<n>_<n>.ts`.
+  astro.configs['flat/recommended'],
   {
     files: ['**/*.{ts,mts,js,mjs}'],
     languageOptions: { ecmaVersion: 2024, sourceType: 'module' },
@@ -103,7 +107,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/client/**/*.ts'],
+    files: ['src/client/**/*.ts', 'src/**/*.astro/*.ts', 'src/**/*.astro/*.js'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -26,9 +26,16 @@ function publishData() {
           );
         const target = resolve(new URL('data/', dir).pathname);
         await mkdir(target, { recursive: true });
+        // Published elsewhere (release assets) when ROBOCALL_DOWNLOADS_URL says where: see
+        // src/build/site-data/downloads-home.ts and the README's "Size on the host".
+        const downloads = resolve(dataDir, 'downloads');
+        const downloadsElsewhere = Boolean(process.env.ROBOCALL_DOWNLOADS_URL?.trim());
         await cp(dataDir, target, {
           recursive: true,
-          filter: (src) => !src.includes('.tmp-') && !src.includes('.old-'),
+          filter: (src) =>
+            !src.includes('.tmp-') &&
+            !src.includes('.old-') &&
+            !(downloadsElsewhere && (src === downloads || src.startsWith(`${downloads}/`))),
         });
       },
     },

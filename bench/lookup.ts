@@ -12,6 +12,12 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { openDb } from '../scripts/lib/duckdb';
 import { createStaticServer } from '../scripts/serve/static-server';
+import {
+  CALLER_INDEX_TABLE,
+  CALLER_NUMBER_SQL,
+  callerIndexAlias,
+  callerIndexUnion,
+} from '../src/lib/caller/lookup';
 import type { Manifest } from '../src/lib/manifest';
 import type { BenchDataset } from './lib/dataset';
 import { result, type BenchResult } from './results';
@@ -31,14 +37,23 @@ async function benchOne(browser: Browser, dataset: BenchDataset): Promise<BenchR
   const yearBytes = manifest.tables
     .filter((t) => t.name === 'complaints')
     .reduce((n, t) => n + t.bytes, 0);
-  const indexBytes = manifest.tables.find((t) => t.file === 'callers.duckdb')?.bytes ?? Number.NaN;
+  const index = manifest.tables.filter(
+    (t) => t.name === CALLER_INDEX_TABLE && t.year !== undefined,
+  );
+  const indexBytes = index.length ? index.reduce((n, t) => n + t.bytes, 0) : Number.NaN;
   const tag = `${dataset.label} (${(manifest.totals.rows_loaded / 1e6).toFixed(1)}M rows, ${years.length} years)`;
 
   // The numbers: the most-reported, and others spread over the ranking (deterministic).
   const db = await openDb();
-  await db.run(`ATTACH '${join(dataset.build, 'callers.duckdb')}' AS callers (READ_ONLY)`);
+  for (const t of index)
+    await db.run(
+      `ATTACH '${join(dataset.build, t.file)}' AS ${callerIndexAlias(t.year!)} (READ_ONLY)`,
+    );
   const ranked = await db.all<{ caller_number: string; n: number }>(
-    `SELECT caller_number, count(*)::INTEGER AS n FROM callers.caller_complaints WHERE caller_valid GROUP BY ALL ORDER BY n DESC, caller_number`,
+    `SELECT caller_number, count(*)::INTEGER AS n FROM (${callerIndexUnion(
+      index.map((t) => t.year!),
+      `${CALLER_NUMBER_SQL} AS caller_number, caller_valid`,
+    )}) WHERE caller_valid GROUP BY ALL ORDER BY n DESC, caller_number`,
   );
   db.close();
   const numbers = Array.from(
@@ -107,7 +122,7 @@ async function benchOne(browser: Browser, dataset: BenchDataset): Promise<BenchR
         coldBytes.all / 1e6,
         'MB',
         undefined,
-        `${(coldBytes.index / 1e3).toFixed(0)} kB of it from callers.duckdb`,
+        `${(coldBytes.index / 1e3).toFixed(0)} kB of it from the caller index (${index.length} yearly files)`,
       ),
       result(
         `${tag}: cold number in a started page, submit to answer, p50`,
@@ -228,7 +243,7 @@ function countBytes(page: Page): () => { all: number; index: number; years: numb
     void request.sizes().then((sizes) => {
       const n = sizes.responseBodySize + sizes.responseHeadersSize;
       totals.all += n;
-      if (request.url().endsWith('/callers.duckdb')) totals.index += n;
+      if (/\/callers-\d{4}\.duckdb$/.test(request.url())) totals.index += n;
       if (/complaints-\d{4}\.duckdb$/.test(request.url())) totals.years += n;
     });
   });

@@ -4,11 +4,13 @@
  * Range and HEAD the explorer needs for its .duckdb files, and the engine's .wasm sent compressed.
  * Exit 0 when it fits, 1 when it does not (each problem named), 2 on bad arguments.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { ParseArgsOptionsConfig } from 'node:util';
 import { runCommand, UsageError, type CommandOutput, type CommandSpec } from '../lib/cli';
+import { parseManifest } from '../../src/lib/manifest';
 import { HOSTS, type HostLimits } from './hosts';
+import { projectBuild } from './project';
 
 export interface DeployFile {
   path: string;
@@ -79,13 +81,18 @@ export function mib(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
-export const CHECK_DEPLOY_USAGE = `usage: npm run check:deploy -- [--dir DIR] [--host NAME]
+export const CHECK_DEPLOY_USAGE = `usage: npm run check:deploy -- [--dir DIR] [--host NAME] [--project-years N]
 
 Checks a built site (default dist/) against a static host's limits: size per file and in all,
 file count, Range and HEAD (the explorer's .duckdb files), compressed .wasm.
 
   --dir DIR    the built site (default dist)
   --host NAME  the host whose limits apply (default github-pages)
+  --project-years N
+               check the site as it would be with N years of complaints, extrapolated from
+               the build's own bytes per complaint (scripts/deploy/project.ts), not as built
+  --complaints-per-year C
+               complaints a year for --project-years (default 2600000, the FTC's FY2025)
   -h, --help   this text
 
 Hosts: ${Object.keys(HOSTS).join(', ')} (default github-pages). Exit 0 fits, 1 does not, 2 bad arguments.`;
@@ -96,6 +103,8 @@ export const CHECK_DEPLOY_COMMAND = {
   options: {
     dir: { type: 'string', default: 'dist' },
     host: { type: 'string', default: 'github-pages' },
+    'project-years': { type: 'string' },
+    'complaints-per-year': { type: 'string', default: '2600000' },
   },
 } as const satisfies CommandSpec<ParseArgsOptionsConfig>;
 
@@ -119,7 +128,25 @@ export async function checkDeploy(
       } catch (error) {
         throw new UsageError(`cannot read ${values.dir}: ${(error as Error).message}`);
       }
-      return report(values.dir, host, files, out);
+      let label = values.dir;
+      if (values['project-years'] !== undefined) {
+        const years = Number(values['project-years']);
+        const perYear = Number(values['complaints-per-year']);
+        if (!Number.isInteger(years) || years < 1 || !Number.isInteger(perYear) || perYear < 1)
+          throw new UsageError('--project-years and --complaints-per-year take positive integers');
+        const where = join(values.dir, 'data', 'manifest.json');
+        let manifest;
+        try {
+          manifest = parseManifest(await readFile(where, 'utf8'), where);
+        } catch (error) {
+          throw new UsageError(`cannot project: ${(error as Error).message}`);
+        }
+        const projection = projectBuild(files, manifest, { years, complaintsPerYear: perYear });
+        files = projection.files;
+        label = `${values.dir} projected to ${years} years of ${perYear.toLocaleString('en-US')} complaints`;
+        for (const note of projection.notes) out.write(`  projected ${note}\n`);
+      }
+      return report(label, host, files, out);
     },
     { stdout, stderr: out },
   );

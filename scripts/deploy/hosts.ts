@@ -31,11 +31,17 @@ export const HOSTS: Record<string, HostLimits> = {
     name: 'github-pages',
     label: 'GitHub Pages',
     maxFileBytes: 100 * MiB,
+    // docs.github.com, "About large files on GitHub": "GitHub blocks files larger than 100 MiB."
+    // That is the repository's rule; the Pages limits page states no per-file limit for an
+    // uploaded Pages artifact, so it is assumed to hold there too (the stricter reading).
     maxFileSource:
-      'GitHub refuses files over 100 MiB in a repository; applied to Pages artifacts too (assumed: the Pages docs state only the site limit)',
+      'docs.github.com "About large files on GitHub": "GitHub blocks files larger than 100 MiB" (assumed to hold for a Pages artifact too: the Pages limits state none)',
+    // docs.github.com, "GitHub Pages limits": "Published GitHub Pages sites may be no larger than
+    // 1 GB." (also: source repositories "recommended limit of 1 GB", "soft bandwidth limit of
+    // 100 GB per month", deployments "timeout if they take longer than 10 minutes").
     maxTotalBytes: 1 * GB,
     maxTotalSource:
-      'GitHub Pages limits: "Published GitHub Pages sites may be no larger than 1 GB"',
+      'docs.github.com "GitHub Pages limits": "Published GitHub Pages sites may be no larger than 1 GB"',
     maxFiles: null,
     range: true,
     head: true,
@@ -46,8 +52,12 @@ export const HOSTS: Record<string, HostLimits> = {
   'cloudflare-pages': {
     name: 'cloudflare-pages',
     label: 'Cloudflare Pages',
+    // developers.cloudflare.com/pages/platform/limits/: "The maximum file size for a single
+    // Cloudflare Pages site asset is 25 MiB." Files: "up to 20,000 files on the Free plan"; paid
+    // plans 100,000 (Pages changelog, 2026-01-23). No total size is stated.
     maxFileBytes: 25 * MiB,
-    maxFileSource: 'Cloudflare Pages limits: 25 MiB per asset',
+    maxFileSource:
+      'developers.cloudflare.com/pages/platform/limits: "The maximum file size for a single Cloudflare Pages site asset is 25 MiB"',
     maxTotalBytes: null,
     maxTotalSource: 'no total stated',
     maxFiles: 20_000,

@@ -1,20 +1,33 @@
 /**
- * The caller index: every complaint once more, in one file sorted by the caller's number, so that
- * "has anyone reported this number?" over all years reads a few small blocks by HTTP Range instead
- * of every yearly file (those are sorted by state and time, where a number is everywhere).
+ * The caller index: every complaint whose caller number is all digits once more, one file per year
+ * of created_date (`callers-<year>.duckdb`), each sorted by the number, so that "has anyone
+ * reported this number?" over all years reads a few small blocks of each year by HTTP Range
+ * instead of every yearly row file (those are sorted by state and time, where a number is
+ * everywhere).
+ *
+ * Why by year: a file per year stays under the hosts' per-file limit however many years the
+ * archive holds (at ~14 bytes a complaint, ~36 MB for a year of 2.6 million complaints, under
+ * GitHub Pages' 100 MiB; see scripts/deploy/hosts.ts), and an incremental ingest rewrites only
+ * the years that changed. A lookup reads one or two row groups in each year's file.
+ *
+ * Why slim: a lookup reads the number, the day, the state, the subject and the flag, and the
+ * static caller pages rank by caller_valid; everything else is in the yearly row files. The
+ * number itself is stored only where its digits differ from `caller_key`'s (leading zeros), so
+ * readers take it as CALLER_NUMBER_SQL (src/lib/caller/lookup.ts). Numbers with anything but
+ * digits cannot be looked up (the form accepts digits only) and are left out.
  *
  * Small row groups and small blocks are what make it cheap: DuckDB keeps each row group's min and
  * max per column, so a lookup skips to the one or two row groups holding the number and fetches
  * only their blocks. `caller_key` is the number as a BIGINT because DuckDB's string statistics keep
  * only an 8-byte prefix, which cannot tell 2145550100 from 2145550199; an integer's are exact.
  */
+import { callerIndexFile, CALLER_INDEX_TABLE } from '../../src/lib/caller/lookup';
+import { selectColumns } from '../../src/lib/catalog/sql';
+import { CALLER_COMPLAINTS_TABLE } from '../../src/lib/catalog/tables';
 import { sqlString, type Db } from '../lib/duckdb';
 import { BROWSER_STORAGE_VERSION } from './outputs';
-import { selectColumns } from '../../src/lib/catalog/sql';
-import { CALLER_COMPLAINTS_TABLE as CALLER_INDEX_DEF } from '../../src/lib/catalog/tables';
 
-export const CALLER_INDEX_FILE = 'callers.duckdb';
-export const CALLER_INDEX_TABLE = CALLER_INDEX_DEF.name;
+export { callerIndexFile, CALLER_INDEX_TABLE };
 /** Rows per row group: a number's complaints usually sit in one group, and a group's blocks are small. */
 export const CALLER_ROW_GROUP_SIZE = 8192;
 /** Bytes per storage block (DuckDB's default is 256 KiB): the unit a Range read fetches. */
@@ -23,14 +36,27 @@ export const CALLER_BLOCK_SIZE = 16384;
 /** The integer key of a reported number: its digits when it is all digits (at most 18), else NULL. */
 export const CALLER_KEY_SQL = `CASE WHEN regexp_full_match(caller_number, '[0-9]{1,18}') THEN caller_number::BIGINT END`;
 
-export async function writeCallerIndex(db: Db, outDir: string): Promise<void> {
-  await db.run(`
-    ATTACH ${sqlString(`${outDir}/${CALLER_INDEX_FILE}`)} AS callers (STORAGE_VERSION '${BROWSER_STORAGE_VERSION}', BLOCK_SIZE ${CALLER_BLOCK_SIZE}, ROW_GROUP_SIZE ${CALLER_ROW_GROUP_SIZE});
-    CREATE TABLE callers.${CALLER_INDEX_TABLE} AS
-      SELECT ${selectColumns(CALLER_INDEX_DEF, { caller_key: CALLER_KEY_SQL })}
-      FROM loaded
-      WHERE caller_number IS NOT NULL
-      ORDER BY caller_key NULLS LAST, caller_number, created_at, source_file, source_line;
-    DETACH callers;
-  `);
+/** Writes `callers-<year>.duckdb` for each year of `loaded` (a view of every counted complaint). */
+export async function writeCallerIndex(
+  db: Db,
+  outDir: string,
+  years: readonly number[],
+): Promise<void> {
+  for (const year of years) {
+    await db.run(`
+      ATTACH ${sqlString(`${outDir}/${callerIndexFile(year)}`)} AS callers (STORAGE_VERSION '${BROWSER_STORAGE_VERSION}', BLOCK_SIZE ${CALLER_BLOCK_SIZE}, ROW_GROUP_SIZE ${CALLER_ROW_GROUP_SIZE});
+      CREATE TABLE callers.${CALLER_INDEX_TABLE} AS
+        WITH keyed AS (
+          SELECT *, ${CALLER_KEY_SQL} AS caller_key
+          FROM loaded
+          WHERE year(created_date) = ${year} AND regexp_full_match(caller_number, '[0-9]{1,18}')
+        )
+        SELECT ${selectColumns(CALLER_COMPLAINTS_TABLE, {
+          caller_number: 'CASE WHEN caller_number <> caller_key::VARCHAR THEN caller_number END',
+        })}
+        FROM keyed
+        ORDER BY caller_key, caller_number NULLS FIRST, created_date;
+      DETACH callers;
+    `);
+  }
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { DownloadEntry, TableEntry } from '../../src/lib/manifest';
 import { sqlString, type Db } from '../lib/duckdb';
 import { fileSize, sha256File } from '../lib/files';
+import { callerIndexFile } from './caller-index';
 
 /** The column a table is dated by, in order of preference. */
 const DATE_COLUMNS = ['created_date', 'day', 'month', 'date'];
@@ -24,7 +25,7 @@ export async function describeTables(
   const files = [
     ...years.map((year) => ({ file: `complaints-${year}.duckdb`, year })),
     { file: 'cube.duckdb', year: undefined },
-    { file: 'callers.duckdb', year: undefined },
+    ...years.map((year) => ({ file: callerIndexFile(year), year })),
   ];
   for (const { file, year } of files) {
     const path = join(outDir, file);

@@ -141,7 +141,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     await writeCube(db, staging, referenceDir);
     endStage('cube');
     await db.run(`CREATE OR REPLACE TEMP VIEW loaded AS ${rowsOf(counted, from)}`);
-    await writeCallerIndex(db, staging);
+    await writeCallerIndex(db, staging, written.years);
     endStage('caller index');
     const quarantineFiles = await writeQuarantine(staging, reported);
     // The reference tables travel with the data: the SQL the explorer shows reads them beside the Parquet files.

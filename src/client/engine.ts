@@ -9,14 +9,15 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { callerIndexAlias, callerIndexFile } from '../lib/caller/lookup';
 
 export interface DataFiles {
   /** URL of cube.duckdb. */
   cube: string;
   /** Yearly row-level files: year → URL. */
   years: Record<number, string>;
-  /** URL of callers.duckdb, the caller index (attached as `callers`), when the build has one. */
-  callers?: string;
+  /** The caller index, year → URL of `callers-<year>.duckdb` (attached as `callers<year>`), when the build has one. */
+  callers?: Record<number, string>;
 }
 
 export interface Engine {
@@ -113,14 +114,10 @@ export async function createEngine(
     await db.registerFileURL(name, absolute(url), duckdb.DuckDBDataProtocol.HTTP, false);
     await connection.query(`ATTACH '${name}' AS ${yearAlias(Number(year))} (READ_ONLY)`);
   }
-  if (files.callers) {
-    await db.registerFileURL(
-      'callers.duckdb',
-      absolute(files.callers),
-      duckdb.DuckDBDataProtocol.HTTP,
-      false,
-    );
-    await connection.query(`ATTACH 'callers.duckdb' AS callers (READ_ONLY)`);
+  for (const [year, url] of Object.entries(files.callers ?? {})) {
+    const name = callerIndexFile(Number(year));
+    await db.registerFileURL(name, absolute(url), duckdb.DuckDBDataProtocol.HTTP, false);
+    await connection.query(`ATTACH '${name}' AS ${callerIndexAlias(Number(year))} (READ_ONLY)`);
   }
   // The data is attached; from here on the engine may not read or write anything else, and no
   // statement may change a setting (lock_configuration comes last: it also locks itself).

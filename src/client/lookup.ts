@@ -26,8 +26,8 @@ const STAGES: Record<EngineStage, string> = {
 };
 
 /** Looks a number up with a started engine: one query, shaped into an answer. */
-export async function lookUp(engine: Engine, digits: string) {
-  const q = lookupQuery(digits);
+export async function lookUp(engine: Engine, digits: string, years: readonly number[]) {
+  const q = lookupQuery(digits, years);
   const started = performance.now();
   const statement = await engine.connection.prepare(q.sql);
   try {
@@ -62,6 +62,7 @@ export function mountCallerLookup(
     subject: (s) => subjectNames.get(s) ?? s,
     providerHref: providerHrefs(config.providerPages),
   };
+  const callerYears = Object.keys(config.files.callers ?? {}).map(Number);
   let ticket = 0;
   const engine = (onStage?: (stage: EngineStage) => void) => startEngine(config.files, onStage);
 
@@ -94,7 +95,7 @@ export function mountCallerLookup(
       const started = await engine((stage) => {
         if (mine === ticket) status.textContent = `Looking up ${parsed.digits}: ${STAGES[stage]}…`;
       });
-      const answer = await lookUp(started, parsed.digits);
+      const answer = await lookUp(started, parsed.digits, callerYears);
       if (mine !== ticket) return;
       render(output, describeAnswer(answer, names, config.coverage));
       output.dataset.complaints = String(answer.complaints);

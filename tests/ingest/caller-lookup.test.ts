@@ -8,6 +8,8 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../scripts/lib/duckdb';
 import {
+  callerIndexAlias,
+  callerIndexFile,
   lookupQuery,
   monthSeries,
   shapeLookup,
@@ -32,19 +34,23 @@ describe('a caller lookup', () => {
   const stateByName = new Map(csv('states.csv').map((s) => [s.name!.toLowerCase(), s.usps!]));
   const slugByLabel = new Map(csv('subjects.csv').map((s) => [s.ftc_label!, s.slug!]));
   const letters = csv('pone_caller_numbers.csv');
+  const YEARS = [2023, 2024];
 
   const lookup = async (digits: string): Promise<CallerAnswer> => {
-    const q = lookupQuery(digits);
+    const q = lookupQuery(digits, YEARS);
     return shapeLookup(digits, await db.all<LookupRow>(q.sql, q.params));
   };
 
   beforeAll(async () => {
-    const built = await buildSample(tmp.dir, { days: 60, end: '2024-01-31' });
+    const built = await buildSample(tmp.dir, { days: 60, end: '2024-01-31', volume: 5000 });
     raw = rawCallerStats(built.raw);
     db = await openDb();
-    await db.run(
-      `ATTACH '${join(built.out, 'callers.duckdb')}' AS callers (READ_ONLY); ATTACH '${join(built.out, 'cube.duckdb')}' AS cube (READ_ONLY)`,
-    );
+    // December 2023 and January 2024: the answer spans two years' caller index files.
+    for (const year of YEARS)
+      await db.run(
+        `ATTACH '${join(built.out, callerIndexFile(year))}' AS ${callerIndexAlias(year)} (READ_ONLY)`,
+      );
+    await db.run(`ATTACH '${join(built.out, 'cube.duckdb')}' AS cube (READ_ONLY)`);
   }, 300_000);
   afterAll(() => {
     db?.close();
@@ -127,6 +133,6 @@ describe('a caller lookup', () => {
   });
 
   it('refuses to build a query for anything but digits', () => {
-    expect(() => lookupQuery("2145550100' OR 1=1 --")).toThrow(/not a caller number/);
+    expect(() => lookupQuery("2145550100' OR 1=1 --", YEARS)).toThrow(/not a caller number/);
   });
 });

@@ -10,11 +10,15 @@ import { loadStates, loadSubjects } from '../../../scripts/lib/reference';
 import { dataDir, getManifest } from '../site-data/db';
 import type { ExploreConfig } from '../../lib/explore/context';
 import { UNRECOGNIZED_SUBJECT } from '../../lib/catalog/enums';
+import { CALLER_INDEX_TABLE } from '../../lib/caller/lookup';
 
 export function loadExploreConfig(): ExploreConfig {
   const manifest = getManifest();
   const yearly = manifest.tables.filter((t) => t.name === 'complaints' && t.year !== undefined);
   const daily = manifest.tables.find((t) => t.name === 'daily');
+  const callers = manifest.tables.filter(
+    (t) => t.name === CALLER_INDEX_TABLE && t.year !== undefined,
+  );
   return {
     dataVersion: manifest.data_version,
     synthetic: manifest.synthetic,
@@ -23,8 +27,8 @@ export function loadExploreConfig(): ExploreConfig {
     files: {
       cube: '/data/cube.duckdb',
       years: Object.fromEntries(yearly.map((t) => [t.year!, `/data/${t.file}`])),
-      ...(manifest.tables.some((t) => t.file === 'callers.duckdb')
-        ? { callers: '/data/callers.duckdb' }
+      ...(callers.length > 0
+        ? { callers: Object.fromEntries(callers.map((t) => [t.year!, `/data/${t.file}`])) }
         : {}),
       ...(existsSync(resolve(dataDir(), EXPLORE_CUBE_FILE))
         ? { exploreCube: `/data/${EXPLORE_CUBE_FILE}` }

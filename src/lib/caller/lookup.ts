@@ -1,8 +1,10 @@
 /**
- * "Has anyone reported this number?": one query over the caller index (`callers.caller_complaints`,
- * sorted by the number) and the PoNE tables of the cube, and the pure shaping of its rows into an
- * answer. The same SQL runs in the browser (duckdb-wasm, the page's engine) and at build time for
- * the static pages of the most-reported numbers (native DuckDB), with the same aliases attached.
+ * "Has anyone reported this number?": one query over the caller index (one file a year,
+ * `callers-<year>.duckdb` attached as `callers<year>`, each sorted by the number; see
+ * scripts/ingest/caller-index.ts) and the PoNE tables of the cube, and the pure shaping of its rows
+ * into an answer. The same SQL runs in the browser (duckdb-wasm, the page's engine) and at build
+ * time for the static pages of the most-reported numbers (native DuckDB), with the same aliases
+ * attached.
  *
  * The number is always bound as a parameter (`$1` its digits, `$2` the same as an integer key, which
  * lets DuckDB skip every row group but the one or two holding it).
@@ -10,6 +12,28 @@
 
 import { robocallCaseSql } from '../catalog/enums';
 import { providerKey } from '../site-data/providers';
+
+/** The caller index's table, in every year's file. */
+export const CALLER_INDEX_TABLE = 'caller_complaints';
+/** A year's caller index file, under the data folder (and /data/ of the site). */
+export const callerIndexFile = (year: number) => `callers-${year}.duckdb`;
+/** The alias a year's caller index is attached under (`callers2026`). */
+export const callerIndexAlias = (year: number) => `callers${year}`;
+/**
+ * A row's reported number: the index stores it only where its digits differ from `caller_key`'s
+ * (leading zeros), so that the common case costs nothing.
+ */
+export const CALLER_NUMBER_SQL = `coalesce(caller_number, caller_key::VARCHAR)`;
+
+/** Every year's caller index as one relation (no years: an empty one with the same columns). */
+export function callerIndexUnion(years: readonly number[], columns: string): string {
+  if (years.length === 0)
+    return `SELECT ${columns} FROM (SELECT NULL::BIGINT AS caller_key, NULL::VARCHAR AS caller_number, NULL::BOOLEAN AS caller_valid, NULL::DATE AS created_date, NULL::VARCHAR AS state, NULL::VARCHAR AS subject, NULL::BOOLEAN AS robocall) WHERE false`;
+  return [...years]
+    .sort((a, b) => a - b)
+    .map((y) => `SELECT ${columns} FROM ${callerIndexAlias(y)}.${CALLER_INDEX_TABLE}`)
+    .join('\n  UNION ALL ');
+}
 
 export interface CallerAnswer {
   digits: string;
@@ -53,11 +77,21 @@ export interface LookupRow {
   n: number | bigint | null;
 }
 
-export function lookupQuery(digits: string): LookupQuery {
+/** The lookup over the caller index of `years` (each attached as `callerIndexAlias(year)`). */
+export function lookupQuery(digits: string, years: readonly number[]): LookupQuery {
   if (!/^\d{1,18}$/.test(digits)) throw new Error(`not a caller number: ${JSON.stringify(digits)}`);
+  const yearHits = (year: number) =>
+    `SELECT created_date, state, subject, robocall FROM ${callerIndexAlias(year)}.${CALLER_INDEX_TABLE}
+  WHERE caller_key = CAST($2 AS BIGINT) AND ${CALLER_NUMBER_SQL} = $1`;
+  const hits =
+    years.length === 0
+      ? callerIndexUnion([], 'created_date, state, subject, robocall')
+      : [...years]
+          .sort((a, b) => a - b)
+          .map(yearHits)
+          .join('\n  UNION ALL ');
   const sql = `WITH hits AS MATERIALIZED (
-  SELECT created_date, state, subject, robocall FROM callers.caller_complaints
-  WHERE caller_key = CAST($2 AS BIGINT) AND caller_number = $1
+  ${hits}
 ), named AS (
   SELECT provider, letter_pdf, campaign, likely_ftc_staff_number FROM cube.pone_caller_numbers WHERE caller_number = $1
 )

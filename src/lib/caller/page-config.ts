@@ -4,7 +4,7 @@
  * src/build/caller/page-config.ts.
  */
 export interface LookupPageConfig {
-  files: { cube: string; years: Record<number, string>; callers?: string };
+  files: { cube: string; years: Record<number, string>; callers?: Record<number, string> };
   states: { usps: string; name: string }[];
   subjects: { slug: string; label: string }[];
   coverage: { first: string; last: string } | null;

@@ -35,7 +35,11 @@ function entry(table: TableDef): DictionaryTable {
   return {
     name: table.name,
     where:
-      table.file === 'complaints' ? 'complaints-<year>.duckdb, downloads' : `${table.file}.duckdb`,
+      table.file === 'complaints'
+        ? 'complaints-<year>.duckdb, downloads'
+        : table.file === 'callers'
+          ? 'callers-<year>.duckdb'
+          : `${table.file}.duckdb`,
     description: table.description.replace(/\.?$/, '.'),
     columns: table.columns.map((c) => ({
       name: c.name,

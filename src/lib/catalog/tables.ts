@@ -270,19 +270,44 @@ export const COMPLAINTS_TABLE = table({
   columns: COMPLAINT_COLUMNS,
 });
 
+/**
+ * The caller index: slim (what a lookup and the static caller pages read), one file a year. See
+ * scripts/ingest/caller-index.ts for why; readers take the number as CALLER_NUMBER_SQL
+ * (src/lib/caller/lookup.ts).
+ */
 export const CALLER_COMPLAINTS_TABLE = table({
   name: 'caller_complaints',
   file: 'callers',
   description:
-    'The caller index (callers.duckdb): every complaint that gives a caller number, all years in one table sorted by the number, so a lookup of one number reads a few small blocks',
+    'The caller index (callers-<year>.duckdb, one file per year of created_date): every complaint whose caller number is all digits, sorted by the number, so a lookup of one number reads a few small blocks of each year',
   columns: [
     col(
       'caller_key',
       'BIGINT',
       'Caller key',
-      'caller_number as an integer when it is all digits (the sort key; exact min/max per row group), else NULL',
+      'The caller number as an integer (the sort key; exact min/max per row group)',
+      { required: true },
     ),
-    ...COMPLAINT_COLUMNS,
+    col(
+      'caller_number',
+      'VARCHAR',
+      'Caller number',
+      'The caller number as reported, only where its digits differ from caller_key’s (leading zeros); NULL otherwise, so the number is coalesce(caller_number, caller_key::VARCHAR)',
+      { format: 'phone' },
+    ),
+    col(
+      'caller_valid',
+      'BOOLEAN',
+      'Valid caller number',
+      'TRUE when the number is a 10-digit NANP number',
+      { required: true },
+    ),
+    col('created_date', 'DATE', 'Created on', 'The date the complaint was created', {
+      required: true,
+    }),
+    state,
+    subject,
+    robocall,
   ],
 });
 

@@ -14,7 +14,7 @@ export interface ExploreConfig extends FormContext {
   files: {
     cube: string;
     years: Record<number, string>;
-    callers?: string;
+    callers?: Record<number, string>;
     /** The explore cube (src/lib/cube/), when the build has one: first views without the engine. */
     exploreCube?: string;
   };

@@ -8,3 +8,11 @@ export const subjectUrl = (slug: string): string => `/subjects/${slug}/`;
 export const providerUrl = (slug: string): string => `/providers/${slug}/`;
 export const dataFileUrl = (file: string): string =>
   `/data/${file.split('/').map(encodeURIComponent).join('/')}`;
+/**
+ * A file of the data folder as the site links it: a download (`downloads/…`) at `downloadsHome`
+ * when the deployment publishes them elsewhere (src/build/site-data/downloads-home.ts), else under /data/.
+ */
+export const publishedFileUrl = (file: string, downloadsHome: string | null): string =>
+  downloadsHome !== null && file.startsWith('downloads/')
+    ? `${downloadsHome}/${encodeURIComponent(file.slice('downloads/'.length))}`
+    : dataFileUrl(file);

@@ -14,6 +14,7 @@
  * or numbers, and dates may come as ISO 8601 with a `T` (the docs say ISO 8601, the example and
  * the CSV files use a space).
  */
+import { dayRange } from '../../src/lib/dates';
 import { csvField, FTC_HEADER, FTC_NEWLINE } from '../../src/lib/ftc-format';
 
 export const DEFAULT_API_URL = 'https://api.ftc.gov/v0/dnc-complaints';
@@ -230,13 +231,5 @@ function compare(a: string, b: string): number {
 
 /** Every date from `from` to `to` inclusive (`YYYY-MM-DD`, UTC calendar arithmetic). */
 export function datesInRange(from: string, to: string): string[] {
-  const dates: string[] = [];
-  for (
-    let at = Date.parse(`${from}T00:00:00Z`);
-    at <= Date.parse(`${to}T00:00:00Z`);
-    at += 86_400_000
-  ) {
-    dates.push(new Date(at).toISOString().slice(0, 10));
-  }
-  return dates;
+  return dayRange(from, to);
 }

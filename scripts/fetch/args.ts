@@ -9,6 +9,7 @@ import {
   UsageError,
   type CommandSpec,
 } from '../lib/cli';
+import { isDay } from '../../src/lib/dates';
 import { DEFAULT_API_URL } from './api';
 import { DEFAULT_MAX_FILE_BYTES } from './ftc-body-check';
 import { FTC_FILE_HOSTS } from './hosts';
@@ -177,12 +178,7 @@ export function parseCommand(argv: readonly string[]): Command {
 
 /** A real calendar date written `YYYY-MM-DD` (2026-02-30 is not one). */
 export function isoDate(flag: string, value: string): string {
-  const at = Date.parse(`${value}T00:00:00Z`);
-  const ok =
-    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-    !Number.isNaN(at) &&
-    new Date(at).toISOString().startsWith(value);
-  if (!ok) throw new UsageError(`${flag} wants a date YYYY-MM-DD, got "${value}"`);
+  if (!isDay(value)) throw new UsageError(`${flag} wants a date YYYY-MM-DD, got "${value}"`);
   return value;
 }
 

@@ -9,6 +9,7 @@
  * twice). An API backfill's complaints of dates no published file has are loaded (nothing is lost
  * between sources). Pure: takes dates and counts, returns decisions.
  */
+import { addDays, dayOfWeek } from '../../src/lib/dates';
 import { isApiBackfill } from './sources';
 
 /**
@@ -101,12 +102,6 @@ export function expectedFileDate(
 }
 
 function isWeekday(day: string): boolean {
-  const dow = new Date(`${day}T00:00:00Z`).getUTCDay();
+  const dow = dayOfWeek(day);
   return dow !== 0 && dow !== 6;
-}
-
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }

@@ -5,6 +5,7 @@
  * are missing: the FTC files every day's complaints, thousands of them, so an uncovered day is a
  * file we lack (and, once it rolls off the FTC's page, one we will always lack), not a quiet day.
  */
+import { addDays } from './dates';
 import type { Manifest, SourceEntry } from './manifest';
 
 export interface DayCoverage {
@@ -16,14 +17,12 @@ export interface DayCoverage {
   covered: number;
 }
 
-const DAY_MS = 86_400_000;
-
 function dayOf(stamp: string): string {
   return stamp.slice(0, 10);
 }
 
 function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+  return addDays(day, 1);
 }
 
 /** Coverage of the loaded sources, or null when nothing was loaded. */

@@ -3,7 +3,7 @@
  * rather than through `toLocaleString`, so a build machine's locale or ICU data can never change
  * a snapshot or a sentence. Negative numbers use the typographic minus (U+2212), as d3-format does.
  */
-import { datePrecision, parseDate } from './charts/dates';
+import { datePrecision, parseDate } from './dates';
 
 const MINUS = '\u2212';
 const MONTHS = [

@@ -7,7 +7,7 @@
  * comparison around an enforcement action says that complaints are reports, not call volume.
  */
 import type { MonthValue } from './charts/before-after';
-import { addMonths, monthKey, windowsAround } from './charts/dates';
+import { addMonths, monthKey, windowsAround } from './dates';
 import { formatChange, formatMonth, formatNumber, formatPercent } from './format';
 
 export type { MonthValue };

@@ -7,7 +7,7 @@ import {
   monthRange,
   parseDate,
   windowsAround,
-} from '../../src/lib/charts/dates';
+} from '../../src/lib/dates';
 
 process.env.TZ ??= 'America/Los_Angeles';
 

@@ -1,12 +1,7 @@
 /** The site's pure data-shaping functions, with small hand-made rows. */
 import { describe, expect, it } from 'vitest';
-import {
-  addMonths,
-  coverage,
-  lastTwelve,
-  monthRange,
-  spanName,
-} from '../../src/lib/site-data/months';
+import { addMonths, monthRange } from '../../src/lib/dates';
+import { coverage, lastTwelve, spanName } from '../../src/lib/site-data/months';
 import {
   beforeAfter,
   callKind,

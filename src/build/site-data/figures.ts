@@ -27,7 +27,8 @@ import { CATEGORICAL, MUTED } from '../../lib/charts/palette';
 import { drawBoth } from './draw';
 import { stateUrl, subjectUrl } from '../../lib/site-data/routes';
 import { sourceLine, type Figure, type SourceInfo } from '../../lib/site-data/figure';
-import { addMonths, spanName, type Month } from '../../lib/site-data/months';
+import { addMonths, type Month } from '../../lib/dates';
+import { spanName } from '../../lib/site-data/months';
 import {
   CALL_KIND_LABELS,
   CALL_KINDS,

@@ -4,13 +4,8 @@
  * Loaded once per build.
  */
 import { getManifest, once, query } from './db';
-import {
-  coverage,
-  lastTwelve,
-  spanName,
-  type Coverage,
-  type Month,
-} from '../../lib/site-data/months';
+import type { Month } from '../../lib/dates';
+import { coverage, lastTwelve, spanName, type Coverage } from '../../lib/site-data/months';
 import { formatMonth } from '../../lib/format';
 import type { StateRef } from '../../lib/site-data/shape';
 import type { CubeRow } from '../../lib/site-data/views';

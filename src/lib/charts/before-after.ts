@@ -18,7 +18,7 @@ import {
   finishChart,
   plotFrame,
 } from './common';
-import { addMonths, monthKey, monthRange, parseDate, windowsAround } from './dates';
+import { addMonths, monthKey, monthRange, parseDate, windowsAround } from '../dates';
 import { FONT_SIZE, textWidth, tickCount } from './layout';
 import { BAR_COLOR, INK, MUTED, WINDOW_COLORS } from './palette';
 import { formatCompact, formatMonth, formatNumber } from '../format';

@@ -4,7 +4,7 @@
  * phone, a busy year), every event is numbered instead and a key under the chart spells them out,
  * so text never collides and no event goes unexplained. Events on the same date share one rule.
  */
-import { parseDate } from './dates';
+import { parseDate } from '../dates';
 import { textWidth } from './layout';
 import { formatDate } from '../format';
 

@@ -14,7 +14,7 @@ import {
   finishChart,
   plotFrame,
 } from './common';
-import { parseDate } from './dates';
+import { parseDate } from '../dates';
 import { FONT_SIZE, textWidth, tickCount, truncate, wrap } from './layout';
 import { colorFor, MUTED } from './palette';
 import { exactFormatter, valueFormatter } from './values';

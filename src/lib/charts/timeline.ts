@@ -14,7 +14,7 @@ import {
   finishChart,
   plotFrame,
 } from './common';
-import { datePrecision, parseDate } from './dates';
+import { datePrecision, parseDate } from '../dates';
 import { dodge, FONT_SIZE, textWidth, truncate } from './layout';
 import { AGENCY_COLORS, MUTED, OTHER_AGENCY_COLOR } from './palette';
 import { formatDate } from '../format';

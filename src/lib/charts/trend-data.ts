@@ -2,7 +2,7 @@
  * Data preparation for trendChart: sorted points with parsed dates, zeros filled in for stacking,
  * and how to name a date (monthly series read "October 2026", daily ones "October 5, 2026").
  */
-import { parseDate } from './dates';
+import { parseDate } from '../dates';
 import { formatDate, formatMonth } from '../format';
 
 export interface TrendPoint {

@@ -23,7 +23,7 @@ import {
   finishChart,
   plotFrame,
 } from './common';
-import { parseDate } from './dates';
+import { parseDate } from '../dates';
 import { dodge, FONT_SIZE, textWidth, tickCount } from './layout';
 import { colorFor, contrastRatio, INK } from './palette';
 import { exactFormatter, type ValueFormat, valueFormatter } from './values';

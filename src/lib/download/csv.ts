@@ -19,6 +19,7 @@
  * apart, and `100` is right for both. Lines end in CRLF (RFC 4180); the text is UTF-8, with an
  * optional byte-order mark for Excel on Windows.
  */
+import { dayKey } from '../dates';
 import { csvField } from '../ftc-format';
 
 export type ColumnKind = 'number' | 'boolean' | 'date' | 'timestamp' | 'text';
@@ -183,8 +184,7 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** Epoch milliseconds (or a Date) → `YYYY-MM-DD`, in UTC (DuckDB DATE values have no zone). */
 export function formatDateValue(value: number | Date): string {
-  const d = typeof value === 'number' ? new Date(value) : value;
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return dayKey(typeof value === 'number' ? new Date(value) : value);
 }
 
 /** Epoch milliseconds (or a Date) → `YYYY-MM-DD HH:MM:SS[.fff]`, in UTC, as DuckDB prints a TIMESTAMP. */

@@ -8,7 +8,7 @@
  */
 import { utcDay, utcMonday, utcMonth, utcYear, type CountableTimeInterval } from 'd3-time';
 import { formatDay, formatMonth } from '../format';
-import { dayKey, parseDate } from '../charts/dates';
+import { dayKey, parseDate } from '../dates';
 
 export type Interval = 'day' | 'week' | 'month' | 'year';
 

@@ -4,32 +4,8 @@
  * use complete months only (and say which month was left out).
  */
 
+import { addMonths, daysInMonth, monthKey, monthRange, type Month } from '../dates';
 import { formatMonth } from '../format';
-
-export type Month = string;
-
-/** `YYYY-MM` of a `YYYY-MM-DD…` date (or of a `YYYY-MM` month). */
-export function monthOf(date: string): Month {
-  return date.slice(0, 7);
-}
-
-export function addMonths(month: Month, n: number): Month {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) + n;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-/** Every month from `from` to `to`, inclusive; empty when `to` is before `from`. */
-export function monthRange(from: Month, to: Month): Month[] {
-  const out: Month[] = [];
-  for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m);
-  return out;
-}
-
-export function daysInMonth(month: Month): number {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
 
 export interface Coverage {
   /** First and last day with data, `YYYY-MM-DD`. */
@@ -48,8 +24,8 @@ export interface Coverage {
 /** The months to chart for data from `firstDay` to `lastDay`; null when there is no data. */
 export function coverage(firstDay: string | null, lastDay: string | null): Coverage | null {
   if (!firstDay || !lastDay || lastDay < firstDay) return null;
-  const firstMonth = monthOf(firstDay);
-  const lastMonth = monthOf(lastDay);
+  const firstMonth = monthKey(firstDay);
+  const lastMonth = monthKey(lastDay);
   const startsClean = Number(firstDay.slice(8, 10)) === 1;
   const endsClean = Number(lastDay.slice(8, 10)) === daysInMonth(lastMonth);
   const first = startsClean ? firstMonth : addMonths(firstMonth, 1);

@@ -3,7 +3,7 @@
  * reference tables spell one company several ways ("One Eye LLC", "One Eye, LLC"; "VoIP
  * Terminator d/b/a BL Marketing"), so providers are matched on a normalised key. Pure functions.
  */
-import { monthOf, type Month } from './months';
+import { monthKey, type Month } from '../dates';
 import {
   GATEWAY_CATEGORIES,
   PROVIDER_CATEGORIES,
@@ -121,7 +121,7 @@ export interface EventDate {
 export function parseEventDate(text: string | null | undefined): EventDate {
   const t = (text ?? '').trim();
   if (/^\d{4}-\d{2}-\d{2}$/.test(t))
-    return { text: t, precision: 'day', month: monthOf(t), day: t };
+    return { text: t, precision: 'day', month: monthKey(t), day: t };
   if (/^\d{4}-\d{2}$/.test(t)) return { text: t, precision: 'month', month: t, day: `${t}-01` };
   return { text: null, precision: 'none', month: null, day: null };
 }

@@ -2,7 +2,7 @@
  * Pure functions that turn query rows into what pages and charts need. No DuckDB, no DOM: each is
  * unit-tested in Node (tests/site/shape.test.ts).
  */
-import { addMonths, type Month } from './months';
+import { addMonths, type Month } from '../dates';
 import { isNational } from '../numbers/national';
 import type { StateRow } from '../catalog/tables';
 import { CALL_KINDS, ROBOCALL, robocallValueOf, type CallKind } from '../catalog/enums';

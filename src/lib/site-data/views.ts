@@ -2,7 +2,7 @@
  * Aggregations of the monthly cube rows (month × state × subject × robocall) for pages and charts.
  * Pure: rows in, plain values out.
  */
-import type { Month } from './months';
+import type { Month } from '../dates';
 import { nationalRate, per100k, sumBy, type StateRef } from './shape';
 
 export interface CubeRow {

@@ -70,6 +70,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const CODE_FILES = [
   ...[
     'cache.ts',
+    'caller-index.ts',
     'normalize.ts',
     'outputs.ts',
     'prepare-file.ts',
@@ -84,6 +85,8 @@ const CODE_FILES = [
   join(here, '../../src/lib/ftc-format.ts'),
   join(here, '../../src/lib/download/csv.ts'),
   join(here, '../../src/lib/catalog/tables.ts'),
+  join(here, '../../src/lib/catalog/sql.ts'),
+  join(here, '../../src/lib/caller/lookup.ts'),
 ];
 
 export async function codeVersion(duckdbVersion: string, referenceDir: string): Promise<string> {

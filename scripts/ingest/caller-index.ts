@@ -36,27 +36,25 @@ export const CALLER_BLOCK_SIZE = 16384;
 /** The integer key of a reported number: its digits when it is all digits (at most 18), else NULL. */
 export const CALLER_KEY_SQL = `CASE WHEN regexp_full_match(caller_number, '[0-9]{1,18}') THEN caller_number::BIGINT END`;
 
-/** Writes `callers-<year>.duckdb` for each year of `loaded` (a view of every counted complaint). */
-export async function writeCallerIndex(
-  db: Db,
-  outDir: string,
-  years: readonly number[],
-): Promise<void> {
-  for (const year of years) {
-    await db.run(`
-      ATTACH ${sqlString(`${outDir}/${callerIndexFile(year)}`)} AS callers (STORAGE_VERSION '${BROWSER_STORAGE_VERSION}', BLOCK_SIZE ${CALLER_BLOCK_SIZE}, ROW_GROUP_SIZE ${CALLER_ROW_GROUP_SIZE});
-      CREATE TABLE callers.${CALLER_INDEX_TABLE} AS
-        WITH keyed AS (
-          SELECT *, ${CALLER_KEY_SQL} AS caller_key
-          FROM loaded
-          WHERE year(created_date) = ${year} AND regexp_full_match(caller_number, '[0-9]{1,18}')
-        )
-        SELECT ${selectColumns(CALLER_COMPLAINTS_TABLE, {
-          caller_number: 'CASE WHEN caller_number <> caller_key::VARCHAR THEN caller_number END',
-        })}
-        FROM keyed
-        ORDER BY caller_key, caller_number NULLS FIRST, created_date;
-      DETACH callers;
-    `);
-  }
+/**
+ * Writes `callers-<year>.duckdb` from `year_rows` (that year's counted complaints, years.ts), while
+ * the year is in memory for its other files: the index costs no second read of every complaint,
+ * and a year the cache restores keeps its index as it was written.
+ */
+export async function writeYearCallerIndex(db: Db, outDir: string, year: number): Promise<void> {
+  await db.run(`
+    ATTACH ${sqlString(`${outDir}/${callerIndexFile(year)}`)} AS callers (STORAGE_VERSION '${BROWSER_STORAGE_VERSION}', BLOCK_SIZE ${CALLER_BLOCK_SIZE}, ROW_GROUP_SIZE ${CALLER_ROW_GROUP_SIZE});
+    CREATE TABLE callers.${CALLER_INDEX_TABLE} AS
+      WITH keyed AS (
+        SELECT *, ${CALLER_KEY_SQL} AS caller_key
+        FROM year_rows
+        WHERE regexp_full_match(caller_number, '[0-9]{1,18}')
+      )
+      SELECT ${selectColumns(CALLER_COMPLAINTS_TABLE, {
+        caller_number: 'CASE WHEN caller_number <> caller_key::VARCHAR THEN caller_number END',
+      })}
+      FROM keyed
+      ORDER BY caller_key, caller_number NULLS FIRST, created_date;
+    DETACH callers;
+  `);
 }

@@ -8,6 +8,7 @@ import { rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { sqlString, type Db } from '../lib/duckdb';
+import { callerIndexFile } from '../../src/lib/caller/lookup';
 import { COMPLAINT_COLUMNS, REFERENCE_TABLES } from '../../src/lib/catalog/tables';
 import { referenceSelect, selectColumns } from '../../src/lib/catalog/sql';
 import {
@@ -50,6 +51,7 @@ if ([...FORMULA_LEADERS, ...FORMULA_TRIGGERS].some((c) => /^[0-9A-Za-z]/.test(c)
 export function yearFiles(year: number, downloads: boolean): string[] {
   return [
     `complaints-${year}.duckdb`,
+    callerIndexFile(year),
     ...(downloads
       ? [`downloads/complaints-${year}.csv.gz`, `downloads/complaints-${year}.parquet`]
       : []),

@@ -16,7 +16,6 @@ import { listFiles, replaceDir } from '../lib/files';
 import { createProgress, formatRate, type Progress } from '../lib/progress';
 import { checkReferenceDir, REFERENCE_DIR } from '../lib/reference';
 import { codeVersion, IngestCache, type SourceSummary } from './cache';
-import { writeCallerIndex } from './caller-index';
 import { describeDownloads, describeTables } from './describe-outputs';
 import { loadReference } from './normalize';
 import { writeExploreCube } from './explore-cube';
@@ -140,9 +139,6 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     progress.log('write: cube.duckdb');
     await writeCube(db, staging, referenceDir);
     endStage('cube');
-    await db.run(`CREATE OR REPLACE TEMP VIEW loaded AS ${rowsOf(counted, from)}`);
-    await writeCallerIndex(db, staging, written.years);
-    endStage('caller index');
     const quarantineFiles = await writeQuarantine(staging, reported);
     // The reference tables travel with the data: the SQL the explorer shows reads them beside the Parquet files.
     await mkdir(join(staging, 'reference'), { recursive: true });

@@ -1,7 +1,7 @@
 /**
  * Stage 3 of ingest: the rows that count, one year at a time. A year's rows come from the sources
  * read in this run (table `normalized`) and from the cache (sources seen before); each year gets
- * its row-level files and its parts of the cube. With a cache, a year whose sources are all
+ * its row-level files, its caller index and its parts of the cube. With a cache, a year whose sources are all
  * unchanged is not rebuilt: its files and parts are restored as they were written.
  */
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { sqlString, type Db } from '../lib/duckdb';
 import { fileSize, sha256File } from '../lib/files';
 import type { Progress } from '../lib/progress';
 import type { IngestCache, SourceSummary, YearFiles } from './cache';
+import { writeYearCallerIndex } from './caller-index';
 import { CANONICAL_SELECT, ROW_ORDER } from './normalize';
 import { addCubeParts, createCubeParts, CUBE_PARTS, writeYearOutputs, yearFiles } from './outputs';
 
@@ -113,6 +114,7 @@ export async function writeYears(
       WHERE created_date >= DATE '${year}-01-01' AND created_date < DATE '${year + 1}-01-01'
       ORDER BY ${ROW_ORDER}`);
     const { compressed } = await writeYearOutputs(db, staging, year, downloads);
+    await writeYearCallerIndex(db, staging, year);
     const parts = await addCubeParts(db);
     if (from.cache && key) {
       const dir = await from.cache.startYear(key);

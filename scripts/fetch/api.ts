@@ -199,7 +199,8 @@ export function misalignment(c: ApiComplaint): string | null {
  * same bytes (and a re-fetch of an unchanged day is recognised as "already archived").
  *
  * Subjects stay as the API writes them (single space before `&`; the files have two): the archive
- * keeps what the source said, and `subjectKey` makes both spellings the same subject on ingest.
+ * keeps what the source said, and the ingest's subject keys (scripts/ingest/normalize.ts: trimmed,
+ * spaces collapsed, lower case) make both spellings the same subject.
  */
 export function complaintsToFtcCsv(complaints: readonly ApiComplaint[]): string {
   const sorted = [...complaints].sort(

@@ -105,16 +105,3 @@ export function csvField(value: string): string {
 
 /** `YYYY-MM-DD HH:MM:SS`, no time zone: how the FTC writes Created_Date and Violation_Date. */
 export const FTC_DATETIME_PATTERN = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
-
-/**
- * A subject label reduced to a lookup key: the FTC writes a double space before `&` in its
- * files and a single one in its API, and case has drifted between releases.
- */
-export function subjectKey(label: string): string {
-  return label.trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-/** A state name reduced to a lookup key (case and spacing vary in consumer-typed data). */
-export function stateKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
-}

@@ -3,7 +3,6 @@ import { barChart } from '../../src/lib/charts/bars';
 import { beforeAfterChart } from '../../src/lib/charts/before-after';
 import { stateMap } from '../../src/lib/charts/map';
 import { subjectChart } from '../../src/lib/charts/subjects';
-import { timelineChart } from '../../src/lib/charts/timeline';
 import { trendChart } from '../../src/lib/charts/trend';
 import { expectSoundChart, render } from './helpers';
 
@@ -47,15 +46,6 @@ describe('charts with little or no data', () => {
       'subjects, one month',
       (document) =>
         subjectChart([{ date: '2026-10-01', subject: 'debt', value: 3 }], { document, width: 390 }),
-    ],
-    ['timeline, no events', (document) => timelineChart([], { document })],
-    [
-      'timeline, one event',
-      (document) =>
-        timelineChart([{ date: '2026-10', label: 'A', kind: 'letter', agency: 'FCC' }], {
-          document,
-          width: 390,
-        }),
     ],
     [
       'before/after, no months',

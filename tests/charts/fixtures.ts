@@ -3,7 +3,6 @@ import type { BarRow } from '../../src/lib/charts/bars';
 import type { MonthValue } from '../../src/lib/charts/before-after';
 import type { StateValue } from '../../src/lib/charts/map';
 import type { SubjectPoint } from '../../src/lib/charts/subjects';
-import type { TimelineEvent } from '../../src/lib/charts/timeline';
 import type { TrendPoint } from '../../src/lib/charts/trend-data';
 
 const MONTHS = [
@@ -155,21 +154,6 @@ export const subjectLabels = {
   vacation: 'Vacation & timeshares',
   'dropped-call': 'Dropped call or no message',
 };
-
-/** A few real actions (facts/enforcement_actions.csv), one dated to the month only. */
-export const actions: TimelineEvent[] = [
-  { date: '2020-01-29', label: 'Modok LLC', kind: 'warning letter', agency: 'FTC' },
-  { date: '2020-01', label: 'XCast Labs Inc.', kind: 'warning letter', agency: 'FTC' },
-  { date: '2020-02-04', label: 'All Access', kind: 'letter to gateway provider', agency: 'FCC' },
-  { date: '2020-02-04', label: 'Globex', kind: 'letter to gateway provider', agency: 'FCC' },
-  { date: '2020-04-03', label: 'Connexum', kind: 'joint warning', agency: 'FTC+FCC' },
-  {
-    date: '2023-11-27',
-    label: 'Acrobat Communications, Inc.',
-    kind: 'cease-and-desist',
-    agency: 'FTC',
-  },
-];
 
 /** Complaints naming one provider's numbers around a letter of 27 November 2023; June 2023 is missing, i.e. zero. */
 export const providerMonths: MonthValue[] = [

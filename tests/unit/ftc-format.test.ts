@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  csvField,
-  dailyFileName,
-  FTC_HEADER,
-  parseDailyFileName,
-  subjectKey,
-} from '../../src/lib/ftc-format';
+import { csvField, dailyFileName, FTC_HEADER, parseDailyFileName } from '../../src/lib/ftc-format';
 
 describe('parseDailyFileName', () => {
   it('reads the current, republished and legacy names', () => {
@@ -37,15 +31,6 @@ describe('parseDailyFileName', () => {
       const parsed = parseDailyFileName(name)!;
       expect(name).toContain(parsed.published);
     }
-  });
-});
-
-describe('subjectKey', () => {
-  it('treats the FTC file label and the API label as the same subject', () => {
-    expect(subjectKey('Warranties  & protection plans')).toBe(
-      subjectKey('Warranties & protection plans'),
-    );
-    expect(subjectKey(' OTHER ')).toBe('other');
   });
 });
 

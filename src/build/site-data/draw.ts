@@ -40,9 +40,3 @@ export function withoutGroupLabels(svg: string): string {
 function markup(element: Element): string {
   return withoutGroupLabels(toMarkup(element));
 }
-
-/** One drawing at one width (maps: their shapes scale well and their text is in the legend). */
-export function drawOnce(draw: (context: DrawContext) => Element, width = WIDE_WIDTH): Drawn {
-  const svg = markup(draw({ width, document: serverDocument() }));
-  return { svg, svgNarrow: '' };
-}

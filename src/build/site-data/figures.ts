@@ -8,7 +8,6 @@ import type { EventMark } from '../../lib/charts/annotations';
 import { barChart, type BarRow } from '../../lib/charts/bars';
 import { stateMap } from '../../lib/charts/map';
 import { subjectChart } from '../../lib/charts/subjects';
-import { timelineChart } from '../../lib/charts/timeline';
 import { beforeAfterChart } from '../../lib/charts/before-after';
 import {
   beforeAfter as beforeAfterSummary,
@@ -16,13 +15,7 @@ import {
   topShare,
 } from '../../lib/summaries';
 import type { ValueFormat } from '../../lib/charts/values';
-import {
-  formatDate,
-  formatMonth,
-  formatNumber,
-  formatPer100k,
-  formatPercent,
-} from '../../lib/format';
+import { formatMonth, formatNumber, formatPer100k, formatPercent } from '../../lib/format';
 import { CATEGORICAL, MUTED } from '../../lib/charts/palette';
 import { drawBoth } from './draw';
 import { stateUrl, subjectUrl } from '../../lib/site-data/routes';
@@ -483,55 +476,6 @@ export function countTrendFigure(
     table,
     source: source(base, base.what),
     ...(base.note ? { note: base.note } : {}),
-  };
-}
-
-export interface TimelineItem {
-  /** `YYYY-MM-DD` or `YYYY-MM`. */
-  date: string;
-  label: string;
-  kind: string;
-  agency: string;
-  source: string | null;
-}
-
-/** Dated letters and actions on a vertical timeline; the table lists them with their sources. */
-export function timelineFigure(
-  base: FigureBase & { events: readonly TimelineItem[]; summary: string; what: string },
-): Figure {
-  const table: TableSpec = {
-    caption: `${base.title}: every dated entry`,
-    columns: [{ label: 'Date' }, { label: 'Who' }, { label: 'Action' }, { label: 'Agency' }],
-    rows: base.events.map((e) => ({
-      cells: [
-        { text: formatDate(e.date, true), value: e.date, nowrap: true },
-        e.label,
-        e.kind,
-        e.agency,
-      ],
-    })),
-  };
-  const drawn = base.events.length
-    ? drawBoth(({ width, document }) =>
-        timelineChart(
-          base.events.map((e) => ({
-            date: e.date,
-            label: e.label,
-            kind: e.kind,
-            agency: e.agency,
-          })),
-          { width, document, ariaLabel: base.title },
-        ),
-      )
-    : { svg: '', svgNarrow: '' };
-  return {
-    id: base.id,
-    kind: 'timeline',
-    title: base.title,
-    summary: base.summary,
-    ...drawn,
-    table,
-    source: source(base, base.what),
   };
 }
 

@@ -73,10 +73,3 @@ export function finishChart(
   }
   return svg;
 }
-
-/** Appends a `<title>` (the tooltip and accessible name of one mark) to `element`. */
-export function addTitle(element: Element, text: string): void {
-  const title = element.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'title');
-  title.textContent = text;
-  element.appendChild(title);
-}

@@ -5,7 +5,6 @@
  */
 import type { EventMark } from '../charts/annotations';
 import { formatDate, formatMonth, formatNumber } from '../format';
-import { sourceLine, type SourceInfo } from './figure';
 import type { BeforeAfter } from './shape';
 import type { TimelineEvent } from './providers';
 import { CATEGORY_WORDS } from './action-categories';
@@ -83,15 +82,6 @@ export function beforeAfterSentence(what: string, c: BeforeAfter): string {
           ? `, ${formatNumber(-c.change * 100)}% fewer`
           : ', the same';
   return `${what}: ${formatNumber(c.before.mean)} a month in ${from}, ${formatNumber(c.after.mean)} a month in ${to}${change}. This is a comparison of complaint counts, not evidence that the action caused the change.`;
-}
-
-export function ponePeriodSource(info: SourceInfo, months: readonly string[]): string {
-  return sourceLine(
-    info,
-    months[0] ?? null,
-    months[months.length - 1] ?? null,
-    'FTC Do Not Call complaints; caller numbers from the FTC’s PoNE letters (NC State robocall audio dataset)',
-  );
 }
 
 /**

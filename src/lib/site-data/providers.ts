@@ -58,8 +58,6 @@ export interface PoneComplaintRow {
   complaints: number;
 }
 
-/** Where the PoNE letters and caller numbers were collected (public domain; Prasad & Reaves, TR-2023-1). */
-export const PONE_DATASET_URL = 'https://github.com/wspr-ncsu/robocall-audio-dataset';
 /** The FTC's page of published PoNE letters. */
 export const PONE_LETTERS_URL =
   'https://www.ftc.gov/legal-library/browse/project-point-no-entry-letters';

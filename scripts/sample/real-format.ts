@@ -43,10 +43,11 @@ export function realRecords(bytes: Uint8Array): { header: string; records: strin
 
 /**
  * One record moved to `day`: Created_Date's date becomes `day`, Violation_Date (when it is a date
- * and time) moves by as many days. The first three fields never hold a comma or a quote.
+ * and time) moves by as many days. The dates are never quoted; the number before them may be (the
+ * real file has `"4242972172,347284638"`).
  */
 export function moveRecord(record: string, day: number): string {
-  const c1 = record.indexOf(',');
+  const c1 = firstFieldEnd(record);
   const c2 = record.indexOf(',', c1 + 1);
   const c3 = record.indexOf(',', c2 + 1);
   const created = DATE_TIME.exec(record.slice(c1 + 1, c2));
@@ -58,6 +59,17 @@ export function moveRecord(record: string, day: number): string {
     ? `${formatDay(parseDay(violation[1]!) + shift)}${violation[2]}`
     : violationText;
   return `${record.slice(0, c1 + 1)}${formatDay(day)}${created[2]},${moved}${record.slice(c3)}`;
+}
+
+/** Where the first field ends (the comma after it), a quoted field's doubled quotes included. */
+function firstFieldEnd(record: string): number {
+  if (!record.startsWith('"')) return record.indexOf(',');
+  for (let i = 1; ;) {
+    const quote = record.indexOf('"', i);
+    if (quote === -1) throw new Error(`an unclosed quote in: ${record.slice(0, 60)}`);
+    if (record[quote + 1] === '"') i = quote + 2;
+    else return quote + 1;
+  }
 }
 
 /** Writes `<out>/dnc/<year>/DNC_Complaint_Numbers_<published>.csv`; returns the files written. */

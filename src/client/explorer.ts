@@ -79,6 +79,13 @@ export function startExplorer(): void {
   let view: ExploreView = DEFAULT_VIEW;
   // What the fields refused, kept across page turns so a refused value stays named while its box shows it.
   let refused: Refused = { problems: [], typed: new Map() };
+  // The chart's width, kept by a ResizeObserver: reading clientWidth while drawing forced a
+  // layout of the whole page on every filter change (about 50 ms of a warm change, measured).
+  let chartWidth = ui.chart.clientWidth;
+  if ('ResizeObserver' in window)
+    new ResizeObserver(([entry]) => {
+      if (entry) chartWidth = entry.contentRect.width;
+    }).observe(ui.chart);
   let engine: Engine | null = null;
   let generation = 0;
   // The view on screen is waiting for the engine (the cube cannot answer it).
@@ -167,7 +174,7 @@ export function startExplorer(): void {
       const { count: matching, rows } = data;
       ui.count.textContent = matching.toLocaleString('en-US');
       const shaped = view.chart === 'table' ? null : shapeView(view, rows, names, dataRange);
-      drawChart(ui, view, rows, names, shaped);
+      drawChart(ui, view, rows, names, shaped, chartWidth);
       drawTable(ui, view, rows, names, matching, shaped);
       downloads.update({
         view,
@@ -287,8 +294,9 @@ function drawChart(
   rows: Row[],
   names: Names,
   shaped: ShapedChart | null,
+  chartWidth: number,
 ): void {
-  const width = Math.max(300, Math.min(960, ui.chart.clientWidth || 640));
+  const width = Math.max(300, Math.min(960, chartWidth || 640));
   const chart = renderChart(view, shaped?.chartRows ?? rows, {
     names,
     width,

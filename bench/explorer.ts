@@ -317,9 +317,13 @@ async function waitForResult(page: Page): Promise<void> {
 async function countBytes(page: Page): Promise<() => number> {
   let total = 0;
   page.on('requestfinished', (request) => {
-    void request.sizes().then((sizes) => {
-      total += sizes.responseBodySize + sizes.responseHeadersSize;
-    });
+    // A request still finishing when its context closes (the engine, loading in idle time) is not counted.
+    request
+      .sizes()
+      .then((sizes) => {
+        total += sizes.responseBodySize + sizes.responseHeadersSize;
+      })
+      .catch(() => {});
   });
   return () => total;
 }

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { addMonths, monthRange } from '../../src/lib/dates';
 import { coverage, lastTwelve, spanName } from '../../src/lib/site-data/months';
 import {
+  changePhrase,
+  latestSentence,
+  ordinal,
   beforeAfter,
   callKind,
   compareLatest,
@@ -26,7 +29,6 @@ import {
   totalsByMonth,
   type CubeRow,
 } from '../../src/lib/site-data/views';
-import { changePhrase, latestSentence, ordinal } from '../../src/lib/site-data/sentences';
 import { windowPhrase } from '../../src/build/site-data/site';
 import { withoutGroupLabels } from '../../src/build/site-data/draw';
 import { compareValues } from '../../src/lib/site-data/sort-table';

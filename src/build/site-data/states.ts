@@ -6,7 +6,7 @@
 import { formatNumber, formatPer100k, formatPercent } from '../../lib/format';
 import { CALLER_VALID_PATTERN, cutRanking, invalidNote, tieNote } from '../../lib/numbers/rankings';
 import { once, query } from './db';
-import { ordinal } from '../../lib/site-data/sentences';
+import { ordinal } from '../../lib/site-data/shape';
 import { barsFigure, callKindTrendFigure, mapFigure, rateTrendFigure } from './figures';
 import type { Figure, SourceInfo } from '../../lib/site-data/figure';
 import { stateUrl, subjectUrl } from '../../lib/site-data/routes';

@@ -1,8 +1,11 @@
 /**
- * Pure functions that turn query rows into what pages and charts need. No DuckDB, no DOM: each is
- * unit-tested in Node (tests/site/shape.test.ts).
+ * Pure functions that turn query rows into what pages and charts need, and the headline words
+ * for each number beside the function that computes it (a comparison and its sentence, a rate and
+ * its wording), so a change to one is seen with the other. No DuckDB, no DOM: each is unit-tested
+ * in Node (tests/site/shape.test.ts).
  */
 import { addMonths, type Month } from '../dates';
+import { formatChange, formatMonth, formatNumber, formatPer100k, formatPercent } from '../format';
 import { isNational } from '../numbers/national';
 import type { StateRow } from '../catalog/tables';
 import { CALL_KINDS, ROBOCALL, robocallValueOf, type CallKind } from '../catalog/enums';
@@ -106,6 +109,35 @@ export function direction(change: number | null): 'up' | 'down' | 'flat' | 'unkn
   return change > 0 ? 'up' : 'down';
 }
 
+/** Below this many complaints a percentage change says more about chance than about calls. */
+export const SMALL_BASE = 20;
+
+/** `up 12% from October 2025 (1,234)` / `about the same as …` / '' when there is nothing to compare. */
+export function changePhrase(c: Comparison | null): string {
+  if (!c || c.earlierMonth === null || c.earlierValue === null) return '';
+  const when = `${formatMonth(c.earlierMonth)} (${formatNumber(c.earlierValue)})`;
+  if (c.earlierValue < SMALL_BASE)
+    return `against ${formatNumber(c.earlierValue)} in ${formatMonth(c.earlierMonth)}`;
+  switch (direction(c.change)) {
+    case 'up':
+      return `up ${formatChange(c.change!).replace('+', '')} from ${when}`;
+    case 'down':
+      return `down ${formatChange(c.change!).replace('\u2212', '')} from ${when}`;
+    case 'flat':
+      return `about the same as ${when}`;
+    default:
+      return `against ${formatNumber(c.earlierValue)} in ${formatMonth(c.earlierMonth)}`;
+  }
+}
+
+/** `In Ohio, consumers filed 4,210 complaints in October 2026, up 12% from October 2025 (3,759).` */
+export function latestSentence(where: string, c: Comparison | null): string {
+  if (!c) return `There are no complaints from ${where} in the data.`;
+  const phrase = changePhrase(c);
+  const basisNote = c.basis === 'month' ? ' (the data do not reach back a full year)' : '';
+  return `${where === 'the United States' ? 'Nationally' : `In ${where}`}, consumers filed ${formatNumber(c.value)} Do Not Call complaints in ${formatMonth(c.month)}${phrase ? `, ${phrase}${basisNote}` : ''}.`;
+}
+
 /** Complaints per 100,000 residents; null without a population. */
 export function per100k(complaints: number, population: number | null | undefined): number | null {
   return population ? (complaints / population) * 100_000 : null;
@@ -162,6 +194,12 @@ export function rankStates(
   return rows;
 }
 
+/** `1st`, `2nd`, `23rd`. */
+export function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  return `${n}${teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
+}
+
 /** The national rate: complaints in the 50 states and DC per 100,000 of their residents. */
 export function nationalRate(
   counts: ReadonlyMap<string, number>,
@@ -171,6 +209,13 @@ export function nationalRate(
   const population = core.reduce((sum, s) => sum + (s.population_2020 ?? 0), 0);
   const complaints = core.reduce((sum, s) => sum + (counts.get(s.usps) ?? 0), 0);
   return per100k(complaints, population);
+}
+
+/** `12.3 per 100,000 residents, against 10.1 nationally`. */
+export function rateAgainst(rate: number | null, national: number | null): string {
+  if (rate === null) return 'no population figure to give a rate';
+  const vs = national === null ? '' : `, against ${formatPer100k(national)} nationally`;
+  return `${formatPer100k(rate)} complaints per 100,000 residents${vs}`;
 }
 
 export interface Share<K extends string = string> {
@@ -217,6 +262,11 @@ export function robocallShare(
   }
   const said = out.robocall + out.live;
   return { ...out, share: said ? out.robocall / said : null };
+}
+
+/** A robocall share as a percentage, or `not known` when no complaint said. */
+export function shareText(share: number | null): string {
+  return share === null ? 'not known' : formatPercent(share);
 }
 
 export interface Window {

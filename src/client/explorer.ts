@@ -19,7 +19,7 @@ import {
 } from '../lib/explore/view';
 import type { DataFacts } from '../lib/download/metadata';
 import { mountConsole, type ConsoleUi } from './console';
-import { consoleQuery, viewParams, withConsoleQuery } from '../lib/console/url';
+import { consoleQuery, viewParams, viewQuery, withConsoleQuery } from '../lib/console/url';
 import { mountDownloads } from './download';
 import { mountShare } from './embed-share';
 import { startEngine, type Engine, type EngineStage } from './engine';
@@ -245,7 +245,8 @@ export function startExplorer(): void {
     initialSql: consoleQuery(location.search),
     // The query joins the view in the address, so the result can be shared (and Back returns to the last one).
     onRun: (sql) => {
-      const query = withConsoleQuery(serializeExploreView(view), sql);
+      // The address's own view keys, as they are: the console may run before the view is read.
+      const query = withConsoleQuery(viewQuery(location.search), sql);
       if (query !== location.search.replace(/^\?/, '')) history.pushState(null, '', `?${query}`);
     },
   });

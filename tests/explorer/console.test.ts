@@ -193,6 +193,9 @@ describe('the SQL console', () => {
     expect(await other.locator('[data-role=console-sql]').inputValue()).toBe(sql);
     expect(await cells(other)).toEqual(shown);
     expect(await other.locator('[data-role=ignored]').isHidden()).toBe(true); // `sql` is a key it knows
+    // Running the linked query keeps the link's view: its filters stay in the URL and the form.
+    expect(new URL(other.url()).searchParams.get('state')).toBe('OH,PA');
+    expect(await other.locator('input[name=state][value=PA]').isChecked()).toBe(true);
     // The rows are native DuckDB's for the same query.
     const native = await db.all<{ subject: string; complaints: number }>(sql);
     expect(shown).toEqual(native.map((r) => [r.subject, r.complaints.toLocaleString('en-US')]));

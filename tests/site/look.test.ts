@@ -307,7 +307,7 @@ describe('the form names what it cannot use', () => {
     expect(await field(page, 'input[name=from]')).toEqual({
       value: '2025-13',
       invalid: 'true',
-      message: 'Not applied: “2025-13” (not a date (YYYY, YYYY-MM or YYYY-MM-DD)).',
+      message: 'Not applied: “2025-13” (not a date: YYYY, YYYY-MM or YYYY-MM-DD).',
       visible: true,
     });
     expect(param(page, 'from')).toBeNull();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../scripts/lib/duckdb';
 import { checkConsoleSql } from '../../src/lib/console/check';
 import { consoleCsv, displayValue } from '../../src/lib/console/format';
-import { consoleQuery, viewParams, withConsoleQuery } from '../../src/lib/console/url';
+import { consoleQuery, viewParams, viewQuery, withConsoleQuery } from '../../src/lib/console/url';
 
 let db: Db;
 beforeAll(async () => {
@@ -119,6 +119,15 @@ describe('the console’s query in the address', () => {
     expect(consoleQuery(`?${query}`)).toBe(sql);
     expect([...viewParams(`?${query}`).keys()]).toEqual(['state', 'from']);
     expect(withConsoleQuery('', sql)).toBe(new URLSearchParams({ sql }).toString());
+  });
+
+  it('keeps the view’s part of an address as written when the query changes', () => {
+    const search = `?from=2025-13&state=OH,PA&${withConsoleQuery('', 'SELECT 1')}&area=61%2Cx`;
+    expect(viewQuery(search)).toBe('from=2025-13&state=OH,PA&area=61%2Cx');
+    expect(withConsoleQuery(viewQuery(search), 'SELECT 2')).toBe(
+      'from=2025-13&state=OH,PA&area=61%2Cx&sql=SELECT+2',
+    );
+    expect(viewQuery('?sql=SELECT+1')).toBe('');
   });
 
   it('leaves the address alone without a query', () => {

@@ -23,7 +23,7 @@ describe('field problems', () => {
     const p = problemsFor('from=2025-13');
     expect(Object.keys(p)).toEqual(['from']);
     expect(p.from!.message).toBe(
-      'Not applied: “2025-13” (not a date (YYYY, YYYY-MM or YYYY-MM-DD)).',
+      'Not applied: “2025-13” (not a date: YYYY, YYYY-MM or YYYY-MM-DD).',
     );
   });
 
@@ -54,7 +54,9 @@ describe('field problems', () => {
   it('names a refused choice of chart or measure beside its menu', () => {
     const p = problemsFor('chart=pie&measure=javascript:alert(1)');
     expect(Object.keys(p)).toEqual(['chart', 'measure']);
-    expect(p.measure!.message).toMatch(/^Not applied: “javascript:alert\(1\)” \(not a measure/);
+    expect(p.measure!.message).toMatch(
+      /^Not applied: “javascript:alert\(1\)” \(not a measure: count, /,
+    );
   });
 
   it('leaves keys without a field, and repeated keys, to the list of ignored URL parts', () => {

@@ -13,6 +13,15 @@ export function viewParams(search: string): URLSearchParams {
   return params;
 }
 
+/** The view's part of a query string as written (its encoding kept), without the leading `?`. */
+export function viewQuery(search: string): string {
+  return search
+    .replace(/^\?/, '')
+    .split('&')
+    .filter((part) => part !== '' && !part.startsWith(`${CONSOLE_KEY}=`) && part !== CONSOLE_KEY)
+    .join('&');
+}
+
 /** The console's query in a query string, or null. */
 export function consoleQuery(search: string): string | null {
   const sql = new URLSearchParams(search).get(CONSOLE_KEY);

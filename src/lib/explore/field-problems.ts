@@ -19,9 +19,12 @@ export interface FieldProblem {
 
 const FORM_KEYS = new Set((URL_KEYS as readonly UrlKey[]).filter((k) => k.form).map((k) => k.key));
 
-/** A rejection reason as the form words it: the URL's `from=` is the form's From. */
+/**
+ * A rejection reason as the form words it: the URL's `from=` is the form's From, and the reason's
+ * own parenthesis (`not a date (YYYY, …)`) reads after a colon, since the message wraps it in one.
+ */
 function formReason(reason: string): string {
-  return reason.replace(/^before from=(.*)$/, 'before From, $1');
+  return reason.replace(/^before from=(.*)$/, 'before From, $1').replace(/ \((.*)\)$/, ': $1');
 }
 
 /**

@@ -81,7 +81,7 @@ async function finished(page: Page): Promise<string> {
       );
     },
     null,
-    { timeout: 60_000 },
+    { timeout: 120_000 },
   );
   const error = page.locator('[data-role=console-error]');
   return (await error.isVisible())

@@ -37,6 +37,45 @@ const INPUTS = [
 /** The sample the site tests run on: 400 days ending 2024-03-31, so the year-earlier comparison and the three months either side of the November 2023 PoNE letters and FCC notices are all in the data. */
 export const SITE_SAMPLE = { days: 400, end: '2024-03-31', seed: '7', volume: 300 };
 
+/** What a site build is made from: a name (its cache folder), what it depends on, and how to write its raw files. */
+export interface SiteDataset {
+  name: string;
+  /** Everything the raw files depend on beyond the repository's files (hashed into the key). */
+  inputs: string;
+  writeRaw(raw: string): void;
+}
+
+/** The default: the synthetic sample above. */
+export const SAMPLE_DATASET: SiteDataset = {
+  name: 'sample',
+  inputs: JSON.stringify(SITE_SAMPLE),
+  writeRaw(raw) {
+    const s = SITE_SAMPLE;
+    execFileSync(
+      'npx',
+      [
+        'tsx',
+        'scripts/sample.ts',
+        '--out',
+        raw,
+        '--days',
+        String(s.days),
+        '--end',
+        s.end,
+        '--seed',
+        s.seed,
+        '--volume',
+        String(s.volume),
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+  },
+};
+
+/** Each dataset's builds in a folder of its own, so that pruning one never removes another's. */
+const cacheOf = (dataset: SiteDataset) =>
+  dataset.name === SAMPLE_DATASET.name ? CACHE : `${CACHE}-${dataset.name}`;
+
 export interface SiteBuild {
   /** The built site. */
   dist: string;
@@ -55,9 +94,9 @@ function listInputs(path: string, out: string[]): void {
 }
 
 /** A hash of every file the build reads. */
-export function buildKey(): string {
+export function buildKey(dataset: SiteDataset = SAMPLE_DATASET): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify(SITE_SAMPLE));
+  hash.update(dataset.inputs);
   const files: string[] = [];
   for (const input of INPUTS) listInputs(join(ROOT, input), files);
   for (const file of files) {
@@ -70,20 +109,25 @@ export function buildKey(): string {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-let pending: Promise<SiteBuild> | undefined;
+const pending = new Map<string, Promise<SiteBuild>>();
 
-/** The shared build: made once, then reused while nothing it reads changes. */
-export function getSiteBuild(): Promise<SiteBuild> {
-  pending ??= ensureBuild();
-  return pending;
+/** The shared build of a dataset (the sample by default): made once, then reused while nothing it reads changes. */
+export function getSiteBuild(dataset: SiteDataset = SAMPLE_DATASET): Promise<SiteBuild> {
+  let build = pending.get(dataset.name);
+  if (!build) {
+    build = ensureBuild(dataset);
+    pending.set(dataset.name, build);
+  }
+  return build;
 }
 
-async function ensureBuild(): Promise<SiteBuild> {
-  const key = buildKey();
-  const dir = join(CACHE, key);
+async function ensureBuild(dataset: SiteDataset): Promise<SiteBuild> {
+  const cache = cacheOf(dataset);
+  const key = buildKey(dataset);
+  const dir = join(cache, key);
   const ready = join(dir, 'ready.json');
-  const lock = join(CACHE, `${key}.lock`);
-  mkdirSync(CACHE, { recursive: true });
+  const lock = join(cache, `${key}.lock`);
+  mkdirSync(cache, { recursive: true });
   for (const started = Date.now(); !existsSync(ready);) {
     try {
       mkdirSync(lock);
@@ -97,41 +141,23 @@ async function ensureBuild(): Promise<SiteBuild> {
       continue;
     }
     try {
-      if (!existsSync(ready)) await build(dir, ready);
+      if (!existsSync(ready)) await build(dir, ready, dataset);
     } finally {
       rmSync(lock, { recursive: true, force: true });
     }
   }
   const marker = JSON.parse(readFileSync(ready, 'utf8')) as SiteBuild;
-  pruneOld(key);
+  pruneOld(cache, key);
   return marker;
 }
 
-async function build(dir: string, ready: string): Promise<void> {
+async function build(dir: string, ready: string, dataset: SiteDataset): Promise<void> {
   const t0 = performance.now();
   rmSync(dir, { recursive: true, force: true });
   const raw = join(dir, 'sample');
   const data = join(dir, 'build');
   const dist = join(dir, 'dist');
-  const s = SITE_SAMPLE;
-  execFileSync(
-    'npx',
-    [
-      'tsx',
-      'scripts/sample.ts',
-      '--out',
-      raw,
-      '--days',
-      String(s.days),
-      '--end',
-      s.end,
-      '--seed',
-      s.seed,
-      '--volume',
-      String(s.volume),
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
+  dataset.writeRaw(raw);
   await ingest({ raw, out: data, progress: createProgress(process.stderr, true) });
   execFileSync('npx', ['astro', 'build', '--outDir', dist], {
     cwd: ROOT,
@@ -143,13 +169,13 @@ async function build(dir: string, ready: string): Promise<void> {
 }
 
 /** Keeps the three newest builds. */
-function pruneOld(current: string): void {
-  const builds = readdirSync(CACHE)
+function pruneOld(cache: string, current: string): void {
+  const builds = readdirSync(cache)
     .filter((name) => !name.endsWith('.lock') && name !== current)
-    .map((name) => ({ name, mtime: statSync(join(CACHE, name)).mtimeMs }))
+    .map((name) => ({ name, mtime: statSync(join(cache, name)).mtimeMs }))
     .sort((a, b) => b.mtime - a.mtime);
   for (const old of builds.slice(2))
-    rmSync(join(CACHE, old.name), { recursive: true, force: true });
+    rmSync(join(cache, old.name), { recursive: true, force: true });
 }
 
 export interface ServedSite extends SiteBuild {
@@ -159,8 +185,8 @@ export interface ServedSite extends SiteBuild {
 }
 
 /** The shared build, served with the project's Range-capable static server on a free port. */
-export async function serveSite(): Promise<ServedSite> {
-  const site = await getSiteBuild();
+export async function serveSite(dataset: SiteDataset = SAMPLE_DATASET): Promise<ServedSite> {
+  const site = await getSiteBuild(dataset);
   const server = createStaticServer(site.dist);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;

@@ -37,6 +37,8 @@ import { readViewContext } from './view-context';
 import { markApplicable, numbersTable, partialMarks, shapeView, showNotes } from './chart-numbers';
 import type { ShapedChart } from '../lib/numbers/chart-data';
 import { effectiveView } from '../lib/numbers/measures';
+import { describeAnswer } from '../lib/caller/answer';
+import { lookUp, renderAnswer } from './lookup';
 
 const STAGE_TEXT: Record<EngineStage, string> = {
   'loading engine': 'Loading the database engine (about 8 MB, once)…',
@@ -184,6 +186,8 @@ export function startExplorer(): void {
       });
       stale.clear();
       ui.status.textContent = '';
+      if (view.caller && engine) await showCaller(engine, view.caller, ticket);
+      else ui.callerAnswer.hidden = true;
       // Which view is drawn, and by which path (tests wait for it).
       ui.results.dataset.computedBy = data.computedBy;
       ui.results.dataset.shown = location.search;
@@ -194,6 +198,23 @@ export function startExplorer(): void {
     } finally {
       if (ticket === generation && !waiting) ui.results.removeAttribute('aria-busy');
     }
+  };
+
+  // With caller=, the lookup's answer for the number over all years (src/lib/caller), beside the
+  // filtered view: the same words the home page's lookup gives.
+  const showCaller = async (started: Engine, digits: string, ticket: number) => {
+    const answer = await lookUp(started, digits);
+    if (ticket !== generation) return;
+    renderAnswer(
+      ui.callerAnswer,
+      describeAnswer(
+        answer,
+        { ...names, providerHref: () => null },
+        config.dateMin && config.dateMax ? { first: config.dateMin, last: config.dateMax } : null,
+      ),
+    );
+    ui.callerAnswer.dataset.complaints = String(answer.complaints);
+    ui.callerAnswer.hidden = false;
   };
 
   const boot = () => {
@@ -463,6 +484,7 @@ interface Ui {
   pageLabel: HTMLElement;
   sql: HTMLElement;
   reset: HTMLButtonElement;
+  callerAnswer: HTMLElement;
   console: ConsoleUi;
 }
 
@@ -486,6 +508,7 @@ function elements(): Ui {
     pageLabel: role('page-label'),
     sql: role('sql'),
     reset: role<HTMLButtonElement>('reset'),
+    callerAnswer: role('explore-caller-answer'),
     console: {
       root: role<HTMLDetailsElement>('console'),
       sql: role<HTMLTextAreaElement>('console-sql'),

@@ -97,7 +97,7 @@ export function mountCallerLookup(
       });
       const answer = await lookUp(started, parsed.digits, callerYears);
       if (mine !== ticket) return;
-      render(output, describeAnswer(answer, names, config.coverage));
+      renderAnswer(output, describeAnswer(answer, names, config.coverage));
       output.dataset.complaints = String(answer.complaints);
       output.dataset.state = answer.complaints > 0 ? 'answered' : 'none';
     } catch (failure) {
@@ -126,7 +126,7 @@ export function mountCallerLookup(
 }
 
 /** The answer as DOM, built with textContent only (provider names and letters come from data files). */
-function render(output: HTMLElement, view: AnswerView): void {
+export function renderAnswer(output: HTMLElement, view: AnswerView): void {
   const parts: Node[] = [];
   const headline = document.createElement('p');
   headline.className = 'caller-headline';

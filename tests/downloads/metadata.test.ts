@@ -266,6 +266,7 @@ describe('metadata.json', () => {
       'Subjects: all',
       'Robocall or live: all',
       'Consumer area codes: all',
+      'Caller number: all',
     ]);
   });
 });

@@ -12,6 +12,7 @@ import type { Manifest } from '../../src/lib/manifest';
 import { launchBrowser } from '../helpers/browser';
 import { serveSite, type ServedSite } from '../helpers/site-build';
 import { PAGE_TYPES } from './page-types';
+import { REFERENCE_TABLES, TABLES } from '../../src/lib/catalog/tables';
 
 let site: ServedSite;
 let browser: Browser;
@@ -168,6 +169,40 @@ describe('page content', () => {
     const text = await page.locator('#dictionary').locator('..').textContent();
     expect(text).toContain('caller_valid');
     expect(text).toContain('pone_complaints_monthly');
+    await page.close();
+  });
+
+  it('/data/ dictionary: every table the catalog has, column for column, with the catalog’s type and words', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.base}/data/`);
+    const shown = await page.locator('dl.dictionary[data-table]').evaluateAll((lists) =>
+      lists.map((dl) => ({
+        table: dl.getAttribute('data-table'),
+        columns: [...dl.querySelectorAll('[data-column]')].map((div) => ({
+          name: div.getAttribute('data-column'),
+          dt: div.querySelector('dt')?.textContent?.replace(/\s+/g, ' ').trim(),
+          dd: div.querySelector('dd')?.textContent?.replace(/\s+/g, ' ').trim(),
+        })),
+      })),
+    );
+    const catalog = [...TABLES, ...REFERENCE_TABLES];
+    expect(shown.map((t) => t.table)).toEqual(catalog.map((t) => t.name));
+    for (const [i, table] of catalog.entries()) {
+      expect(
+        shown[i]!.columns.map((c) => c.name),
+        table.name,
+      ).toEqual(table.columns.map((c) => c.name));
+      for (const [j, c] of table.columns.entries()) {
+        expect(shown[i]!.columns[j]!.dt, `${table.name}.${c.name}`).toBe(`${c.name} ${c.type}`);
+        expect(shown[i]!.columns[j]!.dd, `${table.name}.${c.name}`).toContain(
+          `${c.label}: ${c.description}`,
+        );
+        for (const v of c.values ?? [])
+          expect(shown[i]!.columns[j]!.dd, `${table.name}.${c.name}`).toContain(
+            `${v.stored}: ${v.label}`,
+          );
+      }
+    }
     await page.close();
   });
 

@@ -36,6 +36,7 @@ describe('the filter table', () => {
       subjects: ["o'brien"],
       robocall: ['yes', 'unknown'],
       areas: ['614'],
+      caller: '2145550100',
     };
     for (const k of FILTERS) {
       expect(k.filter.active(view), k.key).toBe(true);
@@ -44,6 +45,11 @@ describe('the filter table', () => {
       const ctx = (w: SqlWriter) => ({ w, col: (c: string) => `t.${c}`, date: 't.day' });
       const boundSql = k.filter.where(view, ctx(bound));
       const literalSql = k.filter.where(view, ctx(literal));
+      expect(k.filter.where(view, { ...ctx(new SqlWriter('literal')), callerIndex: true })).toBe(
+        k.key === 'caller'
+          ? "t.caller_key = CAST('2145550100' AS BIGINT) AND t.caller_number = '2145550100'"
+          : literalSql,
+      );
       expect(boundSql).not.toMatch(/'/);
       // Substituting the bound parameters as literals gives the literal form.
       let i = 0;

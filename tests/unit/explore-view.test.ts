@@ -56,6 +56,35 @@ describe('parseExploreView(params, vocabulary)', () => {
     ]);
   });
 
+  it('reads caller= as people type numbers, and writes the digits back', () => {
+    for (const typed of ['(214) 555-0100', '+1 214-555-0100', '2145550100', '1-214-555-0100'])
+      expect(parse(`caller=${encodeURIComponent(typed)}`), typed).toEqual({
+        view: { ...DEFAULT_VIEW, caller: '2145550100' },
+        ignored: [],
+      });
+    expect(serializeExploreView({ ...DEFAULT_VIEW, caller: '2145550100' })).toBe(
+      'caller=2145550100',
+    );
+    expect(parse('caller=').view.caller).toBeNull();
+  });
+
+  it('names a caller= value that is not a phone number, with why, and filters nothing', () => {
+    for (const [typed, why] of [
+      ['555-0100', /has 7 digits/],
+      ['1-800-FLOWERS', /has letters/],
+      ['214 555 0100 ext 12', /has an extension/],
+      ["2145550100';=1", /characters a phone number does not have/],
+      ['+44 20 7946 0000', /not a \+1/],
+    ] as const) {
+      const { view, ignored } = parse(`caller=${encodeURIComponent(typed)}`);
+      expect(view.caller, typed).toBeNull();
+      expect(ignored, typed).toEqual([
+        { key: 'caller', value: typed, reason: expect.stringMatching(why) },
+      ]);
+      expect(ignored[0]!.reason, typed).toMatch(/^not a phone number: it /);
+    }
+  });
+
   it('rejects impossible dates and a `to` before `from`', () => {
     expect(parse('from=2024-02-30').ignored).toHaveLength(1);
     const { view, ignored } = parse('from=2025-03&to=2024');

@@ -62,6 +62,13 @@ export function parseCallerNumber(input: string): CallerParse {
   return { ok: true, digits };
 }
 
+/** `5125550100` → `(512) 555-0100`; anything that is not 10 digits stays as reported. */
+export function formatPhone(number: string): string {
+  return /^\d{10}$/.test(number)
+    ? `(${number.slice(0, 3)}) ${number.slice(3, 6)}-${number.slice(6)}`
+    : number;
+}
+
 /** True for a ten-digit NANP number: area code and exchange start 2–9. Other digit strings appear in the data as reported. */
 export function isNanpNumber(digits: string): boolean {
   return /^[2-9]\d{2}[2-9]\d{6}$/.test(digits);

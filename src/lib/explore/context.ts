@@ -64,6 +64,7 @@ export function viewContext(
       attachedYear,
       parquetFile: (y) => `complaints-${y}.parquet`,
       referenceFile: (name) => `${name}.csv`,
+      ...(config.files.callers ? { callerIndex: 'callers' } : {}),
     },
   };
 }

@@ -22,6 +22,7 @@ import {
   type RobocallValue,
 } from '../catalog/enums';
 import { dateBounds, isUrlDate } from '../dates';
+import { formatPhone, parseCallerNumber } from '../caller/number';
 import { describePeriod, joinWords } from './words';
 import type { SqlWriter } from './sql';
 import type { ExploreView, Names, Vocabulary } from './view';
@@ -41,6 +42,8 @@ export interface SqlContext {
   col(name: Column): string;
   /** The source's date column, prefixed the same way. */
   date: string;
+  /** The source is the caller index, sorted by `caller_key` (the number as an integer). */
+  callerIndex?: boolean;
 }
 
 /** What the build knows that the form's options and placeholders need (see ExploreConfig). */
@@ -412,6 +415,48 @@ export const URL_KEYS = [
     },
   }),
   entry({
+    key: 'caller',
+    field: 'caller',
+    default: null,
+    parse: (value, ctx) => {
+      if (value.trim() === '') return undefined;
+      const parsed = parseCallerNumber(value);
+      return parsed.ok ? parsed.digits : void ctx.reject(`not a phone number: it ${parsed.reason}`);
+    },
+    serialise: (view) => view.caller,
+    filter: {
+      column: 'caller_number',
+      active: (view) => view.caller !== null,
+      // On the caller index the integer key comes first: row groups' min/max on it are exact, so
+      // DuckDB reads only the one or two groups holding the number (scripts/ingest/caller-index.ts).
+      where: (view, sql) => {
+        const column = sql.col('caller_number');
+        const number = `${column} = ${sql.w.value(view.caller!)}`;
+        if (!sql.callerIndex) return number;
+        const key = `${column.slice(0, -'caller_number'.length)}caller_key`;
+        return `${key} = CAST(${sql.w.value(view.caller!)} AS BIGINT) AND ${number}`;
+      },
+      listLabel: 'Caller number',
+      listText: (view) => (view.caller ? `${formatPhone(view.caller)} (${view.caller})` : 'all'),
+      metadataKey: 'caller_number',
+    },
+    caption: {
+      order: 25,
+      kind: 'phrase',
+      words: (view) => (view.caller ? `that reported ${formatPhone(view.caller)}` : null),
+    },
+    slug: { order: 45, part: (view) => (view.caller ? `caller-${view.caller}` : null) },
+    form: {
+      control: {
+        kind: 'text',
+        label: 'Caller number',
+        hint: 'the number that called, in any usual form',
+        placeholder: () => 'e.g. (214) 555-0100',
+      },
+      value: (view) => (view.caller ? formatPhone(view.caller) : ''),
+    },
+  }),
+  entry({
     key: 'measure',
     field: 'measure',
     default: 'count',
@@ -486,6 +531,7 @@ export const FORM_LAYOUT: readonly {
   { keys: ['state'] },
   { keys: ['subject'] },
   { keys: ['area'] },
+  { keys: ['caller'] },
 ];
 
 export function urlKey(key: UrlKeyName): UrlKey {

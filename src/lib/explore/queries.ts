@@ -232,7 +232,7 @@ function measure(
 ): { pop: string; value: string; popFilter: string | null } {
   if (view.measure === 'robocall_share') {
     const sumOf = (cond: string) =>
-      src.kind === 'rows'
+      src.count === 'count(*)'
         ? `count(*) FILTER (WHERE ${cond})`
         : `sum(complaints) FILTER (WHERE ${cond})`;
     return {
@@ -266,7 +266,12 @@ function where(
   extra: string[] = [],
   prefix = '',
 ): string {
-  const sql = { w, col: (name: string) => `${prefix}${name}`, date: `${prefix}${src.date}` };
+  const sql = {
+    w,
+    col: (name: string) => `${prefix}${name}`,
+    date: `${prefix}${src.date}`,
+    callerIndex: src.kind === 'caller_index',
+  };
   const conditions = FILTERS.filter((k) => k.filter.active(view)).map((k) =>
     k.filter.where(view, sql),
   );

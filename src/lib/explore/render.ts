@@ -9,6 +9,7 @@ import { trendChart } from '../charts/trend';
 import type { ValueFormat } from '../charts/values';
 import { capitalise, MEASURE_LABELS, ROBOCALL } from '../catalog/enums';
 import type { ExploreView, Names } from './view';
+import { formatPhone } from '../caller/number';
 
 export type Row = Record<string, unknown>;
 
@@ -120,9 +121,5 @@ export function renderChart(
   }
 }
 
-/** `5125550100` → `(512) 555-0100`; anything that is not 10 digits stays as reported. */
-export function formatPhone(number: string): string {
-  return /^\d{10}$/.test(number)
-    ? `(${number.slice(0, 3)}) ${number.slice(3, 6)}-${number.slice(6)}`
-    : number;
-}
+/** One phone formatter (src/lib/caller/number.ts), under the name this module's users know. */
+export { formatPhone };

@@ -10,7 +10,13 @@ import type { ExploreView } from './view';
 export type { Column };
 
 export interface Source {
-  kind: 'daily' | 'area_codes_monthly' | 'callers_monthly' | 'pone_complaints_monthly' | 'rows';
+  kind:
+    | 'daily'
+    | 'area_codes_monthly'
+    | 'callers_monthly'
+    | 'pone_complaints_monthly'
+    | 'rows'
+    | 'caller_index';
   /** The relation, already rendered for the mode (attached tables, or Parquet files). */
   from: string;
   /** Its date column. */
@@ -31,6 +37,8 @@ export interface DataLayout {
   parquetFile(year: number): string;
   /** In literal mode: where the reference tables are (`states.csv`, `pone_caller_numbers.csv`). */
   referenceFile(name: 'states' | 'pone_caller_numbers'): string;
+  /** In bound mode: the alias the caller index (callers.duckdb) is attached as, when the build has one. */
+  callerIndex?: string;
 }
 
 const CUBE_SOURCES: Omit<Source, 'from'>[] = [
@@ -96,6 +104,7 @@ export function chooseSource(
       if (
         source.kind === 'callers_monthly' &&
         (!needs.includes('caller_number') ||
+          view.caller ||
           view.from ||
           view.to ||
           view.robocall.length ||
@@ -114,6 +123,17 @@ export function rowSource(
   mode: 'bound' | 'literal',
   layout: DataLayout,
 ): Source {
+  // One number's complaints over all years: the caller index holds them together, sorted by the
+  // number, where the yearly files (sorted by state and time) would all be read whole.
+  if (mode === 'bound' && view.caller && layout.callerIndex)
+    return {
+      kind: 'caller_index',
+      from: `${layout.callerIndex}.caller_complaints`,
+      date: 'created_date',
+      count: 'count(*)',
+      columns: ROW_LEVEL_COLUMNS,
+      monthly: false,
+    };
   const first = view.from ? Number(dateBounds(view.from).start.slice(0, 4)) : -Infinity;
   const last = view.to ? Number(dateBounds(view.to).end.slice(0, 4)) : Infinity;
   let years = layout.years.filter((y) => y >= first && y <= last);
@@ -129,7 +149,15 @@ export function rowSource(
     from,
     date: 'created_date',
     count: 'count(*)',
-    columns: new Set(['state', 'subject', 'robocall', 'area_code', 'caller_number']),
+    columns: ROW_LEVEL_COLUMNS,
     monthly: false,
   };
 }
+
+const ROW_LEVEL_COLUMNS: ReadonlySet<Column> = new Set([
+  'state',
+  'subject',
+  'robocall',
+  'area_code',
+  'caller_number',
+]);

@@ -28,6 +28,8 @@ export interface ExploreView {
   robocall: RobocallValue[];
   /** Three-digit area codes, sorted. Empty: all. */
   areas: string[];
+  /** The caller number the complaints reported, as its digits (`caller=` takes any common formatting). Null: any. */
+  caller: string | null;
   /** Default: count. */
   measure: Measure;
   /** The data version the view was made with; null when not pinned. */

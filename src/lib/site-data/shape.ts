@@ -318,8 +318,4 @@ export function beforeAfter(
 }
 
 /** `(614) 555-0123` for a 10-digit NANP number; anything else as reported. */
-export function phoneNumber(digits: string): string {
-  return /^\d{10}$/.test(digits)
-    ? `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}`
-    : digits;
-}
+export { formatPhone as phoneNumber } from '../caller/number';

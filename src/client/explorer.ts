@@ -203,7 +203,7 @@ export function startExplorer(): void {
   // With caller=, the lookup's answer for the number over all years (src/lib/caller), beside the
   // filtered view: the same words the home page's lookup gives.
   const showCaller = async (started: Engine, digits: string, ticket: number) => {
-    const answer = await lookUp(started, digits);
+    const answer = await lookUp(started, digits, layout.callerYears ?? []);
     if (ticket !== generation) return;
     renderAnswer(
       ui.callerAnswer,

@@ -18,6 +18,7 @@ import {
 } from '../../src/lib/explore/queries';
 import type { DataLayout } from '../../src/lib/explore/sources';
 import { DEFAULT_VIEW, type ExploreView } from '../../src/lib/explore/view';
+import { callerIndexAlias, callerIndexFile } from '../../src/lib/caller/lookup';
 import { nationalRate, type StateRef } from '../../src/lib/site-data/shape';
 import { buildSample } from '../helpers/sample-build';
 import { tempDir } from '../helpers/temp';
@@ -176,8 +177,11 @@ describe('explorer queries', () => {
   });
 
   it('answers caller= from the caller index as the yearly files and the Parquet downloads do', async () => {
-    await db.run(`ATTACH '${join(out, 'callers.duckdb')}' AS callers (READ_ONLY)`);
-    const indexed: DataLayout = { ...layout, callerIndex: 'callers' };
+    for (const y of years)
+      await db.run(
+        `ATTACH '${join(out, callerIndexFile(y))}' AS ${callerIndexAlias(y)} (READ_ONLY)`,
+      );
+    const indexed: DataLayout = { ...layout, callerYears: years };
     const all = years
       .map((y) => `SELECT caller_number, state FROM c${y}.complaints`)
       .join(' UNION ALL ');
@@ -205,6 +209,7 @@ describe('explorer queries', () => {
       const view = { ...DEFAULT_VIEW, ...v };
       const counted = countQuery(view, 'bound', indexed);
       expect(counted.source, JSON.stringify(v)).toBe('caller_index');
+      expect(chartQuery({ ...view, chart: 'area-codes' }, 'bound', indexed).source).toBe('rows');
       const independent = await db.all<{ n: number }>(
         `SELECT count(*)::BIGINT AS n FROM (${years.map((y) => `SELECT * FROM c${y}.complaints`).join(' UNION ALL ')}) WHERE ${independentWhere(view)}`,
       );

@@ -64,7 +64,13 @@ export function viewContext(
       attachedYear,
       parquetFile: (y) => `complaints-${y}.parquet`,
       referenceFile: (name) => `${name}.csv`,
-      ...(config.files.callers ? { callerIndex: 'callers' } : {}),
+      ...(config.files.callers
+        ? {
+            callerYears: Object.keys(config.files.callers)
+              .map(Number)
+              .sort((a, b) => a - b),
+          }
+        : {}),
     },
   };
 }

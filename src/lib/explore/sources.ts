@@ -5,6 +5,7 @@
  */
 import { dateBounds } from '../dates';
 import { FILTERS, type Column } from './filters';
+import { CALLER_NUMBER_SQL, callerIndexUnion } from '../caller/lookup';
 import type { ExploreView } from './view';
 
 export type { Column };
@@ -37,8 +38,8 @@ export interface DataLayout {
   parquetFile(year: number): string;
   /** In literal mode: where the reference tables are (`states.csv`, `pone_caller_numbers.csv`). */
   referenceFile(name: 'states' | 'pone_caller_numbers'): string;
-  /** In bound mode: the alias the caller index (callers.duckdb) is attached as, when the build has one. */
-  callerIndex?: string;
+  /** In bound mode: the years whose caller index (`callers-<year>.duckdb`) is attached, when the build has one. */
+  callerYears?: number[];
 }
 
 const CUBE_SOURCES: Omit<Source, 'from'>[] = [
@@ -115,7 +116,40 @@ export function chooseSource(
       return { ...source, from: `cube.${source.kind}` };
     }
   }
+  const index = callerIndexSource(view, mode, layout);
+  if (index && [...filterColumns(view), ...needs].every((c) => index.columns.has(c))) return index;
   return rowSource(view, mode, layout);
+}
+
+/**
+ * One number's complaints over all years: the caller index holds them together, sorted by the
+ * number (scripts/ingest/caller-index.ts), where the yearly files, sorted by state and time, would
+ * all be read whole. It is slim: it answers what needs only the day, state, subject and flag.
+ */
+function callerIndexSource(
+  view: ExploreView,
+  mode: 'bound' | 'literal',
+  layout: DataLayout,
+): Source | null {
+  if (mode !== 'bound' || !view.caller || !layout.callerYears?.length) return null;
+  const years = yearsOf(view, layout.callerYears);
+  const columns = `caller_key, ${CALLER_NUMBER_SQL} AS caller_number, caller_valid, created_date, state, subject, robocall`;
+  return {
+    kind: 'caller_index',
+    from: `(${callerIndexUnion(years, columns)})`,
+    date: 'created_date',
+    count: 'count(*)',
+    columns: new Set(['state', 'subject', 'robocall', 'caller_number']),
+    monthly: false,
+  };
+}
+
+/** The years of `available` the view's dates reach; the first one when none (a relation to say 0). */
+function yearsOf(view: ExploreView, available: readonly number[]): number[] {
+  const first = view.from ? Number(dateBounds(view.from).start.slice(0, 4)) : -Infinity;
+  const last = view.to ? Number(dateBounds(view.to).end.slice(0, 4)) : Infinity;
+  const years = available.filter((y) => y >= first && y <= last);
+  return years.length ? years : available.slice(0, 1);
 }
 
 export function rowSource(
@@ -125,15 +159,7 @@ export function rowSource(
 ): Source {
   // One number's complaints over all years: the caller index holds them together, sorted by the
   // number, where the yearly files (sorted by state and time) would all be read whole.
-  if (mode === 'bound' && view.caller && layout.callerIndex)
-    return {
-      kind: 'caller_index',
-      from: `${layout.callerIndex}.caller_complaints`,
-      date: 'created_date',
-      count: 'count(*)',
-      columns: ROW_LEVEL_COLUMNS,
-      monthly: false,
-    };
+
   const first = view.from ? Number(dateBounds(view.from).start.slice(0, 4)) : -Infinity;
   const last = view.to ? Number(dateBounds(view.to).end.slice(0, 4)) : Infinity;
   let years = layout.years.filter((y) => y >= first && y <= last);

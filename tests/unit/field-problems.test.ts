@@ -45,6 +45,14 @@ describe('field problems', () => {
     );
   });
 
+  it('names a caller number that cannot be one beside the Caller number box', () => {
+    const p = problemsFor('caller=214-CALL-NOW');
+    expect(Object.keys(p)).toEqual(['caller']);
+    expect(p.caller!.message).toMatch(
+      /^Not applied: “214-CALL-NOW” \(not a phone number: it has letters/,
+    );
+  });
+
   it('says an end before the start in the form’s words, beside To', () => {
     const p = problemsFor('from=2025-06&to=2025-01');
     expect(Object.keys(p)).toEqual(['to']);

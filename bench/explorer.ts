@@ -209,7 +209,7 @@ async function benchOne(browser: Browser, dataset: BenchDataset): Promise<BenchR
         p50(rowRuns.map((r) => r.query)),
         'ms',
         p50(nativeRows),
-        'count + page query, without drawing; goal: ratio ≤ 3 at 10M rows',
+        'the page and its count in one query (tableQuery), without drawing; goal: ratio ≤ 3 at 10M rows',
       ),
       result(
         `${tag}: bytes moved by ${WARM_RUNS} state-year row views`,

@@ -394,6 +394,21 @@ describe('the form names what it cannot use', () => {
     await close(page);
   });
 
+  it('a caller number with letters stays in its box, named beside it, and looks nothing up', async () => {
+    const page = await open('/explore/');
+    await settled(page);
+    await type(page, 'caller', '214-CALL-NOW');
+    await settled(page);
+    const caller = await field(page, 'input[name=caller]');
+    expect(caller).toMatchObject({ value: '214-CALL-NOW', invalid: 'true', visible: true });
+    expect(caller.message).toMatch(
+      /^Not applied: “214-CALL-NOW” \(not a phone number: it has letters/,
+    );
+    expect(param(page, 'caller')).toBeNull();
+    expect(await countShown(page)).toBe(manifest.totals.rows_loaded);
+    await close(page);
+  });
+
   it('a date a link gives that is not a date stays in its box, named beside it', async () => {
     const page = await open('/explore/?from=2025-13&area=61x');
     await settled(page);

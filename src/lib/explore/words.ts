@@ -1,5 +1,6 @@
 /** Filters in English: lists ("Ohio, Pennsylvania and West Virginia") and periods ("from January 2024 through March 2024"). */
 import { dateBounds } from '../dates';
+import { formatDay, formatMonth } from '../format';
 
 export function describePeriod(from: string | null, to: string | null): string {
   if (!from && !to) return 'over the whole period';
@@ -9,27 +10,11 @@ export function describePeriod(from: string | null, to: string | null): string {
   return `from ${describeDate(from!)} through ${describeDate(to!)}`;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
+/** A URL date (`2024`, `2024-03`, `2024-03-05`) in words at its own precision, by format.ts's month names. */
 function describeDate(value: string): string {
   const start = dateBounds(value).start;
-  const [y, m, d] = start.split('-').map(Number) as [number, number, number];
-  if (value.length === 4) return String(y);
-  if (value.length === 7) return `${MONTHS[m - 1]} ${y}`;
-  return `${MONTHS[m - 1]} ${d}, ${y}`;
+  if (value.length === 4) return start.slice(0, 4);
+  return value.length === 7 ? formatMonth(start) : formatDay(start);
 }
 
 export function joinWords(words: string[]): string {

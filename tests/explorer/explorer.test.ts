@@ -7,13 +7,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../scripts/lib/duckdb';
+import type { Db } from '../../scripts/lib/duckdb';
 import { chartQuery, countQuery } from '../../src/lib/explore/queries';
 import type { DataLayout } from '../../src/lib/explore/sources';
 import { DEFAULT_VIEW, parseExploreView, type ExploreView } from '../../src/lib/explore/view';
 import type { Manifest } from '../../src/lib/manifest';
 import { launchBrowser } from '../helpers/browser';
 import { serveSite, type ServedSite } from '../helpers/site-build';
+import { openNativeData } from '../helpers/native-data';
 
 let site: ServedSite;
 let browser: Browser;
@@ -25,17 +26,7 @@ beforeAll(async () => {
   site = await serveSite();
   browser = await launchBrowser();
   manifest = JSON.parse(readFileSync(join(site.data, 'manifest.json'), 'utf8')) as Manifest;
-  const years = manifest.tables.filter((t) => t.name === 'complaints').map((t) => t.year!);
-  layout = {
-    years,
-    attachedYear: (y) => `c${y}`,
-    parquetFile: (y) => `complaints-${y}.parquet`,
-    referenceFile: (n) => `${n}.csv`,
-  };
-  db = await openDb();
-  await db.run(`ATTACH '${join(site.data, 'cube.duckdb')}' AS cube (READ_ONLY)`);
-  for (const y of years)
-    await db.run(`ATTACH '${join(site.data, `complaints-${y}.duckdb`)}' AS c${y} (READ_ONLY)`);
+  ({ db, layout } = await openNativeData(site.data, manifest));
 }, 900_000);
 
 afterAll(async () => {

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../scripts/lib/duckdb';
+import type { Db } from '../../scripts/lib/duckdb';
 import { cubeAnswers, readExploreCube, type ExploreCube } from '../../src/lib/cube/explore-cube';
 import { evaluateCube, type Place } from '../../src/lib/cube/evaluate';
 import type { ExploreConfig } from '../../src/lib/explore/context';
@@ -21,6 +21,7 @@ import type { Manifest } from '../../src/lib/manifest';
 import { shapeChart } from '../../src/lib/numbers/chart-data';
 import { effectiveView } from '../../src/lib/numbers/measures';
 import { getSiteBuild } from '../helpers/site-build';
+import { openNativeData } from '../helpers/native-data';
 import { compareChart, cubeCases, measuresFor, queryOf, TOP, type ChartName } from './compare';
 import { Oracle } from './oracle';
 
@@ -49,17 +50,7 @@ beforeAll(async () => {
   ) as ExploreConfig;
   places = config.states;
   expect(config.files.exploreCube).toBe('/data/explore-cube.json');
-  const years = manifest.tables.filter((t) => t.name === 'complaints').map((t) => t.year!);
-  layout = {
-    years,
-    attachedYear: (y) => `c${y}`,
-    parquetFile: (y) => `complaints-${y}.parquet`,
-    referenceFile: (n) => `${n}.csv`,
-  };
-  db = await openDb();
-  await db.run(`ATTACH '${join(site.data, 'cube.duckdb')}' AS cube (READ_ONLY)`);
-  for (const y of years)
-    await db.run(`ATTACH '${join(site.data, `complaints-${y}.duckdb`)}' AS c${y} (READ_ONLY)`);
+  ({ db, layout } = await openNativeData(site.data, manifest));
   vocabulary = {
     states: new Set(oracle.population.keys()),
     subjects: new Set(oracle.subjectLabels.keys()),

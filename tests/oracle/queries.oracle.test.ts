@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../scripts/lib/duckdb';
+import type { Db } from '../../scripts/lib/duckdb';
 import { chartQuery, countQuery } from '../../src/lib/explore/queries';
 import type { DataLayout } from '../../src/lib/explore/sources';
 import { dateBounds } from '../../src/lib/dates';
@@ -17,6 +17,7 @@ import type { Manifest } from '../../src/lib/manifest';
 import { shapeChart } from '../../src/lib/numbers/chart-data';
 import { effectiveView } from '../../src/lib/numbers/measures';
 import { getSiteBuild } from '../helpers/site-build';
+import { openNativeData } from '../helpers/native-data';
 import {
   CHART_NAMES,
   compareChart,
@@ -40,17 +41,7 @@ beforeAll(async () => {
   const site = await getSiteBuild();
   oracle = new Oracle(join(site.data, '..', 'sample'));
   const manifest = JSON.parse(readFileSync(join(site.data, 'manifest.json'), 'utf8')) as Manifest;
-  const years = manifest.tables.filter((t) => t.name === 'complaints').map((t) => t.year!);
-  layout = {
-    years,
-    attachedYear: (y) => `c${y}`,
-    parquetFile: (y) => `complaints-${y}.parquet`,
-    referenceFile: (n) => `${n}.csv`,
-  };
-  db = await openDb();
-  await db.run(`ATTACH '${join(site.data, 'cube.duckdb')}' AS cube (READ_ONLY)`);
-  for (const y of years)
-    await db.run(`ATTACH '${join(site.data, `complaints-${y}.duckdb`)}' AS c${y} (READ_ONLY)`);
+  ({ db, layout } = await openNativeData(site.data, manifest));
   vocabulary = {
     states: new Set(oracle.population.keys()),
     subjects: new Set(oracle.subjectLabels.keys()),

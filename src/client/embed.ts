@@ -11,7 +11,7 @@ import { renderChart, type Row } from '../lib/explore/render';
 import { parseExploreView, serializeExploreView } from '../lib/explore/view';
 import { cubeData, engineData } from './view-data';
 import { showIgnored } from './ignored';
-import { formatCell } from '../lib/explore/cells';
+import { columnHeader, formatCell } from '../lib/explore/cells';
 import { renderTable } from './table';
 import { readViewContext } from './view-context';
 import { numbersTable, partialMarks, shapeView, showNotes } from './chart-numbers';
@@ -93,6 +93,7 @@ export function startEmbed(): void {
           columns: ['created_at', 'state', 'city', 'subject', 'robocall', 'caller_number'],
           caption: 'The first complaints',
           format: (column, value) => formatCell(column, value, names),
+          header: columnHeader,
         }),
       );
     }

@@ -24,7 +24,7 @@ import { mountDownloads } from './download';
 import { mountShare } from './embed-share';
 import { startEngine, type Engine, type EngineStage } from './engine';
 import { cubeData, engineData, loadCube, needsEngine } from './view-data';
-import { formatCell } from '../lib/explore/cells';
+import { columnHeader, formatCell } from '../lib/explore/cells';
 import { renderTable } from './table';
 import { showIgnored } from './ignored';
 import { showFieldProblems } from './field-problems';
@@ -343,6 +343,7 @@ function drawTable(
         caption: `Complaints ${(view.page - 1) * PAGE_SIZE + 1}–${(view.page - 1) * PAGE_SIZE + rows.length} of ${matching.toLocaleString('en-US')}`,
         role: 'rows-table',
         format: (column, value) => formatCell(column, value, names),
+        header: columnHeader,
         empty: 'No complaints match these filters.',
       });
   ui.tableWrap.replaceChildren(table);

@@ -6,6 +6,8 @@ export function renderTable(
     columns?: string[];
     caption: string;
     format?: (column: string, value: unknown) => string;
+    /** The header's words for a column (default: its name); the name stays in `data-column` and as a tooltip. */
+    header?: (column: string) => string;
     numeric?: (column: string) => boolean;
     role?: string;
     empty?: string;
@@ -21,7 +23,9 @@ export function renderTable(
   for (const column of columns) {
     const th = document.createElement('th');
     th.scope = 'col';
-    th.textContent = column;
+    th.textContent = options.header?.(column) ?? column;
+    th.dataset.column = column;
+    if (options.header) th.title = column;
     if (options.numeric?.(column)) th.className = 'num';
     head.append(th);
   }

@@ -156,6 +156,15 @@ describe('the explorer', () => {
     );
     await openExplorer(`?chart=table&state=OH&from=${layout.years.at(-1)}`, page);
     await page.waitForTimeout(200);
+    // The row table speaks the catalog's words, and keeps each download column's name as a tooltip.
+    const headers = page.locator('[data-role=rows-table] thead th');
+    expect((await headers.allTextContents()).slice(0, 4)).toEqual([
+      'Created',
+      'Created on',
+      'Call came',
+      'State',
+    ]);
+    expect(await headers.first().getAttribute('title')).toBe('created_at');
     for (const r of requests) expect(new URL(r.url).origin, r.url).toBe(site.base);
     const dataReads = requests.filter((r) => r.url.endsWith('.duckdb') && r.range);
     expect(dataReads.length).toBeGreaterThan(0);

@@ -12,6 +12,7 @@ import { shapeChart, type QueryRow, type ShapedChart } from '../lib/numbers/char
 import {
   intervalReason,
   measureReason,
+  unavailableMeasuresNote,
   type Adjustment,
   type Measure,
 } from '../lib/numbers/measures';
@@ -101,17 +102,14 @@ export function markApplicable(
       if (reason && adjusted.some((a) => a.key === 'measure' && a.value === option.value))
         reasons.push(reason);
     }
-    const others = [...measure.options]
-      .filter((o) => o.disabled)
-      .map((o) => `${o.textContent}: ${o.title}`);
     reasonBeside(
       measure,
       'measure-reason',
       reasons.length
-        ? `${reasons.join(' ')} Showing complaint counts.`
-        : others.length
-          ? `Not available here — ${others.join(' ')}`
-          : '',
+        ? `${unavailableMeasuresNote(reasons)} Showing complaint counts.`
+        : unavailableMeasuresNote(
+            [...measure.options].filter((o) => o.disabled).map((o) => o.title),
+          ),
     );
   }
   if (interval) {

@@ -5,6 +5,7 @@ import {
   measureColumn,
   measureReason,
   measureUnit,
+  unavailableMeasuresNote,
   type ViewShape,
 } from '../../src/lib/numbers/measures';
 import {
@@ -95,6 +96,26 @@ const pops = new Map<string, number | null>([
 ]);
 
 describe('measures', () => {
+  it('says each reason a measure is greyed out once, in the reason’s own words', () => {
+    const table = view({ chart: 'table' });
+    const reasons = (['per100k', 'robocall_share'] as const).map((m) =>
+      measureReason(table, m, pops),
+    );
+    expect(unavailableMeasuresNote(reasons)).toBe(
+      'Only complaint counts here: this view lists the complaints themselves.',
+    );
+    const areaNo = view({ areas: ['614'], robocall: ['no'] });
+    expect(
+      unavailableMeasuresNote(
+        (['count', 'per100k', 'robocall_share'] as const).map((m) =>
+          measureReason(areaNo, m, pops),
+        ),
+      ),
+    ).toBe(
+      'No rate per 100,000 residents with an area-code filter: area codes have no population figure. No robocall share: the robocall filter keeps only live callers, so the share would be a flat 0%.',
+    );
+    expect(unavailableMeasuresNote([null, null])).toBe('');
+  });
   it('per 100k is impossible on area codes, callers and an area filter; share needs both answers', () => {
     expect(measureReason(view({ chart: 'callers' }), 'per100k', pops)).toMatch(/no population/);
     expect(measureReason(view({ chart: 'area-codes' }), 'robocall_share', pops)).toMatch(

@@ -63,6 +63,15 @@ export function measureReason(
   return null;
 }
 
+/**
+ * The note beside the measure menu for its greyed-out options: each reason once (a table view
+ * greys both rates for the same reason), and no "label: reason" pairs, since every reason already
+ * names the measure it rules out ("No rate per 100,000 residents…", "No robocall share…").
+ */
+export function unavailableMeasuresNote(reasons: readonly Reason[]): string {
+  return [...new Set(reasons.filter((r): r is string => r !== null))].join(' ');
+}
+
 /** Why the interval control does not apply, or null. */
 export function intervalReason(view: Pick<ViewShape, 'chart'>): Reason {
   if (view.chart === 'trend') return null;

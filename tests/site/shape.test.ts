@@ -12,7 +12,6 @@ import {
   direction,
   fillMonths,
   nationalRate,
-  per100k,
   phoneNumber,
   rankStates,
   robocallShare,
@@ -30,6 +29,7 @@ import {
   type CubeRow,
 } from '../../src/lib/site-data/views';
 import { windowPhrase } from '../../src/build/site-data/site';
+import { unroundedPer100k } from '../../src/lib/numbers/measures';
 import { withoutGroupLabels } from '../../src/build/site-data/draw';
 import { compareValues } from '../../src/lib/site-data/sort-table';
 import { sourceLine } from '../../src/lib/site-data/figure';
@@ -183,10 +183,13 @@ describe('shape', () => {
     ]);
   });
 
-  it('per100k() needs a population', () => {
-    expect(per100k(50, 1_000_000)).toBe(5);
-    expect(per100k(50, null)).toBeNull();
-    expect(per100k(50, 0)).toBeNull();
+  it('unroundedPer100k() needs a population, and multiplies before it divides, as the SQL does', () => {
+    expect(unroundedPer100k(50, 1_000_000)).toBe(5);
+    expect(unroundedPer100k(50, null)).toBeNull();
+    expect(unroundedPer100k(50, 0)).toBeNull();
+    // 1 / 3 × 100,000 in doubles is 33333.33333333333; 100,000 / 3 is 33333.333333333336.
+    expect(unroundedPer100k(1, 3)).toBe(100_000 / 3);
+    expect(unroundedPer100k(1, 3)).not.toBe((1 / 3) * 100_000);
   });
 
   it('rankStates() ranks by rate, shares ranks on ties, and leaves places without population unranked', () => {

@@ -118,9 +118,22 @@ export const RATE_DECIMALS = 2;
  * never negative, so Math.round agrees). Null without a population.
  */
 export function per100k(complaints: number, population: number | null): number | null {
-  if (population === null) return null;
+  const rate = unroundedPer100k(complaints, population);
+  if (rate === null) return null;
   const scale = 10 ** RATE_DECIMALS;
-  return Math.round(((complaints * RATE_PER) / population) * scale) / scale;
+  return Math.round(rate * scale) / scale;
+}
+
+/**
+ * The same rate before rounding, for the static pages, which rank on it and round once when they
+ * print it (rounding to 2 decimals first and to 1 on the page could round a 5 twice). Null
+ * without a population (or a population of 0).
+ */
+export function unroundedPer100k(
+  complaints: number,
+  population: number | null | undefined,
+): number | null {
+  return population ? (complaints * RATE_PER) / population : null;
 }
 
 /** Robocalls among the complaints that said whether the call was one; null when none said. */

@@ -7,6 +7,7 @@
 import { addMonths, type Month } from '../dates';
 import { formatChange, formatMonth, formatNumber, formatPer100k, formatPercent } from '../format';
 import { isNational } from '../numbers/national';
+import { unroundedPer100k } from '../numbers/measures';
 import type { StateRow } from '../catalog/tables';
 import { CALL_KINDS, ROBOCALL, robocallValueOf, type CallKind } from '../catalog/enums';
 
@@ -138,11 +139,6 @@ export function latestSentence(where: string, c: Comparison | null): string {
   return `${where === 'the United States' ? 'Nationally' : `In ${where}`}, consumers filed ${formatNumber(c.value)} Do Not Call complaints in ${formatMonth(c.month)}${phrase ? `, ${phrase}${basisNote}` : ''}.`;
 }
 
-/** Complaints per 100,000 residents; null without a population. */
-export function per100k(complaints: number, population: number | null | undefined): number | null {
-  return population ? (complaints / population) * 100_000 : null;
-}
-
 /** A row of the states reference table (the catalog's). */
 export type StateRef = StateRow;
 
@@ -175,7 +171,7 @@ export function rankStates(
         kind: s.kind,
         complaints,
         population: s.population_2020,
-        per100k: per100k(complaints, s.population_2020),
+        per100k: unroundedPer100k(complaints, s.population_2020),
         rank: null,
       };
     });
@@ -208,7 +204,7 @@ export function nationalRate(
   const core = states.filter((s) => isNational(s.kind) && s.population_2020);
   const population = core.reduce((sum, s) => sum + (s.population_2020 ?? 0), 0);
   const complaints = core.reduce((sum, s) => sum + (counts.get(s.usps) ?? 0), 0);
-  return per100k(complaints, population);
+  return unroundedPer100k(complaints, population);
 }
 
 /** `12.3 per 100,000 residents, against 10.1 nationally`. */

@@ -3,7 +3,8 @@
  * Pure: rows in, plain values out.
  */
 import type { Month } from '../dates';
-import { nationalRate, per100k, sumBy, type StateRef } from './shape';
+import { unroundedPer100k } from '../numbers/measures';
+import { nationalRate, sumBy, type StateRef } from './shape';
 
 export interface CubeRow {
   month: Month;
@@ -111,7 +112,7 @@ export function ratePoints(
   );
   const out: { date: Month; series: string; value: number }[] = [];
   for (const date of months) {
-    const rate = per100k(own.get(date) ?? 0, state.population_2020);
+    const rate = unroundedPer100k(own.get(date) ?? 0, state.population_2020);
     if (rate !== null) out.push({ date, series: state.usps, value: rate });
   }
   for (const date of months) {

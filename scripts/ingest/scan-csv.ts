@@ -73,7 +73,7 @@ interface Walk {
   blank: boolean;
 }
 
-function walkRecord(buf: Uint8Array, from: number, limit: number): Walk {
+export function walkRecord(buf: Uint8Array, from: number, limit: number): Walk {
   let i = from;
   let fields = 1;
   let inQuotes = false;
@@ -123,6 +123,43 @@ function walkRecord(buf: Uint8Array, from: number, limit: number): Walk {
 }
 
 /**
+ * The walk of a record that is one plain line — no quote, and no CR but the one before its LF —
+ * which nearly every record is. For such a line the walk's answer follows from where the next
+ * quote, CR and LF are and how many commas it holds, all found by Buffer.indexOf in native code
+ * (about twice as fast as walking every byte in JavaScript, measured on the bench sample). Anything else (a quote, a stray CR, a line with no
+ * comma that may be blank, the last line without a line end) returns null: walkRecord decides.
+ */
+export class PlainLines {
+  private nextQuote = -1;
+  private nextCr = -1;
+  private readonly bytes: Buffer;
+
+  constructor(buf: Uint8Array) {
+    this.bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.length);
+  }
+
+  walk(from: number): Walk | null {
+    const { bytes } = this;
+    const n = bytes.length;
+    if (this.nextQuote < from) this.nextQuote = indexOrEnd(bytes, QUOTE, from);
+    if (this.nextCr < from) this.nextCr = indexOrEnd(bytes, CR, from);
+    const lf = indexOrEnd(bytes, LF, from);
+    if (lf === n || this.nextQuote < lf) return null;
+    if (this.nextCr < lf - 1) return null;
+    let fields = 1;
+    for (let k = bytes.indexOf(COMMA, from); k !== -1 && k < lf; k = bytes.indexOf(COMMA, k + 1))
+      fields++;
+    if (fields === 1) return null;
+    return { stop: lf, fields, inQuotes: false, odd: false, innerLines: 0, blank: false };
+  }
+}
+
+function indexOrEnd(bytes: Buffer, byte: number, from: number): number {
+  const at = bytes.indexOf(byte, from);
+  return at === -1 ? bytes.length : at;
+}
+
+/**
  * Splits a file into records (RFC 4180: quoted fields may hold commas, quotes and newlines).
  *
  * A record that runs over several lines and then does not come out as one complaint (a quote that
@@ -156,10 +193,11 @@ export function scanCsv(buf: Uint8Array, expectedFields: number): ScanResult {
   let line = 2; // the header is line 1
   let i = dataStart;
   const n = buf.length;
+  const plain = new PlainLines(buf);
   while (i < n) {
     const recordStart = i;
     const recordLine = line;
-    const walk = walkRecord(buf, i, n);
+    const walk = plain.walk(i) ?? walkRecord(buf, i, n);
     let stop = walk.stop;
     let lastLine = recordLine + walk.innerLines;
     let reason: RejectReason | null = null;

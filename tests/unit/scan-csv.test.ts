@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { contiguousLineOffset, parseRecordLenient, scanCsv } from '../../scripts/ingest/scan-csv';
+import {
+  contiguousLineOffset,
+  parseRecordLenient,
+  PlainLines,
+  scanCsv,
+  walkRecord,
+} from '../../scripts/ingest/scan-csv';
 
 const scan = (text: string | Buffer) =>
   scanCsv(typeof text === 'string' ? Buffer.from(text) : text, 3);
@@ -79,5 +85,65 @@ describe('contiguousLineOffset(lines, count)', () => {
   it('gives the one offset when every record is one line, null otherwise', () => {
     expect(contiguousLineOffset(Uint32Array.from([2, 3, 4]), 3)).toBe(2);
     expect(contiguousLineOffset(Uint32Array.from([2, 3, 5]), 3)).toBeNull();
+  });
+});
+
+describe('PlainLines (the fast path for one-line records)', () => {
+  // Seeded: lines made of the bytes that steer the walk (quotes, commas, CR, LF, spaces, tabs).
+  function randomText(seed: number, length: number): Buffer {
+    const alphabet = [
+      0x22,
+      0x0d,
+      0x0a,
+      0x0a,
+      0x0a,
+      0x2c,
+      0x2c,
+      0x2c,
+      0x2c,
+      0x20,
+      0x09,
+      ...Buffer.from('abc123xyz9'),
+    ];
+    let state = seed;
+    const bytes = new Uint8Array(length);
+    for (let k = 0; k < length; k++) {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      bytes[k] = alphabet[state % alphabet.length]!;
+    }
+    return Buffer.from(bytes);
+  }
+
+  it('answers exactly as the full walk wherever it answers, at every line start', () => {
+    let answered = 0;
+    for (let seed = 1; seed <= 200; seed++) {
+      const buf = randomText(seed, 400);
+      const plain = new PlainLines(buf);
+      for (let from = 0; from < buf.length; from++) {
+        if (from > 0 && buf[from - 1] !== 0x0a) continue;
+        const fast = plain.walk(from);
+        if (fast === null) continue;
+        answered++;
+        expect(fast).toEqual(walkRecord(buf, from, buf.length));
+      }
+    }
+    // The comparison must have happened often enough to mean something.
+    expect(answered).toBeGreaterThan(500);
+  });
+
+  it('leaves quotes, stray CRs, comma-less lines and a last line without LF to the full walk', () => {
+    const at = (text: string) => new PlainLines(Buffer.from(text)).walk(0);
+    expect(at('1,2,3\r\nx')).toEqual({
+      stop: 6,
+      fields: 3,
+      inQuotes: false,
+      odd: false,
+      innerLines: 0,
+      blank: false,
+    });
+    expect(at('1,"2",3\nx')).toBeNull();
+    expect(at('1,2\r,3\nx')).toBeNull();
+    expect(at('   \nx')).toBeNull();
+    expect(at('1,2,3')).toBeNull();
   });
 });

@@ -46,7 +46,8 @@ export async function writeYearCallerIndex(db: Db, outDir: string, year: number)
     ATTACH ${sqlString(`${outDir}/${callerIndexFile(year)}`)} AS callers (STORAGE_VERSION '${BROWSER_STORAGE_VERSION}', BLOCK_SIZE ${CALLER_BLOCK_SIZE}, ROW_GROUP_SIZE ${CALLER_ROW_GROUP_SIZE});
     CREATE TABLE callers.${CALLER_INDEX_TABLE} AS
       WITH keyed AS (
-        SELECT *, ${CALLER_KEY_SQL} AS caller_key
+        -- The filter is CALLER_KEY_SQL's test, so the key is the cast alone: one regular expression a row, not two.
+        SELECT *, caller_number::BIGINT AS caller_key
         FROM year_rows
         WHERE regexp_full_match(caller_number, '[0-9]{1,18}')
       )
@@ -54,7 +55,8 @@ export async function writeYearCallerIndex(db: Db, outDir: string, year: number)
         caller_number: 'CASE WHEN caller_number <> caller_key::VARCHAR THEN caller_number END',
       })}
       FROM keyed
-      ORDER BY caller_key, caller_number NULLS FIRST, created_date;
+      -- Total (source file and line are unique): a parallel sort must not order ties differently from run to run.
+      ORDER BY caller_key, caller_number NULLS FIRST, created_date, created_at, source_file, source_line;
     DETACH callers;
   `);
 }

@@ -36,7 +36,9 @@ export async function loadReference(db: Db, referenceDir: string): Promise<void>
 
 /**
  * Reads every accepted record: files as published into `stage_plain` (line = ordinal + offset),
- * clean copies into `stage_clean` (their first column is the source line).
+ * clean copies into `stage_clean` (their first column is the source line). Each row carries the
+ * reader's `file_index` (its file's place in the list read), not the file's path: a path on every
+ * row was a long string to store and to join on.
  */
 export async function loadStage(db: Db, files: PreparedFile[]): Promise<void> {
   const ftcColumns = FTC_COLUMNS.map((c) => `'${c}': 'VARCHAR'`).join(', ');
@@ -44,39 +46,38 @@ export async function loadStage(db: Db, files: PreparedFile[]): Promise<void> {
     const columns = `{${withLine ? `'source_line': 'INTEGER', ` : ''}${ftcColumns}}`;
     if (group.length === 0) {
       await db.run(`CREATE OR REPLACE TEMP TABLE ${table} AS
-        SELECT * FROM (SELECT ${withLine ? 'NULL::INTEGER AS source_line, ' : ''}${FTC_COLUMNS.map((c) => `NULL::VARCHAR AS "${c}"`).join(', ')}, NULL::VARCHAR AS filename) WHERE false;
+        SELECT * FROM (SELECT ${withLine ? 'NULL::INTEGER AS source_line, ' : ''}${FTC_COLUMNS.map((c) => `NULL::VARCHAR AS "${c}"`).join(', ')}, NULL::UBIGINT AS file_index) WHERE false;
         CREATE OR REPLACE TEMP TABLE ${table}_rejects (line BIGINT);`);
       return;
     }
     await db.run(`
       CREATE OR REPLACE TEMP TABLE ${table} AS
-      SELECT * FROM read_csv([${group.map((f) => sqlString(f.loadPath!)).join(', ')}],
+      SELECT *, file_index FROM read_csv([${group.map((f) => sqlString(f.loadPath!)).join(', ')}],
         columns = ${columns}, header = true, auto_detect = false,
-        delim = ',', quote = '"', escape = '"', filename = true,
+        delim = ',', quote = '"', escape = '"',
         store_rejects = true, rejects_table = '${table}_rejects', rejects_scan = '${table}_scans');`);
   };
-  await read(
-    'stage_plain',
-    files.filter((f) => f.lineOffset !== null),
-    false,
-  );
-  await read(
-    'stage_clean',
-    files.filter((f) => f.lineOffset === null),
-    true,
-  );
+  const plain = files.filter((f) => f.lineOffset !== null);
+  const clean = files.filter((f) => f.lineOffset === null);
+  await read('stage_plain', plain, false);
+  await read('stage_clean', clean, true);
+  const place = new Map<PreparedFile, string>([
+    ...plain.map((f, i) => [f, `'plain', ${i}`] as const),
+    ...clean.map((f, i) => [f, `'clean', ${i}`] as const),
+  ]);
   // file_id follows the order of source_file, so sorting by it sorts by file name, only faster.
   const ordered = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const fileRows = ordered.map(
-    (f, i) => `(${sqlString(f.loadPath!)}, ${sqlString(f.file)}, ${i}, ${f.lineOffset ?? 'NULL'})`,
+    (f, i) =>
+      `(${sqlString(f.loadPath!)}, ${sqlString(f.file)}, ${i}, ${f.lineOffset ?? 'NULL'}, ${place.get(f)!})`,
   );
   await db.run(`
-    CREATE OR REPLACE TEMP TABLE load_files (path VARCHAR, source_file VARCHAR, file_id INTEGER, line_offset INTEGER);
+    CREATE OR REPLACE TEMP TABLE load_files (path VARCHAR, source_file VARCHAR, file_id INTEGER, line_offset INTEGER, stage VARCHAR, file_index UBIGINT);
     ${fileRows.length ? `INSERT INTO load_files VALUES ${fileRows.join(', ')};` : ''}
     -- rowid follows insertion order, which follows file order: a record's ordinal in its file.
     CREATE OR REPLACE TEMP TABLE file_rows AS
-      SELECT filename, min(rowid) AS first_rowid, count(*) AS n FROM stage_plain GROUP BY filename
-      UNION ALL SELECT filename, NULL, count(*) FROM stage_clean GROUP BY filename;
+      SELECT 'plain' AS stage, file_index, min(rowid) AS first_rowid, count(*) AS n FROM stage_plain GROUP BY file_index
+      UNION ALL SELECT 'clean', file_index, NULL, count(*) FROM stage_clean GROUP BY file_index;
   `);
 }
 
@@ -84,11 +85,13 @@ export async function loadStage(db: Db, files: PreparedFile[]): Promise<void> {
 export async function stageCounts(
   db: Db,
 ): Promise<{ perPath: Map<string, number>; rejected: number }> {
-  const rows = await db.all<{ filename: string; n: number }>(`SELECT filename, n FROM file_rows`);
+  const rows = await db.all<{ path: string; n: number }>(
+    `SELECT lf.path, fr.n FROM file_rows fr JOIN load_files lf USING (stage, file_index)`,
+  );
   const [rejects] = await db.all<{ n: number }>(
     `SELECT ((SELECT count(*) FROM stage_plain_rejects) + (SELECT count(*) FROM stage_clean_rejects))::BIGINT AS n`,
   );
-  return { perPath: new Map(rows.map((r) => [r.filename, r.n])), rejected: rejects!.n };
+  return { perPath: new Map(rows.map((r) => [r.path, r.n])), rejected: rejects!.n };
 }
 
 /** Canonical rows, with the raw Created_Date kept until rows without a date are set aside. */
@@ -117,10 +120,11 @@ export async function normalize(db: Db): Promise<void> {
     CREATE OR REPLACE TEMP TABLE normalized AS
     WITH lined AS (
       SELECT lf.source_file, lf.file_id, CAST(s.rowid - fr.first_rowid + lf.line_offset AS INTEGER) AS source_line, ${ftc}
-      FROM stage_plain s JOIN file_rows fr ON fr.filename = s.filename JOIN load_files lf ON lf.path = s.filename
+      FROM stage_plain s JOIN file_rows fr ON fr.stage = 'plain' AND fr.file_index = s.file_index
+        JOIN load_files lf ON lf.stage = 'plain' AND lf.file_index = s.file_index
       UNION ALL
       SELECT lf.source_file, lf.file_id, s.source_line, ${ftc}
-      FROM stage_clean s JOIN load_files lf ON lf.path = s.filename
+      FROM stage_clean s JOIN load_files lf ON lf.stage = 'clean' AND lf.file_index = s.file_index
     ),
     parsed AS (
       SELECT

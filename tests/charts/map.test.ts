@@ -1,8 +1,13 @@
+import { geoAlbersUsa, geoPath } from 'd3';
+import { feature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
+import us from 'us-atlas/states-10m.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
 import { roundedQuantiles } from '../../src/lib/charts/classes';
 import { stateMap } from '../../src/lib/charts/map';
 import { NO_DATA, sequentialScheme } from '../../src/lib/charts/palette';
 import { PLACES, placeByFips, placeByUsps } from '../../src/lib/charts/places';
+import { fitted, NATION_FIT_BOUNDS } from '../../src/lib/charts/projection';
 import { stateValues } from './fixtures';
 import { expectSoundChart, ownText, render } from './helpers';
 import { expectSvgSnapshot } from './snapshot';
@@ -122,5 +127,27 @@ describe('stateMap with a state filter (issue 11.6)', () => {
     );
     expect(chart.titles).toContain('Texas: no data');
     expect(chart.texts).not.toContain('Not selected');
+  });
+});
+
+describe('the map projection (projection.ts)', () => {
+  const topology = us as unknown as Topology;
+  const nation = feature(topology, topology.objects.nation!);
+
+  it("keeps the nation's bounds at the fitting scale that d3 finds for the shipped us-atlas", () => {
+    const atFittingScale = geoAlbersUsa().scale(150).translate([0, 0]);
+    expect(geoPath(atFittingScale).bounds(nation)).toEqual(NATION_FIT_BOUNDS);
+  });
+
+  it('fits exactly as d3-geo fitExtent does, at every width a chart is drawn', () => {
+    for (const width of [280, 390, 640, 641, 960]) {
+      const extent: [[number, number], [number, number]] = [
+        [4, 50],
+        [width - 4, 50 + Math.round(width * 0.62)],
+      ];
+      const d3 = geoAlbersUsa().fitExtent(extent, nation);
+      const ours = fitted(extent, NATION_FIT_BOUNDS);
+      expect([ours.scale(), ...ours.translate()]).toEqual([d3.scale(), ...d3.translate()]);
+    }
   });
 });

@@ -123,13 +123,10 @@ export function stateMap(values: readonly StateValue[], options: MapOptions = {}
     marginBottom,
     marginLeft: 4,
     marginRight: 4,
-    projection: albersUsa(
-      [
-        [4, LEGEND_HEIGHT],
-        [width - 4, LEGEND_HEIGHT + mapHeight],
-      ],
-      nation,
-    ),
+    projection: albersUsa([
+      [4, LEGEND_HEIGHT],
+      [width - 4, LEGEND_HEIGHT + mapHeight],
+    ]),
     marks: [
       Plot.geo(states, {
         fill: (f: StateFeature) => fill(place(f).usps),

@@ -5,20 +5,46 @@
  * one inline map is about 300 kB of path data; at half a pixel's tolerance a fraction of that, and
  * no shape moves visibly. Plot takes the result as-is (an object with `stream`).
  */
-import { geoAlbersUsa, type GeoPermissibleObjects, type GeoStream } from 'd3';
+import { geoAlbersUsa, type GeoStream } from 'd3';
 
 export interface PixelProjection {
   stream(sink: GeoStream): GeoStream;
 }
 
-/** Albers USA fitted to [[x0, y0], [x1, y1]] around `domain`, simplified to `tolerance` px. */
-export function albersUsa(
-  extent: [[number, number], [number, number]],
-  domain: GeoPermissibleObjects,
-  tolerance = 0.5,
-): PixelProjection {
-  const projection = geoAlbersUsa().fitExtent(extent, domain);
+/** A box in pixels: [[x0, y0], [x1, y1]]. */
+export type Extent = [[number, number], [number, number]];
+
+/**
+ * The us-atlas nation's bounds in Albers USA at d3's fitting scale (scale 150, translate [0, 0]):
+ * what `fitExtent(extent, nation)` finds by streaming the whole outline through the projection,
+ * which took about a third of a cold embed's map (90–170 ms of 300–370 ms, CPU profile). They are
+ * fixed for the boundaries the site ships; tests/charts/map.test.ts computes them again and
+ * compares, so a new us-atlas cannot leave them stale.
+ */
+export const NATION_FIT_BOUNDS: Extent = [
+  [-62.90094910499266, -33.69570952986018],
+  [54.18083694123104, 34.79715040056897],
+];
+
+/**
+ * Albers USA fitted to `extent` around the nation, simplified to `tolerance` px: the projection
+ * d3's fitExtent gives, with the same arithmetic (d3-geo's fit.js), from the bounds above.
+ */
+export function albersUsa(extent: Extent, tolerance = 0.5): PixelProjection {
+  const projection = fitted(extent, NATION_FIT_BOUNDS);
   return { stream: (sink) => projection.stream(simplifying(sink, tolerance)) };
+}
+
+/** geoAlbersUsa fitted to `extent` for an object whose bounds at scale 150 are `b` (d3-geo's fitExtent). */
+export function fitted(extent: Extent, b: Extent): ReturnType<typeof geoAlbersUsa> {
+  const w = extent[1][0] - extent[0][0];
+  const h = extent[1][1] - extent[0][1];
+  const k = Math.min(w / (b[1][0] - b[0][0]), h / (b[1][1] - b[0][1]));
+  const x = +extent[0][0] + (w - k * (b[1][0] + b[0][0])) / 2;
+  const y = +extent[0][1] + (h - k * (b[1][1] + b[0][1])) / 2;
+  return geoAlbersUsa()
+    .scale(150 * k)
+    .translate([x, y]);
 }
 
 /**

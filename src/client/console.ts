@@ -14,7 +14,7 @@ import {
   type ConsoleColumn,
 } from '../lib/console/format';
 import { kindOfArrowType, saveBlob } from './download-job';
-import { createEngine, type DataFiles, type Engine } from './engine';
+import type { DataFiles, Engine } from './engine';
 import { renderTable } from './table';
 
 const MAX_ROWS = 10_000;
@@ -75,10 +75,13 @@ export function mountConsole(
   let lastRun: string | null = null;
 
   const startOwnEngine = (): Promise<Engine> => {
-    engine ??= createEngine(context.files).catch((error: unknown) => {
-      engine = null;
-      throw error;
-    });
+    // The engine's code only when the console is opened: it is not on the path of the page's first view.
+    engine ??= import('./engine')
+      .then(({ createEngine }) => createEngine(context.files))
+      .catch((error: unknown) => {
+        engine = null;
+        throw error;
+      });
     return engine;
   };
 

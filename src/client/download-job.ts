@@ -24,7 +24,7 @@ import {
 } from '../lib/download/csv';
 import { rowsQuery, type BuiltQuery } from '../lib/explore/queries';
 import type { DataLayout } from '../lib/explore/sources';
-import { DOWNLOAD_DIRECTORY } from './engine';
+import { DOWNLOAD_DIRECTORY } from './engine-paths';
 import type { ExploreView } from '../lib/explore/view';
 
 /** Rows formatted between two yields to the page (a few tens of milliseconds). */

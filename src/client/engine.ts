@@ -27,11 +27,8 @@ export interface Engine {
 
 export type EngineStage = 'loading engine' | 'starting engine' | 'opening data' | 'ready';
 
-/**
- * The one place the engine may write: files registered in its own memory for downloads
- * (download-job.ts writes the CSV there with `COPY … TO`). Nothing under it is on disk or the network.
- */
-export const DOWNLOAD_DIRECTORY = '/downloads/';
+import { DOWNLOAD_DIRECTORY } from './engine-paths';
+export { DOWNLOAD_DIRECTORY };
 
 /** The alias a year's row-level database is attached under (one definition, with the SQL's layout). */
 export { yearAlias };

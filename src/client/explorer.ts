@@ -22,7 +22,7 @@ import { mountConsole, type ConsoleUi } from './console';
 import { consoleQuery, viewParams, viewQuery, withConsoleQuery } from '../lib/console/url';
 import { mountDownloads } from './download';
 import { mountShare } from './embed-share';
-import { startEngine, type Engine, type EngineStage } from './engine';
+import type { Engine, EngineStage } from './engine';
 import { cubeData, engineData, loadCube, needsEngine } from './view-data';
 import { columnHeader, formatCell } from '../lib/explore/cells';
 import { renderTable } from './table';
@@ -229,10 +229,15 @@ export function startExplorer(): void {
         staticLinks(),
       );
     }, SLOW_START_MS);
-    startEngine(config.files, (stage) => {
-      // Said only while a view waits for it; loading in idle time under a drawn view says nothing.
-      if (stage !== 'ready' && waiting) ui.status.textContent = STAGE_TEXT[stage];
-    })
+    // The engine's code (duckdb-wasm's JavaScript) is fetched here, never with the page: a view the
+    // cube answers is drawn without it.
+    import('./engine')
+      .then(({ startEngine }) =>
+        startEngine(config.files, (stage) => {
+          // Said only while a view waits for it; loading in idle time under a drawn view says nothing.
+          if (stage !== 'ready' && waiting) ui.status.textContent = STAGE_TEXT[stage];
+        }),
+      )
       .then((started) => {
         engine = started;
         booting = false;

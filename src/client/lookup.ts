@@ -14,7 +14,7 @@ import {
 import { lookupQuery, shapeLookup, type LookupRow } from '../lib/caller/lookup';
 import { parseCallerNumber } from '../lib/caller/number';
 import type { LookupPageConfig } from '../lib/caller/page-config';
-import { startEngine, type Engine, type EngineStage } from './engine';
+import type { Engine, EngineStage } from './engine';
 
 export type LookupConfig = LookupPageConfig;
 
@@ -64,7 +64,9 @@ export function mountCallerLookup(
   };
   const callerYears = Object.keys(config.files.callers ?? {}).map(Number);
   let ticket = 0;
-  const engine = (onStage?: (stage: EngineStage) => void) => startEngine(config.files, onStage);
+  // The engine's code is fetched when a number is looked up (or interest is shown), not with the page.
+  const engine = async (onStage?: (stage: EngineStage) => void) =>
+    (await import('./engine')).startEngine(config.files, onStage);
 
   const show = async (typed: string) => {
     const mine = ++ticket;

@@ -161,13 +161,17 @@ ${REFERENCE_TABLES.map((t) => `CREATE TABLE cube.${t.name} AS SELECT ${reference
     -- complaints are counted apart in callers_invalid_monthly.
     CREATE TEMP TABLE caller_totals AS
       SELECT caller_number, state, sum(complaints) AS complaints FROM part_callers WHERE caller_valid GROUP BY ALL;
+    -- rank() <= N holds exactly for the values at least the N-th largest (ties included), so each
+    -- ranking is a threshold from a top-N aggregate instead of a window sorting every number.
+    CREATE TEMP TABLE national_totals AS
+      SELECT caller_number, sum(complaints) AS complaints FROM caller_totals GROUP BY ALL;
     CREATE TEMP TABLE top_callers AS
-      SELECT caller_number FROM (
-        SELECT caller_number, rank() OVER (ORDER BY sum(complaints) DESC) AS rank FROM caller_totals GROUP BY ALL) WHERE rank <= ${TOP_CALLERS_NATIONAL}
+      SELECT caller_number FROM national_totals
+        WHERE complaints >= (SELECT list_min(max(complaints, ${TOP_CALLERS_NATIONAL})) FROM national_totals)
       UNION
-      SELECT caller_number FROM (
-        SELECT caller_number, rank() OVER (PARTITION BY state ORDER BY complaints DESC) AS rank
-        FROM caller_totals WHERE state IS NOT NULL) WHERE rank <= ${TOP_CALLERS_PER_STATE}
+      SELECT caller_number FROM caller_totals t
+        JOIN (SELECT state, list_min(max(complaints, ${TOP_CALLERS_PER_STATE})) AS least FROM caller_totals WHERE state IS NOT NULL GROUP BY state) s
+        ON s.state = t.state AND t.complaints >= s.least
       UNION
       SELECT DISTINCT caller_number FROM cube.pone_complaints_monthly;
     CREATE TABLE cube.callers_monthly AS

@@ -1,4 +1,5 @@
-import { geoAlbersUsa, geoPath } from 'd3';
+import { geoAlbersUsa, geoPath, geoStream, type GeoStream } from 'd3';
+import type { FeatureCollection } from 'geojson';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import us from 'us-atlas/states-10m.json' with { type: 'json' };
@@ -7,7 +8,12 @@ import { roundedQuantiles } from '../../src/lib/charts/classes';
 import { stateMap } from '../../src/lib/charts/map';
 import { NO_DATA, sequentialScheme } from '../../src/lib/charts/palette';
 import { PLACES, placeByFips, placeByUsps } from '../../src/lib/charts/places';
-import { fitted, NATION_FIT_BOUNDS } from '../../src/lib/charts/projection';
+import {
+  fitted,
+  insetProjection,
+  NATION_FIT_BOUNDS,
+  type PixelProjection,
+} from '../../src/lib/charts/projection';
 import { stateValues } from './fixtures';
 import { expectSoundChart, ownText, render } from './helpers';
 import { expectSvgSnapshot } from './snapshot';
@@ -148,6 +154,36 @@ describe('the map projection (projection.ts)', () => {
       const d3 = geoAlbersUsa().fitExtent(extent, nation);
       const ours = fitted(extent, NATION_FIT_BOUNDS);
       expect([ours.scale(), ...ours.translate()]).toEqual([d3.scale(), ...d3.translate()]);
+    }
+  });
+
+  it("gives every vertex of the states and the nation exactly as d3's geoAlbersUsa, at many widths", () => {
+    const states = feature(topology, topology.objects.states!) as FeatureCollection;
+    // Every event a projection sends, with its coordinates as they are (no rounding).
+    const events = (projection: PixelProjection) => {
+      const out: (string | number)[] = [];
+      const sink: GeoStream = {
+        point: (x, y) => out.push(x, y),
+        lineStart: () => out.push('L'),
+        lineEnd: () => out.push('l'),
+        polygonStart: () => out.push('P'),
+        polygonEnd: () => out.push('p'),
+        sphere: () => out.push('S'),
+      };
+      for (const object of [...states.features, nation]) {
+        geoStream(object, projection.stream(sink));
+        out.push('|');
+      }
+      return out;
+    };
+    for (const width of [280, 300, 390, 480, 555, 640, 720, 801, 960]) {
+      const extent: [[number, number], [number, number]] = [
+        [4, 50],
+        [width - 4, 50 + Math.round(width * 0.62)],
+      ];
+      const d3 = events(geoAlbersUsa().fitExtent(extent, nation));
+      expect(d3.length).toBeGreaterThan(10_000);
+      expect(events(insetProjection(extent)), `width ${width}`).toEqual(d3);
     }
   });
 });

@@ -1,11 +1,15 @@
 /**
- * npm run bench -- downloads [--days N] [--volume V] [--sizes 100000,1000000] [--runs R]:
+ * npm run bench -- downloads [--days N] [--volume V] [--sizes 100000,1000000] [--runs R]
+ * [--chunk-rows N] [--neutralise false]:
  * downloading the matching complaints from the explorer in headless Chromium — time from the click
  * to the finished zip, peak JS heap of the tab (CDP Performance.getMetrics JSHeapUsedSize, sampled
  * every 100 ms during the download), peak memory (PSS) of the tab's renderer processes (which
  * hold DuckDB's wasm memory too, from /proc) and the longest the page's main thread was blocked — for about
  * 100,000 and 1,000,000 rows, against native DuckDB writing the same rows as CSV (`COPY (<the
- * README's SQL>) TO …` over the Parquet downloads) in the same run.
+ * README's SQL>) TO …` over the Parquet downloads) in the same run. The download job's own timers
+ * (plan, the engine's COPY of each piece, copying it out, deflate, waiting) say where the time went;
+ * `--chunk-rows` and `--neutralise false` change the page's piece size and switch neutralising off,
+ * to separate the engine's work from ours.
  *
  * The data: a sample of `--days` (default 240) days at `--volume` complaints per weekday (default:
  * the FTC's), ingested and built into a site under bench/.cache/downloads/ (rebuilt when src/ or
@@ -142,6 +146,18 @@ interface BrowserRun {
   rssBefore: number;
   rssPeak: number;
   longestBlockMs: number;
+  /** The download job's own timers (download-job.ts `timed`): name → total ms and how many. */
+  stages: Map<string, { ms: number; count: number }>;
+}
+
+/** `plan 120 ms, copy 20× 3,400 ms, …`: where a download's time went. */
+function formatStages(stages: BrowserRun['stages']): string {
+  return [...stages]
+    .map(
+      ([name, { ms, count }]) =>
+        `${name} ${count > 1 ? `${count}× ` : ''}${Math.round(ms).toLocaleString('en-US')} ms`,
+    )
+    .join(', ');
 }
 
 async function browserDownload(
@@ -149,6 +165,7 @@ async function browserDownload(
   browserPid: number,
   origin: string,
   query: string,
+  options: { chunkRows?: number; neutralise: boolean },
 ): Promise<BrowserRun> {
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
@@ -190,6 +207,16 @@ async function browserDownload(
         last = now;
       }, 20);
     });
+    await page.evaluate(
+      ({ chunkRows, neutralise }) => {
+        performance.clearMeasures();
+        const panel = document.querySelector<HTMLElement>('[data-role="download-panel"]')!;
+        if (chunkRows) panel.dataset.chunkRows = String(chunkRows);
+        const box = document.querySelector<HTMLInputElement>('[data-role="download-neutralise"]')!;
+        box.checked = neutralise;
+      },
+      { chunkRows: options.chunkRows ?? 0, neutralise: options.neutralise },
+    );
     const t0 = performance.now();
     const downloaded = page.waitForEvent('download', { timeout: 1_800_000 });
     await page.click('[data-role="download-rows"]');
@@ -218,6 +245,18 @@ async function browserDownload(
       clearInterval(w.__probe);
       return w.__longest;
     });
+    const stages = new Map<string, { ms: number; count: number }>();
+    for (const { name, duration } of await page.evaluate(() =>
+      performance
+        .getEntriesByType('measure')
+        .filter((m) => m.name.startsWith('download:'))
+        .map((m) => ({ name: m.name.slice('download:'.length), duration: m.duration })),
+    )) {
+      const stage = stages.get(name) ?? { ms: 0, count: 0 };
+      stage.ms += duration;
+      stage.count++;
+      stages.set(name, stage);
+    }
     const zip = new Uint8Array(readFileSync(path));
     const files = unzipSync(zip, { filter: (f) => f.name === 'metadata.json' });
     const meta = JSON.parse(strFromU8(files['metadata.json']!)) as {
@@ -236,6 +275,7 @@ async function browserDownload(
       rssBefore,
       rssPeak,
       longestBlockMs,
+      stages,
     };
   } finally {
     await cdp.detach().catch(() => undefined);
@@ -248,6 +288,9 @@ export async function benchDownloads(args: Map<string, string>): Promise<void> {
   const volume = args.get('volume') ? Number(args.get('volume')) : undefined;
   const sizes = (args.get('sizes') ?? '100000,1000000').split(',').map(Number);
   const runs = Number(args.get('runs') ?? 1);
+  // For finding where the time goes: rows per piece (default the page's), and neutralising off.
+  const chunkRows = args.get('chunk-rows') ? Number(args.get('chunk-rows')) : undefined;
+  const neutralise = args.get('neutralise') !== 'false';
   const dataset = benchDataset('downloads', { days, ...(volume ? { volume } : {}) });
   // The cached site is rebuilt when the site's code changed since it was built.
   const marker = join(dataset.site, 'explore/index.html');
@@ -303,12 +346,21 @@ export async function benchDownloads(args: Map<string, string>): Promise<void> {
       const nativeBest = Math.min(...natives);
       const browserRuns: BrowserRun[] = [];
       for (let i = 0; i < runs; i++) {
-        const run = await browserDownload(browser, browserPid, origin, serializeExploreView(state));
+        const run = await browserDownload(
+          browser,
+          browserPid,
+          origin,
+          serializeExploreView(state),
+          {
+            ...(chunkRows ? { chunkRows } : {}),
+            neutralise,
+          },
+        );
         if (run.rows !== native.rows)
           throw new Error(`the browser wrote ${run.rows} rows, DuckDB ${native.rows}`);
         browserRuns.push(run);
         console.error(
-          `${label}: ${run.rows} rows in ${run.seconds.toFixed(1)} s (native ${nativeBest.toFixed(2)} s), heap ${(run.heapBefore / 1e6).toFixed(0)} → peak ${(run.heapPeak / 1e6).toFixed(0)} MB, renderer memory ${(run.rssBefore / 1e6).toFixed(0)} → peak ${(run.rssPeak / 1e6).toFixed(0)} MB, longest block ${run.longestBlockMs.toFixed(0)} ms`,
+          `${label}: ${run.rows} rows in ${run.seconds.toFixed(1)} s (native ${nativeBest.toFixed(2)} s), heap ${(run.heapBefore / 1e6).toFixed(0)} → peak ${(run.heapPeak / 1e6).toFixed(0)} MB, renderer memory ${(run.rssBefore / 1e6).toFixed(0)} → peak ${(run.rssPeak / 1e6).toFixed(0)} MB, longest block ${run.longestBlockMs.toFixed(0)} ms\n  stages: ${formatStages(run.stages)}`,
         );
       }
       const best = browserRuns.reduce((a, b) => (b.seconds < a.seconds ? b : a));
@@ -349,6 +401,24 @@ export async function benchDownloads(args: Map<string, string>): Promise<void> {
               ),
             ]
           : []),
+        // Where the best run's time went (download-job.ts `timed`): the engine's share and ours.
+        ...(
+          [
+            ['plan', 'the plan: rows (and cells to neutralise) per day, one query'],
+            ['copy', 'the engine writing the pieces (COPY … TO its memory), summed'],
+            ['copy-out', 'the pieces copied out of the engine, summed'],
+            ['deflate', 'the zip compressing on the page, summed'],
+            ['wait-for-piece', 'the page waiting for the engine, summed'],
+          ] as const
+        ).map(([stage, note]) =>
+          result(
+            `${label}: stage ${stage}`,
+            (best.stages.get(stage)?.ms ?? 0) / 1000,
+            's',
+            undefined,
+            note,
+          ),
+        ),
         result(
           `${label}: longest main-thread block`,
           Math.max(...browserRuns.map((r) => r.longestBlockMs)),

@@ -16,7 +16,7 @@ const SUITES: Record<string, SuiteEntry> = {
     load: async () => (await import('./explorer')).benchExplorer,
   },
   downloads: {
-    options: ['days', 'volume', 'sizes', 'runs'],
+    options: ['days', 'volume', 'sizes', 'runs', 'chunk-rows', 'neutralise'],
     load: async () => (await import('./downloads')).benchDownloads,
   },
   lookup: {

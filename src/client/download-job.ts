@@ -139,6 +139,27 @@ export interface CsvStream {
 
 const encoder = new TextEncoder();
 
+/** The steps of a download that are timed (User Timing measures `download:<step>`). */
+const STAGES = ['plan', 'copy', 'copy-out', 'wait-for-piece', 'deflate', 'finish'] as const;
+
+/** Forgets the previous download's timings, so the page keeps only one download's worth. */
+function clearTimings(): void {
+  for (const step of STAGES) performance.clearMeasures(`download:${step}`);
+}
+
+/**
+ * Runs `step` and records how long it took as a User Timing measure `download:<name>`, so the
+ * downloads benchmark can say where a download's time goes (bench/downloads.ts reads them).
+ */
+async function timed<T>(name: (typeof STAGES)[number], step: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await step();
+  } finally {
+    performance.measure(`download:${name}`, { start });
+  }
+}
+
 /** One file per download, in the only directory the engine may write to. */
 let downloadFiles = 0;
 
@@ -166,9 +187,11 @@ export function engineCsv(
   async function* pieces(): AsyncGenerator<CsvPiece> {
     yield { bytes: encoder.encode(csvHeader(options.columns, { bom: options.bom })), rows: 0 };
     const textColumns = options.columns.filter((c) => c.kind === 'text').map((c) => c.name);
-    const plan = await arrow(
-      connection,
-      dayCountsQuery(rowsQuery(view, 'bound', layout), options.neutralise ? textColumns : []),
+    const plan = await timed('plan', () =>
+      arrow(
+        connection,
+        dayCountsQuery(rowsQuery(view, 'bound', layout), options.neutralise ? textColumns : []),
+      ),
     );
     const days = plan.toArray().map((row) => {
       summary.neutralisedCells += Number(row.formulas ?? 0);
@@ -181,13 +204,15 @@ export function engineCsv(
       await db.registerEmptyFileBuffer(file);
       try {
         const copy = csvCopyQuery(planned[index]!.query, options.columns, file, options);
-        const statement = await connection.prepare(copy.sql);
-        try {
-          await statement.query(...copy.params);
-        } finally {
-          await statement.close();
-        }
-        return await db.copyFileToBuffer(file);
+        await timed('copy', async () => {
+          const statement = await connection.prepare(copy.sql);
+          try {
+            await statement.query(...copy.params);
+          } finally {
+            await statement.close();
+          }
+        });
+        return await timed('copy-out', () => db.copyFileToBuffer(file));
       } finally {
         await db.dropFile(file);
       }
@@ -195,7 +220,7 @@ export function engineCsv(
     let next: Promise<Uint8Array> | null = planned.length ? write(0) : null;
     try {
       for (let i = 0; i < planned.length; i++) {
-        const bytes: Uint8Array = await next!;
+        const bytes: Uint8Array = await timed('wait-for-piece', () => next!);
         options.signal.throwIfAborted();
         next = i + 1 < planned.length ? write(i + 1) : null;
         yield { bytes, rows: planned[i]!.rows };
@@ -336,6 +361,7 @@ export function columnValues(vector: Vector): unknown[] {
 
 /** Runs a download job to the end (or to Cancel) and returns the finished file. */
 export async function writeZip(job: ZipJob): Promise<{ blob: Blob | null; result: CsvResult }> {
+  clearTimings();
   let failure: Error | null = null;
   let writes: Promise<void> = Promise.resolve();
   const zip = new Zip((error, chunk, _final) => {
@@ -354,7 +380,9 @@ export async function writeZip(job: ZipJob): Promise<{ blob: Blob | null; result
   let csvBytes = 0;
   const push = async (bytes: Uint8Array, final = false) => {
     csvBytes += bytes.length;
+    const start = performance.now();
     csv.push(bytes, final);
+    performance.measure('download:deflate', { start });
     await writes;
     if (failure) throw failure;
   };
@@ -386,7 +414,7 @@ export async function writeZip(job: ZipJob): Promise<{ blob: Blob | null; result
     await writes;
     if (failure) throw failure;
     job.onProgress({ rows, expected: job.expected, bytes: job.sink.bytes });
-    return { blob: await job.sink.finish(), result };
+    return { blob: await timed('finish', () => job.sink.finish()), result };
   } catch (error) {
     zip.terminate();
     await job.sink.abort();

@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
+import { addModulePreloads } from './src/build/explore/module-preload.ts';
 
 /** Where the pipeline's outputs are: `npm run data:ingest` writes them, the site publishes them. */
 const dataDir = resolve(process.env.ROBOCALL_DATA_DIR ?? 'data/build');
@@ -73,6 +74,17 @@ function precompress() {
   };
 }
 
+/** Modulepreload links on the pages whose first view a script draws (src/build/explore/module-preload.ts). */
+function modulePreloads() {
+  return {
+    name: 'robocall-atlas:module-preloads',
+    hooks: {
+      /** @param {{ dir: URL }} options */
+      'astro:build:done': ({ dir }) => addModulePreloads(dir.pathname),
+    },
+  };
+}
+
 // Static output only: the site is a folder of files any static host with Range support can serve.
 export default defineConfig({
   // The public address, for the absolute URLs oEmbed needs; a deployment sets ROBOCALL_SITE_URL.
@@ -80,7 +92,7 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [publishData(), precompress()],
+  integrations: [publishData(), modulePreloads(), precompress()],
   vite: {
     // duckdb-wasm ships its own workers and wasm; pre-bundling them breaks their relative URLs.
     optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },

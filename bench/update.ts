@@ -69,6 +69,7 @@ export async function benchUpdate(args: Map<string, string>): Promise<void> {
       'baseline: full ingest of the same archive; goal ratio ≤ 0.1',
     ),
     result('years rebuilt by the update', update.yearsRebuilt.length, 'years'),
+    result('of those, grown from their cached rows', update.yearsGrown.length, 'years'),
     ...Object.entries(update.stages).map(([stage, seconds]) =>
       result(`update stage: ${stage}`, seconds, 's', full.stages[stage]),
     ),

@@ -7,7 +7,8 @@
  *   <cache>/sources/<key>.json   one source's judgement: counts, quarantined records, statistics
  *   <cache>/rows/<key>/          its normalised, loaded rows (Parquet)
  *   <cache>/years/<key>/         one year's outputs (hard links to the files of the build that made
- *                                them) and its parts of the cube
+ *                                them), its parts of the cube and year.json (the sources it holds,
+ *                                so that a year with one more day is grown from it)
  *
  * A source's key hashes its path, its bytes' sha256 and the version of everything that decides
  * what ingest makes of it (the ingest code, DuckDB, the reference tables); a year's key hashes the
@@ -58,6 +59,14 @@ export interface SourceSummary {
 
 /** A year's outputs as written: path relative to the build → size and checksum. */
 export type YearFiles = Record<string, { bytes: number; sha256: string }>;
+
+/** What a year's entry was made from: its year key's parts. */
+interface YearEntry {
+  version: string;
+  year: number;
+  options: string;
+  sources: string[];
+}
 
 interface HashEntry {
   size: number;
@@ -210,13 +219,55 @@ export class IngestCache {
     return files;
   }
 
-  /** Keeps a year's freshly written files (hard links, so no bytes are copied) and their checksums; `files.json` marks it complete. */
-  async storeYear(key: string, outDir: string, files: YearFiles): Promise<void> {
+  /**
+   * Keeps a year's freshly written files (hard links, so no bytes are copied) and their checksums;
+   * `files.json` marks it complete. `sources` (the year key's parts) let a later run find this
+   * entry as the same year with fewer sources (`earlierYear`).
+   */
+  async storeYear(
+    key: string,
+    outDir: string,
+    files: YearFiles,
+    year: number,
+    options: string,
+    sources: string[],
+  ): Promise<void> {
     const dir = this.yearDir(key);
     for (const rel of Object.keys(files))
       await linkOrCopy(join(outDir, rel), join(dir, 'files', rel));
+    const entry: YearEntry = { version: this.version, year, options, sources: [...sources].sort() };
+    await writeAtomic(join(dir, 'year.json'), JSON.stringify(entry));
     await writeAtomic(join(dir, 'files.json'), JSON.stringify(files));
     this.used.years.add(key);
+  }
+
+  /**
+   * The complete cached entry of `year` whose sources are the most of `sources` and nothing else:
+   * yesterday's year when one day arrived. Its row file `rowsFile` (relative to the build) holds
+   * exactly those sources' rows of the year, so only the sources it lacks need reading. Null when
+   * no entry qualifies (a source changed or is gone, or its excluded dates changed).
+   */
+  async earlierYear(
+    year: number,
+    options: string,
+    sources: string[],
+    rowsFile: string,
+  ): Promise<{ path: string; sources: Set<string> } | null> {
+    const wanted = new Set(sources);
+    let best: { path: string; sources: Set<string> } | null = null;
+    for (const name of await readdir(join(this.dir, 'years'))) {
+      const dir = join(this.dir, 'years', name);
+      const text = await readFile(join(dir, 'year.json'), 'utf8').catch(() => null);
+      if (text === null || !(await exists(join(dir, 'files.json')))) continue;
+      const entry = JSON.parse(text) as YearEntry;
+      if (entry.version !== this.version || entry.year !== year || entry.options !== options)
+        continue;
+      if (!entry.sources.every((s) => wanted.has(s))) continue;
+      if (best && best.sources.size >= entry.sources.length) continue;
+      const path = join(dir, 'files', rowsFile);
+      if (await exists(path)) best = { path, sources: new Set(entry.sources) };
+    }
+    return best;
   }
 
   /** Saves the hash index and deletes every entry this run did not use. */

@@ -25,6 +25,8 @@ export interface YearsWritten {
   /** Checksums of the year files, known without reading them again. */
   checksums: Map<string, string>;
   rebuilt: number[];
+  /** Of those, the years grown from their cached rows (only the sources added to them read). */
+  grown: number[];
 }
 
 export interface RowSources {
@@ -69,6 +71,7 @@ export async function writeYears(
   from: RowSources,
   downloads: boolean,
   progress: Progress,
+  endStage: (name: string) => void,
 ): Promise<YearsWritten> {
   const yearsOf = (s: CountedSource) =>
     new Set(
@@ -84,15 +87,22 @@ export async function writeYears(
   await createCubeParts(db);
 
   const checksums = new Map<string, string>();
-  const rebuilt: { year: number; key: string | null; compressed: Promise<void> }[] = [];
+  const grown: number[] = [];
+  const rebuilt: {
+    year: number;
+    key: string | null;
+    compressed: Promise<void>;
+    options: string;
+    sourceIds: string[];
+  }[] = [];
   for (const year of years) {
     const sources = counted.filter((s) => yearsOf(s).has(year));
-    const key =
-      from.cache?.yearKey(
-        year,
-        sources.map((s) => `${from.keys.get(s.summary.file)} ${s.excludedDates.join(',')}`),
-        downloads ? 'downloads' : 'no downloads',
-      ) ?? null;
+    // A source as the year's key sees it: its own key and the dates left out of it.
+    const sourceIds = sources.map(
+      (s) => `${from.keys.get(s.summary.file)} ${s.excludedDates.join(',')}`,
+    );
+    const options = downloads ? 'downloads' : 'no downloads';
+    const key = from.cache?.yearKey(year, sourceIds, options) ?? null;
     if (from.cache && key) {
       const restored = await from.cache.restoreYear(
         key,
@@ -105,16 +115,38 @@ export async function writeYears(
             `INSERT INTO ${name} SELECT * FROM read_parquet(${sqlString(join(from.cache.yearDir(key), `${name}.parquet`))})`,
           );
         for (const [file, { sha256 }] of Object.entries(restored)) checksums.set(file, sha256);
+        endStage('years: restore');
         continue;
       }
     }
-    progress.log(`write: ${year} from ${sources.length} source file(s)`);
+    // The year as cached before sources were added to it (yesterday's, when a day arrived): its
+    // Parquet download is its rows, so only the added sources are read, not every source's rows.
+    const earlier =
+      from.cache && downloads
+        ? await from.cache.earlierYear(
+            year,
+            options,
+            sourceIds,
+            `downloads/complaints-${year}.parquet`,
+          )
+        : null;
+    let rows = rowsOf(sources, from);
+    if (earlier) {
+      const added = sources.filter((_, i) => !earlier.sources.has(sourceIds[i]!));
+      progress.log(`write: ${year} from its cached rows and ${added.length} added source file(s)`);
+      grown.push(year);
+      rows = `SELECT ${CANONICAL_SELECT} FROM read_parquet(${sqlString(earlier.path)})
+        UNION ALL SELECT * FROM (${rowsOf(added, from)})`;
+    } else progress.log(`write: ${year} from ${sources.length} source file(s)`);
     await db.run(`CREATE OR REPLACE TEMP TABLE year_rows AS
-      SELECT * FROM (${rowsOf(sources, from)})
+      SELECT * FROM (${rows})
       WHERE created_date >= DATE '${year}-01-01' AND created_date < DATE '${year + 1}-01-01'
       ORDER BY ${ROW_ORDER}`);
+    endStage('years: rows');
     const { compressed } = await writeYearOutputs(db, staging, year, downloads);
+    endStage('years: row files');
     await writeYearCallerIndex(db, staging, year);
+    endStage('years: caller index');
     const parts = await addCubeParts(db);
     if (from.cache && key) {
       const dir = await from.cache.startYear(key);
@@ -123,10 +155,11 @@ export async function writeYears(
           `COPY ${name} TO ${sqlString(join(dir, `${name.replace(/^year_/, '')}.parquet`))} (FORMAT parquet)`,
         );
     }
-    rebuilt.push({ year, key, compressed });
+    rebuilt.push({ year, key, compressed, options, sourceIds });
+    endStage('years: cube parts');
   }
   await db.run('DROP TABLE year_rows');
-  for (const { year, key, compressed } of rebuilt) {
+  for (const { year, key, compressed, options, sourceIds } of rebuilt) {
     await compressed;
     const files: YearFiles = {};
     for (const file of yearFiles(year, downloads)) {
@@ -136,8 +169,10 @@ export async function writeYears(
       };
       checksums.set(file, files[file]!.sha256);
     }
-    if (from.cache && key) await from.cache.storeYear(key, staging, files);
+    if (from.cache && key)
+      await from.cache.storeYear(key, staging, files, year, options, sourceIds);
   }
+  endStage('years: checksums');
   const rowsByYear = new Map(
     (
       await db.all<{ y: number; n: number }>(
@@ -145,5 +180,5 @@ export async function writeYears(
       )
     ).map((r) => [r.y, r.n]),
   );
-  return { years, rowsByYear, checksums, rebuilt: rebuilt.map((r) => r.year) };
+  return { years, rowsByYear, checksums, rebuilt: rebuilt.map((r) => r.year), grown };
 }

@@ -76,6 +76,8 @@ describe('incremental ingest', () => {
     add(dailyFiles.at(-1)!);
     const update = await ingest({ raw, out, cache, progress: quiet });
     expect(update.yearsRebuilt).toEqual([2025]);
+    // From 2025's cached rows and the new day's, not every 2025 source's.
+    expect(update.yearsGrown).toEqual([2025]);
     const full = join(tmp.dir, 'full');
     await ingest({ raw, out: full, progress: quiet });
     const [a, b] = [await snapshot(out), await snapshot(full)];
@@ -104,6 +106,8 @@ describe('incremental ingest', () => {
     rmSync(join(raw, removed));
     const update = await ingest({ raw, out, cache, progress: quiet });
     expect(update.yearsRebuilt).toEqual([2024, 2025]);
+    // A changed or removed source is in the cached years' rows: they cannot be grown from.
+    expect(update.yearsGrown).toEqual([]);
     const full = join(tmp.dir, 'full-2');
     await ingest({ raw, out: full, progress: quiet });
     expect(await snapshot(out)).toEqual(await snapshot(full));

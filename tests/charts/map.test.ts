@@ -44,6 +44,35 @@ describe('stateMap(values, options)', () => {
     await expectSvgSnapshot(chart.markup, 'map');
   });
 
+  it('wraps a legend title too wide for a phone onto two lines, and moves the map down for it', () => {
+    const label = 'Complaints per 100,000 residents, Jan 2025 to Dec 2025';
+    const drawn = (width: number) =>
+      render((document) => stateMap(stateValues(), { width, document, legendLabel: label }));
+    // Top to bottom: Plot's own title line sits in the nested legend, moved down by its y.
+    const titles = (chart: ReturnType<typeof drawn>) =>
+      [...chart.svg.querySelectorAll('text[font-weight="bold"]')]
+        .map((t) => ({
+          y: Number(t.getAttribute('y')) + Number(t.closest('svg svg')?.getAttribute('y') ?? 0),
+          text: ownText(t),
+        }))
+        .sort((a, b) => a.y - b.y)
+        .map((t) => t.text);
+    const wide = drawn(640);
+    expect(titles(wide)).toEqual([label]);
+    const phone = drawn(378);
+    // Hand-checked: the estimate puts the whole title at ~390 px, its first five words at ~230.
+    expect(titles(phone)).toEqual(['Complaints per 100,000 residents,', 'Jan 2025 to Dec 2025']);
+    const nested = phone.svg.querySelector('svg');
+    expect(nested?.getAttribute('y')).toBe('14');
+    // The map is 14 px taller than the same map with a title that fits on one line.
+    const short = render((document) =>
+      stateMap(stateValues(), { width: 378, document, legendLabel: 'Complaints' }),
+    );
+    expect(
+      Number(phone.svg.getAttribute('height')) - Number(short.svg.getAttribute('height')),
+    ).toBe(14);
+  });
+
   it('draws DC and Puerto Rico as labelled, linked squares (PR is outside Albers USA)', () => {
     const chart = map();
     expect([...chart.svg.querySelectorAll('g.square-label text')].map(ownText)).toEqual([

@@ -21,7 +21,7 @@ import {
   plotFrame,
 } from './common';
 import { FONT_SIZE } from './layout';
-import { addLegend } from './map-legend';
+import { addLegend, LEGEND_LINE_HEIGHT, legendTitleLines } from './map-legend';
 import {
   INK,
   MUTED,
@@ -72,6 +72,8 @@ const nation = feature(topology, topology.objects.nation);
 
 const LEGEND_HEIGHT = 50;
 const SQUARE = 18;
+/** From the right edge to the last square's centre: room for its two-letter label ("PR" is ~17 px at 12 px). */
+const SQUARE_RIGHT_INSET = 32;
 
 /** A choropleth map of `values` by state. */
 export function stateMap(values: readonly StateValue[], options: MapOptions = {}): ChartElement {
@@ -113,19 +115,21 @@ export function stateMap(values: readonly StateValue[], options: MapOptions = {}
 
   const mapHeight = Math.round(width * 0.62);
   const marginBottom = SQUARE + 10;
-  const height = LEGEND_HEIGHT + mapHeight + marginBottom;
+  const legendLabel = legendTitleLines(options.legendLabel ?? '', width - 8);
+  const legendHeight = LEGEND_HEIGHT + (legendLabel.length - 1) * LEGEND_LINE_HEIGHT;
+  const height = legendHeight + mapHeight + marginBottom;
   const place = (f: StateFeature) => placeByFips(String(f.id)) as Place;
   const href = options.href;
 
   const chart = Plot.plot({
     ...plotFrame(options, height),
-    marginTop: LEGEND_HEIGHT,
+    marginTop: legendHeight,
     marginBottom,
     marginLeft: 4,
     marginRight: 4,
     projection: albersUsa([
-      [4, LEGEND_HEIGHT],
-      [width - 4, LEGEND_HEIGHT + mapHeight],
+      [4, legendHeight],
+      [width - 4, legendHeight + mapHeight],
     ]),
     marks: [
       Plot.geo(states, {
@@ -142,7 +146,7 @@ export function stateMap(values: readonly StateValue[], options: MapOptions = {}
       Plot.geo(nation, { stroke: MUTED, strokeWidth: 0.5, ariaHidden: 'true' }),
       // DC and the territories: one square and label each, right-aligned along the bottom edge.
       ...squares.flatMap((t, i) => {
-        const dx = -(squares.length - 1 - i) * (SQUARE + 30) - 24;
+        const dx = -(squares.length - 1 - i) * (SQUARE + 30) - SQUARE_RIGHT_INSET;
         return [
           Plot.dot([t], {
             frameAnchor: 'bottom-right',
@@ -178,7 +182,7 @@ export function stateMap(values: readonly StateValue[], options: MapOptions = {}
   addLegend(svg, {
     thresholds,
     colors: classes,
-    label: options.legendLabel ?? '',
+    label: legendLabel,
     format: valueFormatter(options.valueFormat ?? 'per100k'),
     width: Math.min(320, width - (anyUnselected ? 110 : anyMissing ? 90 : 8)),
     noData: anyMissing,

@@ -33,8 +33,8 @@ export const CALLER_ROW_GROUP_SIZE = 8192;
 /** Bytes per storage block (DuckDB's default is 256 KiB): the unit a Range read fetches. */
 export const CALLER_BLOCK_SIZE = 16384;
 
-/** The integer key of a reported number: its digits when it is all digits (at most 18), else NULL. */
-export const CALLER_KEY_SQL = `CASE WHEN regexp_full_match(caller_number, '[0-9]{1,18}') THEN caller_number::BIGINT END`;
+/** The numbers the index keeps: all digits, at most 18 (so the number fits a BIGINT key). */
+const INDEXED_NUMBER = `regexp_full_match(caller_number, '[0-9]{1,18}')`;
 
 /**
  * Writes `callers-<year>.duckdb` from `year_rows` (that year's counted complaints, years.ts), while
@@ -46,10 +46,10 @@ export async function writeYearCallerIndex(db: Db, outDir: string, year: number)
     ATTACH ${sqlString(`${outDir}/${callerIndexFile(year)}`)} AS callers (STORAGE_VERSION '${BROWSER_STORAGE_VERSION}', BLOCK_SIZE ${CALLER_BLOCK_SIZE}, ROW_GROUP_SIZE ${CALLER_ROW_GROUP_SIZE});
     CREATE TABLE callers.${CALLER_INDEX_TABLE} AS
       WITH keyed AS (
-        -- The filter is CALLER_KEY_SQL's test, so the key is the cast alone: one regular expression a row, not two.
+        -- Only indexed numbers get here, so the key is the cast alone: one regular expression a row.
         SELECT *, caller_number::BIGINT AS caller_key
         FROM year_rows
-        WHERE regexp_full_match(caller_number, '[0-9]{1,18}')
+        WHERE ${INDEXED_NUMBER}
       )
       SELECT ${selectColumns(CALLER_COMPLAINTS_TABLE, {
         caller_number: 'CASE WHEN caller_number <> caller_key::VARCHAR THEN caller_number END',

@@ -10,6 +10,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { callerIndexAlias, callerIndexFile } from '../lib/caller/lookup';
+import { DOWNLOAD_DIRECTORY } from './engine-paths';
 
 export interface DataFiles {
   /** URL of cube.duckdb. */
@@ -26,9 +27,6 @@ export interface Engine {
 }
 
 export type EngineStage = 'loading engine' | 'starting engine' | 'opening data' | 'ready';
-
-import { DOWNLOAD_DIRECTORY } from './engine-paths';
-export { DOWNLOAD_DIRECTORY };
 
 /** The alias a year's row-level database is attached under (one definition, with the SQL's layout). */
 export { yearAlias };

@@ -23,7 +23,7 @@ const SUITES: Record<string, SuiteEntry> = {
     options: ['large-volume', 'only'],
     load: async () => (await import('./lookup')).benchLookup,
   },
-  update: { options: ['days'], load: async () => (await import('./update')).benchUpdate },
+  update: { options: ['days', 'added'], load: async () => (await import('./update')).benchUpdate },
 };
 
 const USAGE = `usage: npm run bench -- <suite> [--option value]

@@ -9,6 +9,8 @@
  *   <cache>/years/<key>/         one year's outputs (hard links to the files of the build that made
  *                                them), its parts of the cube and year.json (the sources it holds,
  *                                so that a year with one more day is grown from it)
+ *   <cache>/years/<key>/         or the latest year's closed segment (segments.ts): its .duckdb
+ *                                files, cube parts, the downloads it was written in, closed.json
  *
  * A source's key hashes its path, its bytes' sha256 and the version of everything that decides
  * what ingest makes of it (the ingest code, DuckDB, the reference tables); a year's key hashes the
@@ -88,6 +90,7 @@ const CODE_FILES = [
     'quarantine.ts',
     'years.ts',
     'reconcile.ts',
+    'segments.ts',
     'sources.ts',
   ].map((f) => join(here, f)),
   join(here, '../lib/duckdb.ts'),
@@ -238,6 +241,54 @@ export class IngestCache {
     const entry: YearEntry = { version: this.version, year, options, sources: [...sources].sort() };
     await writeAtomic(join(dir, 'year.json'), JSON.stringify(entry));
     await writeAtomic(join(dir, 'files.json'), JSON.stringify(files));
+    this.used.years.add(key);
+  }
+
+  /**
+   * The key of the latest year's closed segment: the year, the open month it ends at, and the
+   * sources with rows before that month (their keys and excluded dates).
+   */
+  closedKey(year: number, openMonth: string, sourceKeys: string[], options: string): string {
+    return keyOf(
+      'closed',
+      this.version,
+      String(year),
+      openMonth,
+      options,
+      ...[...sourceKeys].sort(),
+    );
+  }
+
+  /**
+   * A cached closed segment with all its files (`files`, names in its folder), or null. Its
+   * `closed.json` holds the sizes of those files and what the segment needs to be reused.
+   */
+  async readClosed<T extends object>(key: string): Promise<(T & { dir: string }) | null> {
+    const dir = this.yearDir(key);
+    const text = await readFile(join(dir, 'closed.json'), 'utf8').catch(() => null);
+    if (text === null) return null;
+    const entry = JSON.parse(text) as { sizes: Record<string, number>; meta: T };
+    for (const [name, bytes] of Object.entries(entry.sizes)) {
+      const size = await stat(join(dir, name)).then(
+        (s) => s.size,
+        () => -1,
+      );
+      if (size !== bytes) return null;
+    }
+    this.used.years.add(key);
+    return { ...entry.meta, dir };
+  }
+
+  /**
+   * Completes a closed segment written into `startYear(key)`'s folder: `links` (name in the
+   * folder → file of the build) are hard-linked, then `closed.json` records every file's size.
+   */
+  async storeClosed(key: string, links: Record<string, string>, meta: object): Promise<void> {
+    const dir = this.yearDir(key);
+    for (const [name, from] of Object.entries(links)) await linkOrCopy(from, join(dir, name));
+    const sizes: Record<string, number> = {};
+    for (const name of await readdir(dir)) sizes[name] = (await stat(join(dir, name))).size;
+    await writeAtomic(join(dir, 'closed.json'), JSON.stringify({ sizes, meta }));
     this.used.years.add(key);
   }
 

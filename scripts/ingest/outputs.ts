@@ -59,7 +59,8 @@ export function yearFiles(year: number, downloads: boolean): string[] {
 }
 
 /**
- * One year's row-level outputs from the table `year_rows` (sorted: state, then time): the DuckDB
+ * One year's row-level outputs from the table `year_rows` (sorted: state, then time), for a year
+ * of one segment (the latest year's two are segments.ts's): the DuckDB
  * file and, unless skipped, the gzipped CSV and the Parquet download. The CSV comes first and is
  * gzipped in Node's thread pool, overlapping the DuckDB work that follows: await `compressed`
  * before reading it.
@@ -92,7 +93,7 @@ export async function writeYearOutputs(
 }
 
 /** Level 4: within 7% of level 6’s size in about half the time (measured on a sample year). */
-async function gzipFile(from: string, to: string): Promise<void> {
+export async function gzipFile(from: string, to: string): Promise<void> {
   await pipeline(
     createReadStream(from, { highWaterMark: 1 << 20 }),
     createGzip({ level: 4, chunkSize: 1 << 20 }),

@@ -54,6 +54,8 @@ export interface IngestResult {
   yearsRebuilt: number[];
   /** Of those, years grown from their cached rows plus the files added to them (years.ts). */
   yearsGrown: number[];
+  /** Of those, years whose closed segment came from the cache: only their open month written (segments.ts). */
+  yearsClosedReused: number[];
 }
 
 /** Where `--incremental` keeps its cache: beside the build, never inside what gets published. */
@@ -137,7 +139,16 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     const reported = summaries.map((s) => asCounted.get(s.file) ?? s);
 
     // 4. Outputs: the years (rebuilt or restored), then what spans them.
-    const written = await writeYears(db, staging, counted, from, downloads, progress, endStage);
+    const written = await writeYears(
+      db,
+      staging,
+      work,
+      counted,
+      from,
+      downloads,
+      progress,
+      endStage,
+    );
     progress.log('write: cube.duckdb');
     await writeCube(db, staging, referenceDir);
     endStage('cube');
@@ -197,6 +208,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       stages,
       yearsRebuilt: written.rebuilt,
       yearsGrown: written.grown,
+      yearsClosedReused: written.closedReused,
     };
   } catch (error) {
     db?.close();

@@ -2,7 +2,9 @@
  * Stage 3 of ingest: the rows that count, one year at a time. A year's rows come from the sources
  * read in this run (table `normalized`) and from the cache (sources seen before); each year gets
  * its row-level files, its caller index and its parts of the cube. With a cache, a year whose sources are all
- * unchanged is not rebuilt: its files and parts are restored as they were written.
+ * unchanged is not rebuilt: its files and parts are restored as they were written. The latest
+ * year is written in two segments, its closed months then its open month (segments.ts), and with
+ * a cache a new day in the open month reuses the closed segment's files.
  */
 import { join } from 'node:path';
 import { sqlString, type Db } from '../lib/duckdb';
@@ -12,6 +14,7 @@ import type { IngestCache, SourceSummary, YearFiles } from './cache';
 import { writeYearCallerIndex } from './caller-index';
 import { CANONICAL_SELECT, ROW_ORDER } from './normalize';
 import { addCubeParts, createCubeParts, CUBE_PARTS, writeYearOutputs, yearFiles } from './outputs';
+import { CLOSED_FILES, writeSegmentedYear, type ClosedSegment } from './segments';
 
 export interface CountedSource {
   summary: SourceSummary;
@@ -27,6 +30,21 @@ export interface YearsWritten {
   rebuilt: number[];
   /** Of those, the years grown from their cached rows (only the sources added to them read). */
   grown: number[];
+  /** Of those, the years whose closed segment came from the cache (only the open month written). */
+  closedReused: number[];
+}
+
+/**
+ * The first day of the open month (the month of the latest counted created date), when the
+ * latest year has months before it; null when it has none (its January) or nothing counts.
+ */
+export function openMonthOf(counted: CountedSource[]): string | null {
+  let latest = '';
+  for (const s of counted)
+    for (const d of Object.keys(s.summary.stats?.dates ?? {}))
+      if (d > latest && !s.excludedDates.includes(d)) latest = d;
+  if (latest === '' || latest.slice(5, 7) === '01') return null;
+  return `${latest.slice(0, 7)}-01`;
 }
 
 export interface RowSources {
@@ -67,6 +85,7 @@ export function rowsOf(sources: CountedSource[], from: RowSources): string {
 export async function writeYears(
   db: Db,
   staging: string,
+  work: string,
   counted: CountedSource[],
   from: RowSources,
   downloads: boolean,
@@ -80,20 +99,35 @@ export async function writeYears(
         .map((d) => Number(d.slice(0, 4))),
     );
   const years = [...new Set(counted.flatMap((s) => [...yearsOf(s)]))].sort((a, b) => a - b);
+  const openMonth = openMonthOf(counted);
+  const datesOf = (s: CountedSource) =>
+    Object.keys(s.summary.stats?.dates ?? {}).filter((d) => !s.excludedDates.includes(d));
   // Typed empty: the cube's part tables take their columns from it.
   await db.run(
     `CREATE OR REPLACE TEMP TABLE year_rows AS SELECT ${CANONICAL_SELECT} FROM normalized WHERE false`,
   );
   await createCubeParts(db);
+  /** A rebuilt year's own cube parts, kept in its cache entry for the runs that restore it. */
+  const storeParts = async (parts: string[], key: string | null) => {
+    if (!from.cache || !key) return;
+    const dir = await from.cache.startYear(key);
+    for (const name of parts)
+      await db.run(
+        `COPY ${name} TO ${sqlString(join(dir, `${name.replace(/^year_/, '')}.parquet`))} (FORMAT parquet)`,
+      );
+  };
 
   const checksums = new Map<string, string>();
   const grown: number[] = [];
+  const closedReused: number[] = [];
   const rebuilt: {
     year: number;
     key: string | null;
     compressed: Promise<void>;
     options: string;
     sourceIds: string[];
+    /** A closed segment written in this run, to be completed in the cache once its files are. */
+    closed?: { key: string; csvMemberBytes: () => number };
   }[] = [];
   for (const year of years) {
     const sources = counted.filter((s) => yearsOf(s).has(year));
@@ -102,7 +136,11 @@ export async function writeYears(
       (s) => `${from.keys.get(s.summary.file)} ${s.excludedDates.join(',')}`,
     );
     const options = downloads ? 'downloads' : 'no downloads';
-    const key = from.cache?.yearKey(year, sourceIds, options) ?? null;
+    // The latest year's layout is part of what its files are: the same sources give other files
+    // once the open month moves on or the year is no longer the latest.
+    const segmented = openMonth && Number(openMonth.slice(0, 4)) === year ? openMonth : null;
+    const layout = segmented ? `open month ${segmented}` : 'one segment';
+    const key = from.cache?.yearKey(year, sourceIds, `${options}, ${layout}`) ?? null;
     if (from.cache && key) {
       const restored = await from.cache.restoreYear(
         key,
@@ -118,6 +156,48 @@ export async function writeYears(
         endStage('years: restore');
         continue;
       }
+    }
+    const inYear = (column: string) =>
+      `${column} >= DATE '${year}-01-01' AND ${column} < DATE '${year + 1}-01-01'`;
+    // The closed segment as cached, when the sources with rows before the open month are the same.
+    let closedKey: string | null = null;
+    let cachedClosed: ClosedSegment | null = null;
+    if (segmented && from.cache) {
+      const before = (s: CountedSource) =>
+        datesOf(s).some((d) => d < segmented && d >= `${year}-01-01`);
+      closedKey = from.cache.closedKey(
+        year,
+        segmented,
+        sourceIds.filter((_, i) => before(sources[i]!)),
+        options,
+      );
+      cachedClosed = await from.cache.readClosed<{ csvMemberBytes: number }>(closedKey);
+    }
+    if (segmented && cachedClosed) {
+      const open = sources.filter((s) => datesOf(s).some((d) => d >= segmented));
+      progress.log(
+        `write: ${year}, its months before ${segmented.slice(0, 7)} from the cache and ${segmented.slice(0, 7)} from ${open.length} source file(s)`,
+      );
+      closedReused.push(year);
+      await db.run(`CREATE OR REPLACE TEMP TABLE year_rows AS
+        SELECT * FROM (${rowsOf(open, from)})
+        WHERE created_date >= DATE '${segmented}' AND ${inYear('created_date')}
+        ORDER BY ${ROW_ORDER}`);
+      endStage('years: rows');
+      const written = await writeSegmentedYear(
+        db,
+        staging,
+        work,
+        year,
+        segmented,
+        downloads,
+        { cached: cachedClosed },
+        endStage,
+      );
+      await storeParts(written.parts, key);
+      rebuilt.push({ year, key, compressed: written.compressed, options, sourceIds });
+      endStage('years: cube parts');
+      continue;
     }
     // The year as cached before sources were added to it (yesterday's, when a day arrived): its
     // Parquet download is its rows, so only the added sources are read, not every source's rows.
@@ -138,29 +218,66 @@ export async function writeYears(
       rows = `SELECT ${CANONICAL_SELECT} FROM read_parquet(${sqlString(earlier.path)})
         UNION ALL SELECT * FROM (${rowsOf(added, from)})`;
     } else progress.log(`write: ${year} from ${sources.length} source file(s)`);
+    if (segmented) {
+      await db.run(`CREATE OR REPLACE TEMP TABLE closed_rows AS
+        SELECT * FROM (${rows})
+        WHERE ${inYear('created_date')} AND created_date < DATE '${segmented}'
+        ORDER BY ${ROW_ORDER}`);
+      await db.run(`CREATE OR REPLACE TEMP TABLE year_rows AS
+        SELECT * FROM (${rows})
+        WHERE ${inYear('created_date')} AND created_date >= DATE '${segmented}'
+        ORDER BY ${ROW_ORDER}`);
+      endStage('years: rows');
+      const store = from.cache && closedKey ? await from.cache.startYear(closedKey) : null;
+      const written = await writeSegmentedYear(
+        db,
+        staging,
+        work,
+        year,
+        segmented,
+        downloads,
+        { store },
+        endStage,
+      );
+      await storeParts(written.parts, key);
+      rebuilt.push({
+        year,
+        key,
+        compressed: written.compressed,
+        options,
+        sourceIds,
+        ...(closedKey
+          ? { closed: { key: closedKey, csvMemberBytes: written.csvMemberBytes } }
+          : {}),
+      });
+      endStage('years: cube parts');
+      continue;
+    }
     await db.run(`CREATE OR REPLACE TEMP TABLE year_rows AS
       SELECT * FROM (${rows})
-      WHERE created_date >= DATE '${year}-01-01' AND created_date < DATE '${year + 1}-01-01'
+      WHERE ${inYear('created_date')}
       ORDER BY ${ROW_ORDER}`);
     endStage('years: rows');
     const { compressed } = await writeYearOutputs(db, staging, year, downloads);
     endStage('years: row files');
     await writeYearCallerIndex(db, staging, year);
     endStage('years: caller index');
-    const parts = await addCubeParts(db);
-    if (from.cache && key) {
-      const dir = await from.cache.startYear(key);
-      for (const name of parts)
-        await db.run(
-          `COPY ${name} TO ${sqlString(join(dir, `${name.replace(/^year_/, '')}.parquet`))} (FORMAT parquet)`,
-        );
-    }
+    await storeParts(await addCubeParts(db), key);
     rebuilt.push({ year, key, compressed, options, sourceIds });
     endStage('years: cube parts');
   }
   await db.run('DROP TABLE year_rows');
-  for (const { year, key, compressed, options, sourceIds } of rebuilt) {
+  for (const { year, key, compressed, options, sourceIds, closed } of rebuilt) {
     await compressed;
+    if (from.cache && closed) {
+      const links: Record<string, string> = downloads
+        ? {
+            [CLOSED_FILES.parquet]: join(staging, `downloads/complaints-${year}.parquet`),
+            [CLOSED_FILES.csv]: join(staging, `downloads/complaints-${year}.csv.gz`),
+          }
+        : {};
+      await from.cache.storeClosed(closed.key, links, { csvMemberBytes: closed.csvMemberBytes() });
+    }
     const files: YearFiles = {};
     for (const file of yearFiles(year, downloads)) {
       files[file] = {
@@ -180,5 +297,12 @@ export async function writeYears(
       )
     ).map((r) => [r.y, r.n]),
   );
-  return { years, rowsByYear, checksums, rebuilt: rebuilt.map((r) => r.year), grown };
+  return {
+    years,
+    rowsByYear,
+    checksums,
+    rebuilt: rebuilt.map((r) => r.year),
+    grown,
+    closedReused,
+  };
 }

@@ -266,7 +266,7 @@ export const COMPLAINTS_TABLE = table({
   name: 'complaints',
   file: 'complaints',
   description:
-    'One row per complaint, sorted by (state, created_at). One file per year of created_date.',
+    'One row per complaint, sorted by (state, created_at); the latest year in two stretches so sorted, its earlier months then its latest month. One file per year of created_date.',
   columns: COMPLAINT_COLUMNS,
 });
 

@@ -321,6 +321,11 @@ export class IngestCache {
     return best;
   }
 
+  /** Hard-links a file of the cache (or the build) to `to`, for an entry that shares it. */
+  async linkInto(from: string, to: string): Promise<void> {
+    await linkOrCopy(from, to);
+  }
+
   /** Saves the hash index and deletes every entry this run did not use. */
   async finish(): Promise<void> {
     await writeAtomic(join(this.dir, 'hashes.json'), JSON.stringify(this.hashes));

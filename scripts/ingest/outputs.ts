@@ -70,6 +70,7 @@ export async function writeYearOutputs(
   outDir: string,
   year: number,
   downloads: boolean,
+  endStage: (name: string) => void = () => undefined,
 ): Promise<{ compressed: Promise<void> }> {
   let compressed: Promise<void> = Promise.resolve();
   if (downloads) {
@@ -82,6 +83,7 @@ export async function writeYearOutputs(
     await db.run(
       `COPY year_rows TO ${sqlString(`${outDir}/downloads/complaints-${year}.parquet`)} (FORMAT parquet, COMPRESSION zstd)`,
     );
+    endStage('years: parquet download');
   }
   await db.run(`
     ATTACH ${sqlString(`${outDir}/complaints-${year}.duckdb`)} AS y (STORAGE_VERSION '${BROWSER_STORAGE_VERSION}');

@@ -49,8 +49,10 @@ export const CLOSED_FILES = {
 export interface SegmentedYear {
   /** Settles when the CSV.gz is complete: await it before reading that file. */
   compressed: Promise<void>;
-  /** The year's cube parts (closed and open), tables named as addCubeParts names them. */
-  parts: string[];
+  /** The open month's cube parts, tables named as addCubeParts names them. */
+  openParts: string[];
+  /** The closed months' cube parts as Parquet files (part name → path), when cached or stored. */
+  closedParts: Record<string, string> | null;
   /** For a closed segment built in this run: its CSV member's size, known once `compressed` settles. */
   csvMemberBytes: () => number;
 }
@@ -77,14 +79,16 @@ export async function writeSegmentedYear(
   const closedMember = join(work, `closed-${year}.csv.gz`);
   const openMember = join(work, `open-${year}.csv.gz`);
   let closedRows: string;
+  let closedParts: Record<string, string> | null = null;
   let closedGzip: Promise<void> = Promise.resolve();
   let memberBytes = 0;
 
   if ('cached' in closed) {
     const { dir, csvMemberBytes } = closed.cached;
-    for (const name of Object.keys(CUBE_PARTS))
-      await db.run(`CREATE OR REPLACE TEMP TABLE closed_${name} AS SELECT * FROM read_parquet(${sqlString(join(dir, `${name}.parquet`))});
-        INSERT INTO ${name} SELECT * FROM closed_${name};`);
+    closedParts = partFiles(dir);
+    for (const [name, path] of Object.entries(closedParts))
+      await db.run(`INSERT INTO ${name} SELECT * FROM read_parquet(${sqlString(path)})`);
+    endStage('years: cube parts');
     // Copies, never the cache's own files: the open rows are appended to them.
     await copyFile(join(dir, CLOSED_FILES.complaints), complaintsFile);
     await copyFile(join(dir, CLOSED_FILES.callers), callersFile);
@@ -105,22 +109,25 @@ export async function writeSegmentedYear(
     await db.run(
       'ALTER TABLE year_rows RENAME TO closed_rows; ALTER TABLE open_rows RENAME TO year_rows',
     );
+    endStage('years: cube parts');
     await db.run(`
       ATTACH ${sqlString(complaintsFile)} AS y (STORAGE_VERSION '${BROWSER_STORAGE_VERSION}');
       CREATE TABLE y.complaints AS SELECT * FROM closed_rows;
       DETACH y;
     `);
+    endStage('years: row files');
     await writeYearCallerIndex(db, outDir, year, { from: 'closed_rows' });
+    endStage('years: caller index');
     if (closed.store) {
       await copyFile(complaintsFile, join(closed.store, CLOSED_FILES.complaints));
       await copyFile(callersFile, join(closed.store, CLOSED_FILES.callers));
-      for (const name of Object.keys(CUBE_PARTS))
-        await db.run(
-          `COPY closed_${name} TO ${sqlString(join(closed.store, `${name}.parquet`))} (FORMAT parquet)`,
-        );
+      closedParts = partFiles(closed.store);
+      for (const [name, path] of Object.entries(closedParts))
+        await db.run(`COPY closed_${name} TO ${sqlString(path)} (FORMAT parquet)`);
     }
+    for (const name of Object.keys(CUBE_PARTS)) await db.run(`DROP TABLE closed_${name}`);
     closedRows = 'SELECT * FROM closed_rows';
-    endStage('years: caller index');
+    endStage('years: cube parts');
     if (downloads) {
       const csv = join(work, `closed-${year}.csv`);
       await db.run(
@@ -152,6 +159,7 @@ export async function writeSegmentedYear(
     await db.run(
       `COPY (${closedRows} UNION ALL SELECT * FROM year_rows) TO ${sqlString(join(outDir, `downloads/complaints-${year}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`,
     );
+    endStage('years: parquet download');
   }
   await db.run(`
     ATTACH ${sqlString(complaintsFile)} AS y;
@@ -161,16 +169,15 @@ export async function writeSegmentedYear(
   endStage('years: row files');
   await writeYearCallerIndex(db, outDir, year, { append: true });
   endStage('years: caller index');
-  const parts = await addCubeParts(db);
-  // The year's own parts (what its cache entry restores): the closed ones and the open month's.
-  for (const table of parts) {
-    const name = table.replace(/^year_/, '');
-    await db.run(
-      `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM closed_${name} UNION ALL SELECT * FROM ${table}; DROP TABLE closed_${name}`,
-    );
-  }
-  if (!('cached' in closed)) await db.run('DROP TABLE closed_rows');
-  return { compressed, parts, csvMemberBytes: () => memberBytes };
+  const openParts = await addCubeParts(db);
+  return { compressed, openParts, closedParts, csvMemberBytes: () => memberBytes };
+}
+
+/** Where a folder keeps the cube parts: `<part>.parquet`. */
+function partFiles(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    Object.keys(CUBE_PARTS).map((name) => [name, join(dir, `${name}.parquet`)]),
+  );
 }
 
 async function copyRange(from: string, to: string, bytes: number): Promise<void> {

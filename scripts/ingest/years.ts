@@ -8,6 +8,7 @@
  */
 import { join } from 'node:path';
 import { sqlString, type Db } from '../lib/duckdb';
+import { stat } from 'node:fs/promises';
 import { fileSize, sha256File } from '../lib/files';
 import type { Progress } from '../lib/progress';
 import type { IngestCache, SourceSummary, YearFiles } from './cache';
@@ -107,14 +108,26 @@ export async function writeYears(
     `CREATE OR REPLACE TEMP TABLE year_rows AS SELECT ${CANONICAL_SELECT} FROM normalized WHERE false`,
   );
   await createCubeParts(db);
-  /** A rebuilt year's own cube parts, kept in its cache entry for the runs that restore it. */
-  const storeParts = async (parts: string[], key: string | null) => {
+  /**
+   * A rebuilt year's own cube parts, kept in its cache entry for the runs that restore it: the
+   * tables `parts` (`year_<part>`), as `<part>.parquet`, or for a year in two segments the
+   * closed segment's files linked as `<part>.parquet` and the open month's as `<part>.open.parquet`.
+   */
+  const storeParts = async (
+    parts: string[],
+    key: string | null,
+    closedParts: Record<string, string> | null = null,
+  ) => {
     if (!from.cache || !key) return;
     const dir = await from.cache.startYear(key);
-    for (const name of parts)
+    for (const table of parts) {
+      const name = table.replace(/^year_/, '');
+      const closedFile = closedParts?.[name];
+      if (closedFile) await from.cache.linkInto(closedFile, join(dir, `${name}.parquet`));
       await db.run(
-        `COPY ${name} TO ${sqlString(join(dir, `${name.replace(/^year_/, '')}.parquet`))} (FORMAT parquet)`,
+        `COPY ${table} TO ${sqlString(join(dir, `${name}${closedFile ? '.open' : ''}.parquet`))} (FORMAT parquet)`,
       );
+    }
   };
 
   const checksums = new Map<string, string>();
@@ -148,10 +161,14 @@ export async function writeYears(
         Object.keys(CUBE_PARTS).map((name) => `${name}.parquet`),
       );
       if (restored) {
-        for (const [name] of Object.entries(CUBE_PARTS))
+        for (const [name] of Object.entries(CUBE_PARTS)) {
+          const dir = from.cache.yearDir(key);
+          const open = join(dir, `${name}.open.parquet`);
+          const files = [join(dir, `${name}.parquet`), ...((await exists(open)) ? [open] : [])];
           await db.run(
-            `INSERT INTO ${name} SELECT * FROM read_parquet(${sqlString(join(from.cache.yearDir(key), `${name}.parquet`))})`,
+            `INSERT INTO ${name} SELECT * FROM read_parquet([${files.map(sqlString).join(', ')}])`,
           );
+        }
         for (const [file, { sha256 }] of Object.entries(restored)) checksums.set(file, sha256);
         endStage('years: restore');
         continue;
@@ -194,7 +211,7 @@ export async function writeYears(
         { cached: cachedClosed },
         endStage,
       );
-      await storeParts(written.parts, key);
+      await storeParts(written.openParts, key, written.closedParts);
       rebuilt.push({ year, key, compressed: written.compressed, options, sourceIds });
       endStage('years: cube parts');
       continue;
@@ -239,7 +256,7 @@ export async function writeYears(
         { store },
         endStage,
       );
-      await storeParts(written.parts, key);
+      await storeParts(written.openParts, key, written.closedParts);
       rebuilt.push({
         year,
         key,
@@ -258,7 +275,7 @@ export async function writeYears(
       WHERE ${inYear('created_date')}
       ORDER BY ${ROW_ORDER}`);
     endStage('years: rows');
-    const { compressed } = await writeYearOutputs(db, staging, year, downloads);
+    const { compressed } = await writeYearOutputs(db, staging, year, downloads, endStage);
     endStage('years: row files');
     await writeYearCallerIndex(db, staging, year);
     endStage('years: caller index');
@@ -305,4 +322,11 @@ export async function writeYears(
     grown,
     closedReused,
   };
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }

@@ -277,5 +277,10 @@ describe('the latest year in two segments', () => {
     expect(gzipMembers(join(out, 'downloads/complaints-2025.csv.gz'))).toBe(2);
     await expectRawCounts(next);
     await expectSameAsFull();
+
+    // Nothing new: every year restored, the latest one's cube parts from both segments' files.
+    const again = await ingest({ raw, out, cache, progress: quiet });
+    expect(again.yearsRebuilt).toEqual([]);
+    await expectSameAsFull();
   }, 120_000);
 });

@@ -110,8 +110,18 @@ async function benchOne(browser: Browser, dataset: BenchDataset): Promise<BenchR
     await page.goto(`${origin}/explore/?chart=table&state=OH&from=${lastYear}&to=${lastYear}`);
     await waitForResult(page);
     const rowRuns: { total: number; query: number }[] = [];
-    for (let i = 0; i < WARM_RUNS; i++)
-      rowRuns.push(await changeAndWait(page, STATES[(i + 1) % STATES.length]!));
+    // A state's first view reads its blocks over HTTP; a second view finds them in the engine's
+    // memory. Both are in the p50 above; they are also reported apart.
+    const seen = new Set(['OH']);
+    const firstVisits: number[] = [];
+    const revisits: number[] = [];
+    for (let i = 0; i < WARM_RUNS; i++) {
+      const state = STATES[(i + 1) % STATES.length]!;
+      const run = await changeAndWait(page, state);
+      rowRuns.push(run);
+      (seen.has(state) ? revisits : firstVisits).push(run.total);
+      seen.add(state);
+    }
     const rowBytes = bytes() - beforeRows;
     await context.close();
 
@@ -189,6 +199,20 @@ async function benchOne(browser: Browser, dataset: BenchDataset): Promise<BenchR
         quantile(rowTimes, 0.95),
         'ms',
         quantile(nativeRows, 0.95),
+      ),
+      result(
+        `${tag}: one state-year of rows, a state's first view (blocks over HTTP), p50`,
+        p50(firstVisits),
+        'ms',
+        p50(nativeRows),
+        `${firstVisits.length} views; baseline: native DuckDB query`,
+      ),
+      result(
+        `${tag}: one state-year of rows, a state viewed again (blocks in memory), p50`,
+        p50(revisits),
+        'ms',
+        p50(nativeRows),
+        `${revisits.length} views; baseline: native DuckDB query`,
       ),
       result(
         `${tag}: warm cube view computed alone, p50`,

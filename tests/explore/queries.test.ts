@@ -14,8 +14,12 @@ import {
   rowsQuery,
   tablePage,
   tableQuery,
+  inFileOrder,
+  ROW_COLUMNS,
   type BuiltQuery,
 } from '../../src/lib/explore/queries';
+import { rowSource } from '../../src/lib/explore/sources';
+import { ROW_ORDER } from '../../scripts/ingest/normalize';
 import type { DataLayout } from '../../src/lib/explore/sources';
 import { DEFAULT_VIEW, type ExploreView } from '../../src/lib/explore/view';
 import { callerIndexAlias, callerIndexFile } from '../../src/lib/caller/lookup';
@@ -128,6 +132,57 @@ describe('explorer queries', () => {
     expect(
       chartQuery({ ...base, chart: 'providers', states: ['OH'] }, 'bound', layout).source,
     ).toBe('pone_complaints_monthly');
+  });
+
+  it('pages one state of one year in file order, without sorting, exactly as a sort of its rows', async () => {
+    // The sample's year files fit in one row group, where any scan keeps the order: copy the last
+    // year into 2,048-row groups and scan it on four threads, so a page really is assembled from
+    // row groups read in parallel.
+    const year = years.at(-1)!;
+    await db.run(`SET threads = 4;
+      ATTACH '${join(tmp.dir, 'small-groups.duckdb')}' AS small (ROW_GROUP_SIZE 2048);
+      CREATE TABLE small.complaints AS SELECT * FROM c${year}.complaints ORDER BY ${ROW_ORDER};`);
+    const [stored] = await db.all<{ groups: number }>(
+      `SELECT count(DISTINCT row_group_id)::INT AS groups FROM pragma_storage_info('small.complaints')`,
+    );
+    expect(stored!.groups).toBeGreaterThan(20);
+    const small: DataLayout = { ...layout, attachedYear: (y) => (y === year ? 'small' : `c${y}`) };
+    const byPageOrder = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+      String(a.created_at).localeCompare(String(b.created_at)) ||
+      String(a.source_file).localeCompare(String(b.source_file)) ||
+      Number(a.source_line) - Number(b.source_line);
+    for (const v of [
+      { states: ['CA'], from: String(year), to: String(year) },
+      { states: ['OH'], from: `${year}-02`, to: `${year}-03-20`, robocall: ['yes' as const] },
+    ]) {
+      const view = { ...DEFAULT_VIEW, ...v, chart: 'table' as const };
+      expect(inFileOrder(view, rowSource(view, 'bound', small))).toBe(true);
+      expect(rowsQuery(view, 'bound', small, { limit: 1, offset: 0 }).sql).not.toContain(
+        'ORDER BY',
+      );
+      // The expected rows: every row of the state in the range, sorted here, not by DuckDB.
+      const all = (
+        await db.all<Record<string, unknown>>(
+          `SELECT ${ROW_COLUMNS.join(', ')} FROM c${year}.complaints WHERE ${independentWhere(view)}`,
+        )
+      ).sort(byPageOrder);
+      expect(all.length).toBeGreaterThan(3 * PAGE_SIZE);
+      const last = Math.ceil(all.length / PAGE_SIZE);
+      for (const page of [1, 2, Math.ceil(last / 2), last]) {
+        const shown = tablePage(await run(tableQuery({ ...view, page }, 'bound', small)));
+        expect(shown.matching).toBe(all.length);
+        expect(shown.rows, `${JSON.stringify(v)} page ${page}`).toEqual(
+          all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+        );
+      }
+    }
+    // Two states, or two years, are not one stretch of one file: those pages are sorted.
+    const two = { ...DEFAULT_VIEW, chart: 'table' as const, states: ['CA', 'OH'] };
+    expect(inFileOrder(two, rowSource(two, 'bound', small))).toBe(false);
+    const both = { ...DEFAULT_VIEW, chart: 'table' as const, states: ['CA'] };
+    expect(inFileOrder(both, rowSource(both, 'bound', small))).toBe(false);
+    expect(rowsQuery(both, 'bound', small, { limit: 1, offset: 0 }).sql).toContain('ORDER BY');
+    await db.run('DETACH small; SET threads = 2');
   });
 
   it('binds every value from the URL as a parameter, never as text', () => {

@@ -63,6 +63,21 @@ export function chartQuery(view: ExploreView, mode: Mode, layout: DataLayout): B
   }
 }
 
+/** The order rows are shown and downloaded in. */
+const PAGE_ORDER = 'created_at, source_file, source_line';
+
+/**
+ * True when a scan of `src` meets the view's rows in PAGE_ORDER, so a page needs no sort. Each
+ * year's row file is sorted by state, then PAGE_ORDER (ROW_ORDER, scripts/ingest/normalize.ts;
+ * docs/DESIGN.md §3), and DuckDB returns a query without ORDER BY in the order it scans
+ * (`preserve_insertion_order`, on by default): within one state of one file that is PAGE_ORDER.
+ * Not across states (the file runs state by state), nor across years (a union of files promises no
+ * order), nor in literal mode (the reader's Parquet files promise nothing).
+ */
+export function inFileOrder(view: ExploreView, src: Source): boolean {
+  return src.kind === 'rows' && src.singleFile === true && view.states.length === 1;
+}
+
 /** The matching complaints themselves, in file order of time; without a limit for downloads. */
 export function rowsQuery(
   view: ExploreView,
@@ -73,7 +88,10 @@ export function rowsQuery(
   const w = new SqlWriter(mode);
   const src = rowSource(view, mode, layout);
   const columns = ROW_COLUMNS.join(', ');
-  let sql = `SELECT ${columns}\nFROM ${src.from}\n${where(view, src, w)}\nORDER BY created_at, source_file, source_line`;
+  let sql = `SELECT ${columns}\nFROM ${src.from}\n${where(view, src, w)}`;
+  // A page of one state's rows in one year file is already in file order (see inFileOrder): the
+  // engine stops at the page's last row instead of sorting every row of the state.
+  if (!(page && inFileOrder(view, src))) sql += `\nORDER BY ${PAGE_ORDER}`;
   if (page) sql += `\nLIMIT ${w.value(page.limit)} OFFSET ${w.value(page.offset)}`;
   return done(sql, w, src);
 }

@@ -27,6 +27,8 @@ export interface Source {
   columns: ReadonlySet<Column>;
   /** Month-grained sources cannot answer day or week questions, nor day-precise bounds. */
   monthly: boolean;
+  /** Row sources: true when the relation is one attached year file, scanned in its stored order. */
+  singleFile?: boolean;
 }
 
 export interface DataLayout {
@@ -177,6 +179,7 @@ export function rowSource(
     count: 'count(*)',
     columns: ROW_LEVEL_COLUMNS,
     monthly: false,
+    singleFile: mode === 'bound' && years.length === 1,
   };
 }
 

@@ -104,6 +104,9 @@ export async function gzipFile(from: string, to: string): Promise<void> {
 }
 
 const COUNT = 'count(*)::BIGINT';
+const CHUNK = '(SELECT min(created_date) FROM year_rows)';
+/** The numbers the cube ranks: valid ones (issue 8.4). */
+const RANKED = 'caller_number IS NOT NULL AND caller_valid';
 const MONTH_OF = (column: string) => `date_trunc('month', ${column})::DATE`;
 
 /**
@@ -120,15 +123,46 @@ export const CUBE_PARTS: Record<string, string> = {
   // Not a published table: callers_monthly's columns with caller_valid, for ranking only valid numbers.
   part_callers: `SELECT date_trunc('month', created_date)::DATE AS month, caller_number, state, robocall, caller_valid, count(*)::BIGINT AS complaints FROM year_rows WHERE caller_number IS NOT NULL GROUP BY ALL`,
   part_callers_invalid: `SELECT ${selectColumns('callers_invalid_monthly', { month: MONTH_OF('created_date'), complaints: COUNT })} FROM year_rows WHERE NOT coalesce(caller_valid, false) GROUP BY ALL`,
+  // Not published either: each chunk's counts of the numbers writeCube ranks, per state (NULL
+  // included) and nationally, so that the ranking sums only the numbers that can reach it
+  // (rankingSql). A chunk is what one call of addCubeParts sees (a year, or a segment of the
+  // latest year), named by its first day; chunks never share a day. The national counts are the
+  // state counts summed, read from the chunk's own table just made: one pass over the rows. A
+  // valid number is ten digits starting 2-9, so it is kept as the BIGINT it spells (caller_key,
+  // exact both ways): summing millions of integers is twice as fast as summing strings.
+  part_caller_state: `SELECT ${CHUNK} AS chunk, caller_number::BIGINT AS caller_key, state, ${COUNT} AS complaints FROM year_rows WHERE ${RANKED} GROUP BY caller_number, state`,
+  part_caller_national: `SELECT chunk, caller_key, sum(complaints)::BIGINT AS complaints FROM year_part_caller_state GROUP BY chunk, caller_key`,
 };
 
-/** Empty part tables, typed by running their queries over `year_rows` while it is still empty. */
-export async function createCubeParts(db: Db): Promise<void> {
-  for (const [name, sql] of Object.entries(CUBE_PARTS))
-    await db.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
+/**
+ * Cube parts read in place from the cache's Parquet files (years restored, a closed segment
+ * reused), by part name: a restored year's parts are scanned once by writeCube instead of being
+ * copied into memory first.
+ */
+export type RestoredParts = Record<string, string[]>;
+
+/** A part as one relation: the rows of the chunks built in this run, then those read in place. */
+export function partRelation(name: string, restored: RestoredParts): string {
+  const files = restored[name] ?? [];
+  if (files.length === 0) return name;
+  return `(SELECT * FROM ${name} UNION ALL SELECT * FROM read_parquet([${files.map(sqlString).join(', ')}]))`;
 }
 
-/** The parts of the year in `year_rows`, added to the cube's; returns the year's own part tables (`year_<part>`). */
+/**
+ * Empty part tables, typed by running their queries over `year_rows` while it is still empty (a
+ * part may read an earlier part's `year_<part>`, so those are made too).
+ */
+export async function createCubeParts(db: Db): Promise<void> {
+  for (const [name, sql] of Object.entries(CUBE_PARTS))
+    await db.run(
+      `CREATE OR REPLACE TEMP TABLE year_${name} AS ${sql}; CREATE OR REPLACE TEMP TABLE ${name} AS SELECT * FROM year_${name};`,
+    );
+}
+
+/**
+ * The parts of the chunk in `year_rows`, added to the cube's; returns the chunk's own part tables
+ * (`year_<part>`), made in CUBE_PARTS's order.
+ */
 export async function addCubeParts(db: Db): Promise<string[]> {
   const tables: string[] = [];
   for (const [name, sql] of Object.entries(CUBE_PARTS)) {
@@ -140,46 +174,89 @@ export async function addCubeParts(db: Db): Promise<string[]> {
   return tables;
 }
 
-export async function writeCube(db: Db, outDir: string, referenceDir: string): Promise<void> {
+/**
+ * The statements that leave the temp table `top_callers`: the most-reported valid numbers
+ * nationally (TOP_CALLERS_NATIONAL) and in each state (TOP_CALLERS_PER_STATE), every number tied
+ * with the last one kept too, so a ranking cut inside a tie can say how many more share it.
+ *
+ * Summing every number over every chunk was most of an update's time (about 8 M numbers at 10 M
+ * complaints), and almost none of them can rank. So each cut first takes a floor it cannot be
+ * under: the largest over chunks of the chunk's own N-th largest count (that chunk alone has N
+ * numbers at least so high, so the N-th largest total is at least as high), or 0 if no chunk has
+ * N numbers. A number whose total reaches the floor has, in one of the K chunks at least, a
+ * count of at least floor / K (pigeonhole). Only the numbers with such a count are summed over all
+ * chunks, and the cut is taken among them: the same numbers as ranking every one, ties included.
+ */
+export function rankingSql(part: (name: string) => string): string {
+  const national = part('part_caller_national');
+  const inState = part('part_caller_state');
+  const nth = (n: number) =>
+    `CASE WHEN count(*) >= ${n} THEN list_min(max(complaints, ${n})) ELSE 0 END`;
+  return `
+    CREATE OR REPLACE TEMP TABLE ranked_chunks AS SELECT count(DISTINCT chunk) AS k FROM ${national};
+    CREATE OR REPLACE TEMP TABLE national_floor AS
+      SELECT coalesce(max(nth), 0) AS floor FROM (SELECT ${nth(TOP_CALLERS_NATIONAL)} AS nth FROM ${national} GROUP BY chunk);
+    CREATE OR REPLACE TEMP TABLE national_totals AS
+      SELECT caller_key, sum(complaints) AS complaints FROM ${national}
+      WHERE caller_key IN (
+        SELECT caller_key FROM ${national}
+        WHERE complaints * (SELECT k FROM ranked_chunks) >= (SELECT floor FROM national_floor))
+      GROUP BY ALL;
+    CREATE OR REPLACE TEMP TABLE state_floors AS
+      SELECT state, max(nth) AS floor FROM (
+        SELECT state, ${nth(TOP_CALLERS_PER_STATE)} AS nth FROM ${inState} WHERE state IS NOT NULL GROUP BY chunk, state)
+      GROUP BY state;
+    CREATE OR REPLACE TEMP TABLE state_candidates AS
+      SELECT DISTINCT c.caller_key, c.state FROM ${inState} c JOIN state_floors f ON f.state = c.state
+      WHERE c.complaints * (SELECT k FROM ranked_chunks) >= f.floor;
+    CREATE OR REPLACE TEMP TABLE state_totals AS
+      SELECT caller_key, state, sum(p.complaints) AS complaints
+      FROM ${inState} p JOIN state_candidates USING (caller_key, state)
+      GROUP BY ALL;
+    -- rank() <= N holds exactly for the values at least the N-th largest (ties included), so each
+    -- cut is a threshold from a top-N aggregate instead of a window sorting every number.
+    CREATE OR REPLACE TEMP TABLE top_callers AS
+      SELECT caller_key::VARCHAR AS caller_number FROM national_totals
+        WHERE complaints >= (SELECT list_min(max(complaints, ${TOP_CALLERS_NATIONAL})) FROM national_totals)
+      UNION
+      SELECT caller_key::VARCHAR FROM state_totals t
+        JOIN (SELECT state, list_min(max(complaints, ${TOP_CALLERS_PER_STATE})) AS least FROM state_totals GROUP BY state) s
+        ON s.state = t.state AND t.complaints >= s.least;
+  `;
+}
+
+export async function writeCube(
+  db: Db,
+  outDir: string,
+  referenceDir: string,
+  restored: RestoredParts = {},
+): Promise<void> {
+  const part = (name: string) => partRelation(name, restored);
   const csv = (name: string) =>
     `read_csv(${sqlString(`${referenceDir}/${name}`)}, header = true, all_varchar = true)`;
   await db.run(`
     ATTACH ${sqlString(`${outDir}/cube.duckdb`)} AS cube (STORAGE_VERSION '${BROWSER_STORAGE_VERSION}');
 
-    CREATE TABLE cube.daily AS SELECT * FROM part_daily ORDER BY ALL;
+    CREATE TABLE cube.daily AS SELECT * FROM ${part('part_daily')} ORDER BY ALL;
     CREATE TABLE cube.monthly AS
       SELECT ${selectColumns('monthly', { month: MONTH_OF('day'), complaints: 'sum(complaints)::BIGINT' })}
       FROM cube.daily GROUP BY ALL ORDER BY ALL;
-    CREATE TABLE cube.area_codes_monthly AS SELECT * FROM part_area_codes ORDER BY ALL;
+    CREATE TABLE cube.area_codes_monthly AS SELECT * FROM ${part('part_area_codes')} ORDER BY ALL;
 
     -- Reference tables, typed as the catalog says, so the site and the explorer need only this file.
 ${REFERENCE_TABLES.map((t) => `CREATE TABLE cube.${t.name} AS SELECT ${referenceSelect(t)} FROM ${csv(`${t.name}.csv`)};`).join('\n    ')}
 
     -- Complaints linked to PoNE providers through the caller numbers their letters name.
-    CREATE TABLE cube.pone_complaints_monthly AS SELECT * FROM part_pone ORDER BY ALL;
+    CREATE TABLE cube.pone_complaints_monthly AS SELECT * FROM ${part('part_pone')} ORDER BY ALL;
 
-    -- The most-reported valid numbers nationally and in each state (every number tied with the
-    -- last one kept too, so a ranking cut inside a tie can say how many more share it), plus every
-    -- PoNE number reported. Placeholder and invalid numbers are never ranked (issue 8.4): their
-    -- complaints are counted apart in callers_invalid_monthly.
-    CREATE TEMP TABLE caller_totals AS
-      SELECT caller_number, state, sum(complaints) AS complaints FROM part_callers WHERE caller_valid GROUP BY ALL;
-    -- rank() <= N holds exactly for the values at least the N-th largest (ties included), so each
-    -- ranking is a threshold from a top-N aggregate instead of a window sorting every number.
-    CREATE TEMP TABLE national_totals AS
-      SELECT caller_number, sum(complaints) AS complaints FROM caller_totals GROUP BY ALL;
-    CREATE TEMP TABLE top_callers AS
-      SELECT caller_number FROM national_totals
-        WHERE complaints >= (SELECT list_min(max(complaints, ${TOP_CALLERS_NATIONAL})) FROM national_totals)
-      UNION
-      SELECT caller_number FROM caller_totals t
-        JOIN (SELECT state, list_min(max(complaints, ${TOP_CALLERS_PER_STATE})) AS least FROM caller_totals WHERE state IS NOT NULL GROUP BY state) s
-        ON s.state = t.state AND t.complaints >= s.least
-      UNION
-      SELECT DISTINCT caller_number FROM cube.pone_complaints_monthly;
+    -- The ranked numbers, plus every PoNE number reported. Placeholder and invalid numbers are
+    -- never ranked (issue 8.4): their complaints are counted apart in callers_invalid_monthly.
+    ${rankingSql(part)}
+    INSERT INTO top_callers SELECT DISTINCT caller_number FROM cube.pone_complaints_monthly;
     CREATE TABLE cube.callers_monthly AS
-      SELECT ${selectColumns('callers_monthly')} FROM part_callers WHERE caller_number IN (SELECT caller_number FROM top_callers) ORDER BY ALL;
-    CREATE TABLE cube.callers_invalid_monthly AS SELECT * FROM part_callers_invalid ORDER BY ALL;
+      SELECT ${selectColumns('callers_monthly')} FROM ${part('part_callers')}
+      WHERE caller_number IN (SELECT caller_number FROM top_callers) ORDER BY ALL;
+    CREATE TABLE cube.callers_invalid_monthly AS SELECT * FROM ${part('part_callers_invalid')} ORDER BY ALL;
     DETACH cube;
   `);
 }

@@ -150,7 +150,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       endStage,
     );
     progress.log('write: cube.duckdb');
-    await writeCube(db, staging, referenceDir);
+    await writeCube(db, staging, referenceDir, written.restoredParts);
     endStage('cube');
     const quarantineFiles = await writeQuarantine(staging, reported);
     // The reference tables travel with the data: the SQL the explorer shows reads them beside the Parquet files.

@@ -28,6 +28,7 @@ import {
   CUBE_PARTS,
   gzipFile,
   SPREADSHEET_SAFE_SELECT,
+  type RestoredParts,
 } from './outputs';
 
 /** The closed segment as the cache keeps it (files in `dir`, see `CLOSED_FILES`). */
@@ -59,7 +60,8 @@ export interface SegmentedYear {
 
 /**
  * Writes the latest year's outputs in segment order. The open segment's rows are in `year_rows`,
- * sorted by ROW_ORDER. The closed segment is either `cached` (reused) or in the table
+ * sorted by ROW_ORDER. The closed segment is either `cached` (reused, its cube parts
+ * added to `restoredParts` to be read in place) or in the table
  * `closed_rows`, sorted by ROW_ORDER, and then its artifacts are also written to `store` (a cache
  * folder, or null without a cache).
  */
@@ -70,7 +72,7 @@ export async function writeSegmentedYear(
   year: number,
   openMonth: string,
   downloads: boolean,
-  closed: { cached: ClosedSegment } | { store: string | null },
+  closed: { cached: ClosedSegment; restoredParts: RestoredParts } | { store: string | null },
   endStage: (name: string) => void,
 ): Promise<SegmentedYear> {
   const complaintsFile = join(outDir, `complaints-${year}.duckdb`);
@@ -86,9 +88,7 @@ export async function writeSegmentedYear(
   if ('cached' in closed) {
     const { dir, csvMemberBytes } = closed.cached;
     closedParts = partFiles(dir);
-    for (const [name, path] of Object.entries(closedParts))
-      await db.run(`INSERT INTO ${name} SELECT * FROM read_parquet(${sqlString(path)})`);
-    endStage('years: cube parts');
+    for (const [name, path] of Object.entries(closedParts)) closed.restoredParts[name]!.push(path);
     // Copies, never the cache's own files: the open rows are appended to them.
     await copyFile(join(dir, CLOSED_FILES.complaints), complaintsFile);
     await copyFile(join(dir, CLOSED_FILES.callers), callersFile);

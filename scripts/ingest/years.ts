@@ -14,7 +14,15 @@ import type { Progress } from '../lib/progress';
 import type { IngestCache, SourceSummary, YearFiles } from './cache';
 import { writeYearCallerIndex } from './caller-index';
 import { CANONICAL_SELECT, ROW_ORDER } from './normalize';
-import { addCubeParts, createCubeParts, CUBE_PARTS, writeYearOutputs, yearFiles } from './outputs';
+import {
+  addCubeParts,
+  createCubeParts,
+  CUBE_PARTS,
+  partRelation,
+  writeYearOutputs,
+  yearFiles,
+  type RestoredParts,
+} from './outputs';
 import { CLOSED_FILES, writeSegmentedYear, type ClosedSegment } from './segments';
 
 export interface CountedSource {
@@ -33,6 +41,8 @@ export interface YearsWritten {
   grown: number[];
   /** Of those, the years whose closed segment came from the cache (only the open month written). */
   closedReused: number[];
+  /** The cube parts read in place from the cache, beside the part tables: pass to writeCube. */
+  restoredParts: RestoredParts;
 }
 
 /**
@@ -108,6 +118,9 @@ export async function writeYears(
     `CREATE OR REPLACE TEMP TABLE year_rows AS SELECT ${CANONICAL_SELECT} FROM normalized WHERE false`,
   );
   await createCubeParts(db);
+  const restoredParts: RestoredParts = Object.fromEntries(
+    Object.keys(CUBE_PARTS).map((name) => [name, []]),
+  );
   /**
    * A rebuilt year's own cube parts, kept in its cache entry for the runs that restore it: the
    * tables `parts` (`year_<part>`), as `<part>.parquet`, or for a year in two segments the
@@ -161,12 +174,12 @@ export async function writeYears(
         Object.keys(CUBE_PARTS).map((name) => `${name}.parquet`),
       );
       if (restored) {
-        for (const [name] of Object.entries(CUBE_PARTS)) {
+        for (const name of Object.keys(CUBE_PARTS)) {
           const dir = from.cache.yearDir(key);
           const open = join(dir, `${name}.open.parquet`);
-          const files = [join(dir, `${name}.parquet`), ...((await exists(open)) ? [open] : [])];
-          await db.run(
-            `INSERT INTO ${name} SELECT * FROM read_parquet([${files.map(sqlString).join(', ')}])`,
+          restoredParts[name]!.push(
+            join(dir, `${name}.parquet`),
+            ...((await exists(open)) ? [open] : []),
           );
         }
         for (const [file, { sha256 }] of Object.entries(restored)) checksums.set(file, sha256);
@@ -208,7 +221,7 @@ export async function writeYears(
         year,
         segmented,
         downloads,
-        { cached: cachedClosed },
+        { cached: cachedClosed, restoredParts },
         endStage,
       );
       await storeParts(written.openParts, key, written.closedParts);
@@ -310,7 +323,7 @@ export async function writeYears(
   const rowsByYear = new Map(
     (
       await db.all<{ y: number; n: number }>(
-        `SELECT year(day) AS y, sum(complaints)::BIGINT AS n FROM part_daily GROUP BY ALL`,
+        `SELECT year(day) AS y, sum(complaints)::BIGINT AS n FROM ${partRelation('part_daily', restoredParts)} GROUP BY ALL`,
       )
     ).map((r) => [r.y, r.n]),
   );
@@ -321,6 +334,7 @@ export async function writeYears(
     rebuilt: rebuilt.map((r) => r.year),
     grown,
     closedReused,
+    restoredParts,
   };
 }
 

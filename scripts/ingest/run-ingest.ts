@@ -162,6 +162,11 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     );
     await rm(work, { recursive: true, force: true });
 
+    const tables = await describeTables(db, staging, written.years, written.checksums);
+    const downloadEntries = downloads
+      ? await describeDownloads(staging, written.rowsByYear, written.checksums)
+      : [];
+    endStage('describe');
     const manifest: Manifest = {
       schema_version: MANIFEST_SCHEMA_VERSION,
       data_version: await dataVersion(summaries, roles, referenceDir),
@@ -176,10 +181,8 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       gaps: findGaps(counted.flatMap((c) => Object.keys(c.summary.stats?.dates ?? {}))),
       gaps_assume_monday_file_holds_weekend: MONDAY_FILE_HOLDS_WEEKEND,
       sources,
-      tables: await describeTables(db, staging, written.years, written.checksums),
-      downloads: downloads
-        ? await describeDownloads(staging, written.rowsByYear, written.checksums)
-        : [],
+      tables,
+      downloads: downloadEntries,
     };
     await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     await writeExploreCube(db, staging, manifest.data_version);

@@ -186,11 +186,12 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     };
     await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     await writeExploreCube(db, staging, manifest.data_version);
+    endStage('manifest');
     db.close();
     db = null;
     await replaceDir(staging, out);
     await cache?.finish();
-    endStage('manifest');
+    endStage('publish');
     const seconds = (performance.now() - started) / 1000;
     progress.log(
       `ingest: ${manifest.totals.rows_read.toLocaleString('en-US')} rows read, ${manifest.totals.rows_loaded.toLocaleString('en-US')} loaded, ` +

@@ -113,7 +113,12 @@ describe('explorer queries', () => {
 
   it('uses the cube where it can and the rows where it must', () => {
     const base = DEFAULT_VIEW;
-    expect(countQuery(base, 'bound', layout).source).toBe('daily');
+    expect(countQuery(base, 'bound', layout).source).toBe('monthly');
+    expect(countQuery({ ...base, from: '2026', to: '2026-03' }, 'bound', layout).source).toBe(
+      'monthly',
+    );
+    expect(countQuery({ ...base, from: '2026-01-15' }, 'bound', layout).source).toBe('daily');
+    expect(chartQuery({ ...base, interval: 'week' }, 'bound', layout).source).toBe('daily');
     expect(countQuery({ ...base, areas: ['614'] }, 'bound', layout).source).toBe(
       'area_codes_monthly',
     );

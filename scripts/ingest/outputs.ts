@@ -128,8 +128,8 @@ export const CUBE_PARTS: Record<string, string> = {
   // (rankingSql). A chunk is what one call of addCubeParts sees (a year, or a segment of the
   // latest year), named by its first day; chunks never share a day. The national counts are the
   // state counts summed, read from the chunk's own table just made: one pass over the rows. A
-  // valid number is ten digits starting 2-9, so it is kept as the BIGINT it spells (caller_key,
-  // exact both ways): summing millions of integers is twice as fast as summing strings.
+  // valid number is ten digits starting 2-9 (caller_valid, normalize.ts), so it is kept as the
+  // BIGINT it spells (caller_key, exact both ways): summing integers is twice as fast as strings.
   part_caller_state: `SELECT ${CHUNK} AS chunk, caller_number::BIGINT AS caller_key, state, ${COUNT} AS complaints FROM year_rows WHERE ${RANKED} GROUP BY caller_number, state`,
   part_caller_national: `SELECT chunk, caller_key, sum(complaints)::BIGINT AS complaints FROM year_part_caller_state GROUP BY chunk, caller_key`,
 };
@@ -140,6 +140,11 @@ export const CUBE_PARTS: Record<string, string> = {
  * copied into memory first.
  */
 export type RestoredParts = Record<string, string[]>;
+
+/** Every part, with no file read in place yet. */
+export function noRestoredParts(): RestoredParts {
+  return Object.fromEntries(Object.keys(CUBE_PARTS).map((name) => [name, []]));
+}
 
 /** A part as one relation: the rows of the chunks built in this run, then those read in place. */
 export function partRelation(name: string, restored: RestoredParts): string {

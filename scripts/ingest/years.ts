@@ -18,6 +18,7 @@ import {
   addCubeParts,
   createCubeParts,
   CUBE_PARTS,
+  noRestoredParts,
   partRelation,
   writeYearOutputs,
   yearFiles,
@@ -118,9 +119,7 @@ export async function writeYears(
     `CREATE OR REPLACE TEMP TABLE year_rows AS SELECT ${CANONICAL_SELECT} FROM normalized WHERE false`,
   );
   await createCubeParts(db);
-  const restoredParts: RestoredParts = Object.fromEntries(
-    Object.keys(CUBE_PARTS).map((name) => [name, []]),
-  );
+  const restoredParts = noRestoredParts();
   /**
    * A rebuilt year's own cube parts, kept in its cache entry for the runs that restore it: the
    * tables `parts` (`year_<part>`), as `<part>.parquet`, or for a year in two segments the

@@ -14,7 +14,7 @@ import {
   addCubeParts,
   createCubeParts,
   CUBE_PARTS,
-  type RestoredParts,
+  noRestoredParts,
   TOP_CALLERS_NATIONAL,
   TOP_CALLERS_PER_STATE,
   writeCube,
@@ -169,9 +169,7 @@ describe('the ranking across chunks is the ranking of all the rows', () => {
       `CREATE TEMP TABLE year_rows (${COMPLAINT_COLUMNS.map((c) => `${c.name} ${c.type}`).join(', ')})`,
     );
     await createCubeParts(db);
-    const restored: RestoredParts = Object.fromEntries(
-      Object.keys(CUBE_PARTS).map((name) => [name, []]),
-    );
+    const restored = noRestoredParts();
     for (let chunk = 0; chunk < CHUNK_DAYS.length; chunk++) {
       const values = reports
         .filter((r) => r.chunk === chunk)

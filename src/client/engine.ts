@@ -11,6 +11,12 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { callerIndexAlias, callerIndexFile } from '../lib/caller/lookup';
 import { DOWNLOAD_DIRECTORY } from './engine-paths';
+import engineWorkerScript from './engine-worker?worker&url';
+import {
+  CALLER_INDEX_BLOCK_SIZE,
+  DATABASE_BLOCK_SIZE,
+  engineWorkerUrl,
+} from '../lib/engine/worker-config';
 
 export interface DataFiles {
   /** URL of cube.duckdb. */
@@ -68,7 +74,21 @@ export async function createEngine(
     throw new Error(
       `the database engine could not be downloaded (${probe ? `HTTP ${probe.status}` : 'network error'})`,
     );
-  const worker = new Worker(bundle.mainWorker!);
+  // duckdb-wasm's worker, behind one that fetches the database files in whole blocks.
+  const blockSizes: [string, number][] = [
+    [absolute(files.cube), DATABASE_BLOCK_SIZE],
+    ...Object.values(files.years).map((url): [string, number] => [
+      absolute(url),
+      DATABASE_BLOCK_SIZE,
+    ]),
+    ...Object.values(files.callers ?? {}).map((url): [string, number] => [
+      absolute(url),
+      CALLER_INDEX_BLOCK_SIZE,
+    ]),
+  ];
+  const worker = new Worker(
+    engineWorkerUrl(absolute(engineWorkerScript), { worker: bundle.mainWorker!, blockSizes }),
+  );
   // A worker that fails to load (blocked, missing, out of memory) reports only through this event;
   // without it the start would wait forever.
   const workerFailed = new Promise<never>((_, reject) => {

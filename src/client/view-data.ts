@@ -58,6 +58,19 @@ export async function cubeData(view: ExploreView, config: ExploreConfig): Promis
   return { count, rows, computedBy: 'cube' };
 }
 
+/**
+ * The view from the cube when it answers, else from the engine when it has started; null when
+ * neither can yet.
+ */
+export async function viewData(
+  view: ExploreView,
+  config: ExploreConfig,
+  engine: Engine | null,
+  layout: DataLayout,
+): Promise<ViewData | null> {
+  return (await cubeData(view, config)) ?? (engine ? engineData(engine, view, layout) : null);
+}
+
 export async function engineData(
   engine: Engine,
   view: ExploreView,

@@ -28,7 +28,7 @@ export type FetchRange = (from: number, to: number) => Uint8Array;
 export class BlockCache {
   readonly #blocks = new Map<string, Uint8Array>();
   #bytes = 0;
-  /** Range requests made, and bytes they returned (for tests and the console's curious). */
+  /** Range requests made, and bytes they returned (read by the tests). */
   fetches = 0;
   fetchedBytes = 0;
 

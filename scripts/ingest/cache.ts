@@ -99,6 +99,8 @@ const CODE_FILES = [
   join(here, '../../src/lib/catalog/tables.ts'),
   join(here, '../../src/lib/catalog/sql.ts'),
   join(here, '../../src/lib/caller/lookup.ts'),
+  // The block sizes the database files are written in.
+  join(here, '../../src/lib/engine/worker-config.ts'),
 ];
 
 export async function codeVersion(duckdbVersion: string, referenceDir: string): Promise<string> {

@@ -28,7 +28,7 @@ import { selectColumns } from '../../src/lib/catalog/sql';
 import { CALLER_COMPLAINTS_TABLE } from '../../src/lib/catalog/tables';
 import { sqlString, type Db } from '../lib/duckdb';
 import { CALLER_INDEX_BLOCK_SIZE } from '../../src/lib/engine/worker-config';
-import { BROWSER_STORAGE_VERSION } from './outputs';
+import { browserDatabaseOptions } from './outputs';
 
 export { callerIndexFile, CALLER_INDEX_TABLE };
 /** Rows per row group: a number's complaints usually sit in one group, and a group's blocks are small. */
@@ -67,7 +67,7 @@ export async function writeYearCallerIndex(
       ORDER BY caller_key, caller_number NULLS FIRST, created_date, created_at, source_file, source_line`;
   // ROW_GROUP_SIZE is an option of the attachment, not of the file: an append needs it again.
   await db.run(`
-    ATTACH ${sqlString(`${outDir}/${callerIndexFile(year)}`)} AS callers (STORAGE_VERSION '${BROWSER_STORAGE_VERSION}', BLOCK_SIZE ${CALLER_INDEX_BLOCK_SIZE}, ROW_GROUP_SIZE ${CALLER_ROW_GROUP_SIZE});
+    ATTACH ${sqlString(`${outDir}/${callerIndexFile(year)}`)} AS callers (${browserDatabaseOptions(CALLER_INDEX_BLOCK_SIZE)}, ROW_GROUP_SIZE ${CALLER_ROW_GROUP_SIZE});
     ${append ? `INSERT INTO callers.${CALLER_INDEX_TABLE}` : `CREATE TABLE callers.${CALLER_INDEX_TABLE} AS`} ${rows};
     DETACH callers;
   `);

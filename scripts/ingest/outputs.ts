@@ -9,7 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { sqlString, type Db } from '../lib/duckdb';
 import { callerIndexFile } from '../../src/lib/caller/lookup';
-import { DATABASE_BLOCK_SIZE } from '../../src/lib/engine/worker-config';
+import { COMPLAINTS_BLOCK_SIZE, CUBE_BLOCK_SIZE } from '../../src/lib/engine/worker-config';
 import { COMPLAINT_COLUMNS, REFERENCE_TABLES } from '../../src/lib/catalog/tables';
 import { referenceSelect, selectColumns } from '../../src/lib/catalog/sql';
 import {
@@ -21,11 +21,14 @@ import {
 
 export const BROWSER_STORAGE_VERSION = 'v1.4.0';
 /**
- * How cube.duckdb and the yearly complaints files are attached for writing: the storage version
- * the browser can read, and the block size the engine's worker fetches them in (DuckDB's default,
- * stated so the two cannot drift apart).
+ * How a database file for the browser is attached for writing: the storage version the browser
+ * can read, and the block size the engine's worker fetches it in (src/lib/engine/worker-config.ts,
+ * so the two cannot drift apart).
  */
-export const BROWSER_DATABASE_OPTIONS = `STORAGE_VERSION '${BROWSER_STORAGE_VERSION}', BLOCK_SIZE ${DATABASE_BLOCK_SIZE}`;
+export function browserDatabaseOptions(blockSize: number): string {
+  return `STORAGE_VERSION '${BROWSER_STORAGE_VERSION}', BLOCK_SIZE ${blockSize}`;
+}
+export const COMPLAINTS_DATABASE_OPTIONS = browserDatabaseOptions(COMPLAINTS_BLOCK_SIZE);
 
 /** How many of the most-reported caller numbers the cube keeps, nationally and per state. */
 export const TOP_CALLERS_NATIONAL = 500;
@@ -93,7 +96,7 @@ export async function writeYearOutputs(
     endStage('years: parquet download');
   }
   await db.run(`
-    ATTACH ${sqlString(`${outDir}/complaints-${year}.duckdb`)} AS y (${BROWSER_DATABASE_OPTIONS});
+    ATTACH ${sqlString(`${outDir}/complaints-${year}.duckdb`)} AS y (${COMPLAINTS_DATABASE_OPTIONS});
     CREATE TABLE y.complaints AS SELECT * FROM year_rows;
     DETACH y;
   `);
@@ -247,7 +250,7 @@ export async function writeCube(
   const csv = (name: string) =>
     `read_csv(${sqlString(`${referenceDir}/${name}`)}, header = true, all_varchar = true)`;
   await db.run(`
-    ATTACH ${sqlString(`${outDir}/cube.duckdb`)} AS cube (${BROWSER_DATABASE_OPTIONS});
+    ATTACH ${sqlString(`${outDir}/cube.duckdb`)} AS cube (${browserDatabaseOptions(CUBE_BLOCK_SIZE)});
 
     CREATE TABLE cube.daily AS SELECT * FROM ${part('part_daily')} ORDER BY ALL;
     CREATE TABLE cube.monthly AS

@@ -24,7 +24,7 @@ import { sqlString, type Db } from '../lib/duckdb';
 import { writeYearCallerIndex, callerIndexFile } from './caller-index';
 import {
   addCubeParts,
-  BROWSER_DATABASE_OPTIONS,
+  COMPLAINTS_DATABASE_OPTIONS,
   CUBE_PARTS,
   gzipFile,
   SPREADSHEET_SAFE_SELECT,
@@ -111,7 +111,7 @@ export async function writeSegmentedYear(
     );
     endStage('years: cube parts');
     await db.run(`
-      ATTACH ${sqlString(complaintsFile)} AS y (${BROWSER_DATABASE_OPTIONS});
+      ATTACH ${sqlString(complaintsFile)} AS y (${COMPLAINTS_DATABASE_OPTIONS});
       CREATE TABLE y.complaints AS SELECT * FROM closed_rows;
       DETACH y;
     `);

@@ -14,7 +14,8 @@ import { DOWNLOAD_DIRECTORY } from './engine-paths';
 import engineWorkerScript from './engine-worker?worker&url';
 import {
   CALLER_INDEX_BLOCK_SIZE,
-  DATABASE_BLOCK_SIZE,
+  COMPLAINTS_BLOCK_SIZE,
+  CUBE_BLOCK_SIZE,
   engineWorkerUrl,
 } from '../lib/engine/worker-config';
 
@@ -76,10 +77,10 @@ export async function createEngine(
     );
   // duckdb-wasm's worker, behind one that fetches the database files in whole blocks.
   const blockSizes: [string, number][] = [
-    [absolute(files.cube), DATABASE_BLOCK_SIZE],
+    [absolute(files.cube), CUBE_BLOCK_SIZE],
     ...Object.values(files.years).map((url): [string, number] => [
       absolute(url),
-      DATABASE_BLOCK_SIZE,
+      COMPLAINTS_BLOCK_SIZE,
     ]),
     ...Object.values(files.callers ?? {}).map((url): [string, number] => [
       absolute(url),

@@ -13,7 +13,7 @@ import type { DataLayout } from '../../src/lib/explore/sources';
 import { DEFAULT_VIEW, parseExploreView, type ExploreView } from '../../src/lib/explore/view';
 import type { Manifest } from '../../src/lib/manifest';
 import { parseByteRange } from '../../src/lib/engine/block-xhr';
-import { DATABASE_BLOCK_SIZE } from '../../src/lib/engine/worker-config';
+import { COMPLAINTS_BLOCK_SIZE, CUBE_BLOCK_SIZE } from '../../src/lib/engine/worker-config';
 import { launchBrowser } from '../helpers/browser';
 import { serveSite, type ServedSite } from '../helpers/site-build';
 import { openNativeData } from '../helpers/native-data';
@@ -181,7 +181,8 @@ describe('the explorer', () => {
     const seen = new Map<string, { start: number; end: number }[]>();
     for (const r of blockReads) {
       const range = parseByteRange(r.range!)!;
-      expect(range.start % DATABASE_BLOCK_SIZE, `${r.url} ${r.range}`).toBe(0);
+      const blockSize = r.url.endsWith('/cube.duckdb') ? CUBE_BLOCK_SIZE : COMPLAINTS_BLOCK_SIZE;
+      expect(range.start % blockSize, `${r.url} ${r.range}`).toBe(0);
       const earlier = seen.get(r.url) ?? [];
       for (const other of earlier)
         expect(

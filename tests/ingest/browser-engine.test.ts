@@ -2,12 +2,18 @@
  * The `.duckdb` files ingest writes must open in duckdb-wasm (the browser's engine, here in its
  * Node build) and answer the same questions as native DuckDB.
  */
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../scripts/lib/duckdb';
 import { openWasmDb, type WasmDb } from '../helpers/wasm-duckdb';
 import { buildSample } from '../helpers/sample-build';
 import { tempDir } from '../helpers/temp';
+import {
+  CALLER_INDEX_BLOCK_SIZE,
+  COMPLAINTS_BLOCK_SIZE,
+  CUBE_BLOCK_SIZE,
+} from '../../src/lib/engine/worker-config';
 
 const QUERIES = [
   `SELECT state, subject, robocall, count(*)::BIGINT AS n FROM c.complaints GROUP BY ALL ORDER BY ALL`,
@@ -22,9 +28,14 @@ describe('the browser engine reads what ingest writes', () => {
   const tmp = tempDir('wasm');
   let native: Db;
   let wasm: WasmDb;
+  let out: string;
+  let files: string[];
 
   beforeAll(async () => {
-    const { out, result } = await buildSample(tmp.dir, { days: 8 });
+    const built = await buildSample(tmp.dir, { days: 8 });
+    const result = built.result;
+    out = built.out;
+    files = (await readdir(out)).filter((name) => name.endsWith('.duckdb'));
     const complaintFile = result.manifest.tables.find((t) => t.name === 'complaints')!.file;
     native = await openDb();
     await native.run(
@@ -51,5 +62,32 @@ describe('the browser engine reads what ingest writes', () => {
         ),
       );
     expect(actual).toEqual(expected);
+  });
+
+  // The engine's worker fetches each file in whole blocks of the size it is told
+  // (src/client/engine.ts); a file written in other blocks would be fetched in misaligned pieces.
+  it('writes each file in the block size the engine fetches it in', async () => {
+    const expected = (name: string) =>
+      name === 'cube.duckdb'
+        ? CUBE_BLOCK_SIZE
+        : /^complaints-\d{4}\.duckdb$/.test(name)
+          ? COMPLAINTS_BLOCK_SIZE
+          : /^callers-\d{4}\.duckdb$/.test(name)
+            ? CALLER_INDEX_BLOCK_SIZE
+            : null;
+    expect(files.some((name) => name.startsWith('callers-'))).toBe(true);
+    const db = await openDb();
+    try {
+      for (const [i, name] of files.entries()) {
+        expect(expected(name), name).not.toBeNull();
+        await db.run(`ATTACH '${join(out, name)}' AS f${i} (READ_ONLY)`);
+        const [row] = await db.all<{ block_size: number }>(
+          `SELECT block_size::INTEGER AS block_size FROM pragma_database_size() WHERE database_name = 'f${i}'`,
+        );
+        expect(row?.block_size, name).toBe(expected(name));
+      }
+    } finally {
+      db.close();
+    }
   });
 });

@@ -10,8 +10,8 @@ export const CUBE_BLOCK_SIZE = 262_144;
 /**
  * Bytes per storage block of the yearly complaints files. A quarter of DuckDB's default: a
  * state-year row view reads about 19 stretches of the file, and at 256 KiB a block it moved
- * 3.1 MB in 12 requests, at 64 KiB 1.3 MB in 19, in the same time on localhost (and less on a
- * phone's network: docs/STACK-NOTES.md, "Range requests"). 32 KiB made 26 requests for 0.86 MB.
+ * 3.1 MB in 12 requests, at 64 KiB 1.3 MB in 19, in the same time on localhost and under Fast 4G
+ * throttling (docs/STACK-NOTES.md, "Range requests"). 32 KiB made 26 requests for 0.86 MB.
  */
 export const COMPLAINTS_BLOCK_SIZE = 65_536;
 /** Bytes per storage block of the caller index: small, so a lookup fetches little (scripts/ingest/caller-index.ts). */

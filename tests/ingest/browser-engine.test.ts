@@ -67,14 +67,13 @@ describe('the browser engine reads what ingest writes', () => {
   // The engine's worker fetches each file in whole blocks of the size it is told
   // (src/client/engine.ts); a file written in other blocks would be fetched in misaligned pieces.
   it('writes each file in the block size the engine fetches it in', async () => {
+    const blockSizes: [RegExp, number][] = [
+      [/^cube\.duckdb$/, CUBE_BLOCK_SIZE],
+      [/^complaints-\d{4}\.duckdb$/, COMPLAINTS_BLOCK_SIZE],
+      [/^callers-\d{4}\.duckdb$/, CALLER_INDEX_BLOCK_SIZE],
+    ];
     const expected = (name: string) =>
-      name === 'cube.duckdb'
-        ? CUBE_BLOCK_SIZE
-        : /^complaints-\d{4}\.duckdb$/.test(name)
-          ? COMPLAINTS_BLOCK_SIZE
-          : /^callers-\d{4}\.duckdb$/.test(name)
-            ? CALLER_INDEX_BLOCK_SIZE
-            : null;
+      blockSizes.find(([pattern]) => pattern.test(name))?.[1] ?? null;
     expect(files.some((name) => name.startsWith('callers-'))).toBe(true);
     const db = await openDb();
     try {

@@ -1,0 +1,53 @@
+/**
+ * Prepared statements kept by their SQL text, so a view that differs from the last one only in
+ * its bound values (another state, another year: the explorer's SQL binds every value) is one
+ * message to the engine's worker instead of two. Each message waits for the page's main thread,
+ * which is busy updating the page just after a filter change; a statement already prepared lets
+ * the worker run the query meanwhile (docs/STACK-NOTES.md, "Row views").
+ *
+ * Generic over the statement so it is tested in Node; src/client/query.ts keeps one per
+ * duckdb-wasm connection.
+ */
+
+export interface Closable {
+  close(): Promise<unknown>;
+}
+
+export class StatementCache<Statement extends Closable> {
+  /** In order of last use, oldest first (a Map keeps insertion order). */
+  private readonly statements = new Map<string, Promise<Statement>>();
+
+  constructor(
+    private readonly prepare: (sql: string) => Promise<Statement>,
+    private readonly capacity = 32,
+  ) {}
+
+  /**
+   * The statement for `sql`, prepared once. One that failed to prepare is not kept, so the next
+   * call tries again. Past `capacity`, the least recently used is closed: a caller that received
+   * it earlier has already queued its query with the worker, which takes messages in order, so
+   * the close comes after it.
+   */
+  get(sql: string): Promise<Statement> {
+    let statement = this.statements.get(sql);
+    if (statement) {
+      this.statements.delete(sql);
+    } else {
+      statement = this.prepare(sql);
+      statement.catch(() => {
+        if (this.statements.get(sql) === statement) this.statements.delete(sql);
+      });
+    }
+    this.statements.set(sql, statement);
+    while (this.statements.size > this.capacity) {
+      const [oldest, evicted] = this.statements.entries().next().value!;
+      this.statements.delete(oldest);
+      evicted.then((s) => s.close()).catch(() => undefined);
+    }
+    return statement;
+  }
+
+  get size(): number {
+    return this.statements.size;
+  }
+}

@@ -24,9 +24,9 @@ export class StatementCache<Statement extends Closable> {
 
   /**
    * The statement for `sql`, prepared once. One that failed to prepare is not kept, so the next
-   * call tries again. Past `capacity`, the least recently used is closed: a caller that received
-   * it earlier has already queued its query with the worker, which takes messages in order, so
-   * the close comes after it.
+   * call tries again. Past `capacity`, the least recently used is closed once it has been
+   * prepared: a caller that was already awaiting it (as runQuery does, at once) is resumed first
+   * and queues its query with the worker, which takes messages in order, so the close comes after.
    */
   get(sql: string): Promise<Statement> {
     let statement = this.statements.get(sql);

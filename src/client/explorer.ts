@@ -121,7 +121,10 @@ export function startExplorer(): void {
 
   const commit = (asked: ExploreView, fields: Refused = { problems: [], typed: new Map() }) => {
     const { view: next, adjusted } = effectiveView(asked, populations);
-    // The history entry first: pushState has Chromium bring style and layout up to date (it
+    view = { ...next, v: config.dataVersion };
+    // The engine is asked before anything on the page changes: its worker computes meanwhile.
+    const answer = ask();
+    // The history entry next: pushState has Chromium bring style and layout up to date (it
     // saves the scroll position). After the controls below change, that was a forced layout of
     // the page inside this handler (10-60 ms in DevTools traces on the 10 M-row bench site);
     // before them there is nothing to lay out, and the page is laid out once, at its next frame.
@@ -135,17 +138,19 @@ export function startExplorer(): void {
     markApplicable(ui.form, next, populations, adjusted);
     refused = fields;
     showFieldProblems(ui.form, refused.problems, refused.typed);
-    view = { ...next, v: config.dataVersion };
     showIgnored(ui.ignored, []);
     showVersion();
-    void refresh();
+    void refresh(answer);
   };
 
-  const refresh = async () => {
-    const ticket = ++generation;
-    // Asked before the page is updated below: the engine computes in its worker meanwhile.
-    const queried = performance.now();
-    const answer = viewData(view, config, engine, layout);
+  /** The view's numbers, asked for now (a newer ask makes this one's answer moot). */
+  const ask = () => ({
+    ticket: ++generation,
+    queried: performance.now(),
+    answer: viewData(view, config, engine, layout),
+  });
+
+  const refresh = async ({ ticket, queried, answer } = ask()) => {
     ui.title.textContent = CHART_TITLES[view.chart];
     ui.filtersText.textContent = `· ${describeFilters(view, names)}`;
     panel.describe(describeFilters(view, names));

@@ -15,7 +15,7 @@ import { lookupQuery, shapeLookup, type LookupRow } from '../lib/caller/lookup';
 import { parseCallerNumber } from '../lib/caller/number';
 import type { LookupPageConfig } from '../lib/caller/page-config';
 import type { Engine, EngineStage } from './engine';
-import { preparedStatement } from './query';
+import { queryPrepared } from './query';
 
 export type LookupConfig = LookupPageConfig;
 
@@ -30,8 +30,7 @@ const STAGES: Record<EngineStage, string> = {
 export async function lookUp(engine: Engine, digits: string, years: readonly number[]) {
   const q = lookupQuery(digits, years);
   const started = performance.now();
-  const statement = await preparedStatement(engine, q.sql);
-  const table = await statement.query(...q.params);
+  const table = await queryPrepared(engine, q.sql, q.params);
   // Read by `npm run bench -- lookup` and by the tests (a refused number must leave no such mark).
   performance.measure('robocall-atlas:lookup', {
     start: started,

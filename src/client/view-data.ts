@@ -62,13 +62,19 @@ export async function cubeData(view: ExploreView, config: ExploreConfig): Promis
  * The view from the cube when it answers, else from the engine when it has started; null when
  * neither can yet.
  */
-export async function viewData(
+export function viewData(
   view: ExploreView,
   config: ExploreConfig,
   engine: Engine | null,
   layout: DataLayout,
 ): Promise<ViewData | null> {
-  return (await cubeData(view, config)) ?? (engine ? engineData(engine, view, layout) : null);
+  // Straight to the engine when the cube cannot answer: with its statement prepared, the query is
+  // posted to the worker in this task (src/client/query.ts), while the caller updates the page.
+  if (needsEngine(view, config))
+    return engine ? engineData(engine, view, layout) : Promise.resolve(null);
+  return cubeData(view, config).then(
+    (data) => data ?? (engine ? engineData(engine, view, layout) : null),
+  );
 }
 
 export async function engineData(

@@ -79,4 +79,33 @@ describe('StatementCache', () => {
     (await cache.get('BAD')).query('x');
     expect(log).toEqual(['prepare BAD', 'prepare BAD', 'query BAD x']);
   });
+
+  it('runs a query on a prepared statement in the same task, and on a new one once it is prepared', async () => {
+    const { log, prepare } = engine();
+    const cache = new StatementCache(prepare);
+    const first = cache.run('Q', async (s) => s.query('first'));
+    // Not prepared yet: nothing is sent before the prepare is done.
+    expect(log).toEqual(['prepare Q']);
+    await first;
+    expect(log).toEqual(['prepare Q', 'query Q first']);
+    void cache.run('Q', async (s) => s.query('second'));
+    // Prepared: the query is sent before run returns, with no await in between.
+    expect(log.at(-1)).toBe('query Q second');
+    await expect(
+      cache.run('Q', () => {
+        throw new Error('bad parameter');
+      }),
+    ).rejects.toThrow('bad parameter');
+  });
+
+  it('does not run a query on a statement it has closed', async () => {
+    const { log, prepare } = engine();
+    const cache = new StatementCache(prepare, 1);
+    await cache.run('A', async (s) => s.query('1'));
+    await cache.run('B', async (s) => s.query('1')); // evicts A
+    await new Promise((done) => setTimeout(done, 0));
+    await cache.run('A', async (s) => s.query('2'));
+    expect(log.filter((line) => line.startsWith('prepare A'))).toHaveLength(2);
+    expect(log.indexOf('query A 2')).toBeGreaterThan(log.indexOf('close A'));
+  });
 });

@@ -187,6 +187,18 @@ describe('explorer queries', () => {
     const both = { ...DEFAULT_VIEW, chart: 'table' as const, states: ['CA'] };
     expect(inFileOrder(both, rowSource(both, 'bound', small))).toBe(false);
     expect(rowsQuery(both, 'bound', small, { limit: 1, offset: 0 }).sql).toContain('ORDER BY');
+    // A sorted page keeps its order through the join with its count, on four threads too.
+    const twoOfYear = { ...two, from: String(year), to: String(year) };
+    const sortedHere = (
+      await db.all<Record<string, unknown>>(
+        `SELECT ${ROW_COLUMNS.join(', ')} FROM c${year}.complaints WHERE ${independentWhere(twoOfYear)}`,
+      )
+    ).sort(byPageOrder);
+    for (const page of [1, 3]) {
+      const shown = tablePage(await run(tableQuery({ ...twoOfYear, page }, 'bound', small)));
+      expect(shown.matching).toBe(sortedHere.length);
+      expect(shown.rows).toEqual(sortedHere.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE));
+    }
     await db.run('DETACH small; SET threads = 2');
   });
 

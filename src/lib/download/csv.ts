@@ -139,8 +139,25 @@ export function neutraliseText(text: string): string {
  * NULL), for files written by `COPY … TO` (ingest's bulk CSV downloads, the browser's downloads).
  */
 export function neutraliseSql(expression: string): string {
-  return `CASE WHEN regexp_matches(${expression}, '${FORMULA_PATTERN.replace(/'/g, "''")}') THEN '''' || ${expression} ELSE ${expression} END`;
+  return `CASE WHEN ${mayStartFormulaSql(expression)} AND regexp_matches(${expression}, '${FORMULA_PATTERN.replace(/'/g, "''")}') THEN '''' || ${expression} ELSE ${expression} END`;
 }
+
+/**
+ * A test of the first character that every cell the rule changes passes (the ASCII leaders and
+ * triggers by code, anything from U+00A0 up in one comparison), so the regular expression runs on
+ * almost no cell: a `COPY` of 1.5 M rows with nine text columns, native DuckDB, took 945-981 ms
+ * with the expression alone, 592-666 ms with this in front, 569-578 ms with no neutralising.
+ * Only in `CASE`: as an aggregate's `FILTER` it was slower than the expression alone.
+ */
+function mayStartFormulaSql(expression: string): string {
+  const codes = [...FORMULA_LEADERS, ...FORMULA_TRIGGERS].map((c) => c.codePointAt(0)!);
+  const ascii = [...new Set(codes.filter((c) => c < FIRST_WIDE_CODE))].sort((a, b) => a - b);
+  const wide = codes.some((c) => c >= FIRST_WIDE_CODE);
+  const first = `ascii(${expression})`;
+  return `(${first} IN (${ascii.join(', ')})${wide ? ` OR ${first} >= ${FIRST_WIDE_CODE}` : ''})`;
+}
+/** U+00A0, the first leader outside ASCII. */
+const FIRST_WIDE_CODE = 0xa0;
 
 /**
  * A query's rows as CSV written by the engine itself (`COPY … TO file`), byte for byte what

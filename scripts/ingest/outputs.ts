@@ -12,12 +12,7 @@ import { callerIndexFile } from '../../src/lib/caller/lookup';
 import { COMPLAINTS_BLOCK_SIZE, CUBE_BLOCK_SIZE } from '../../src/lib/engine/worker-config';
 import { COMPLAINT_COLUMNS, REFERENCE_TABLES } from '../../src/lib/catalog/tables';
 import { referenceSelect, selectColumns } from '../../src/lib/catalog/sql';
-import {
-  FORMULA_LEADERS,
-  FORMULA_TRIGGERS,
-  kindOfDuckDbType,
-  neutraliseSql,
-} from '../../src/lib/download/csv';
+import { kindOfDuckDbType, neutraliseSql } from '../../src/lib/download/csv';
 
 export const BROWSER_STORAGE_VERSION = 'v1.4.0';
 /**
@@ -39,23 +34,8 @@ export const TOP_CALLERS_PER_STATE = 25;
  * do it (one rule, src/lib/download/csv.ts); Parquet stays the exact copy.
  */
 export const SPREADSHEET_SAFE_SELECT = COMPLAINT_COLUMNS.map((c) =>
-  kindOfDuckDbType(c.type) === 'text' ? `${neutraliseFast(c.name)} AS ${c.name}` : c.name,
+  kindOfDuckDbType(c.type) === 'text' ? `${neutraliseSql(c.name)} AS ${c.name}` : c.name,
 ).join(', ');
-
-/**
- * `neutraliseSql`, with the regular expression run only on cells that could match it: no formula
- * leader or trigger is a letter or a digit, so a cell starting with one is kept as it is. Nearly
- * every cell does, and the expression was most of the CSV download's time.
- */
-function neutraliseFast(column: string): string {
-  const first = `ascii(${column})`;
-  const alphanumeric = `(${first} BETWEEN 48 AND 57 OR ${first} BETWEEN 65 AND 90 OR ${first} BETWEEN 97 AND 122)`;
-  return `CASE WHEN ${alphanumeric} THEN ${column} ELSE ${neutraliseSql(column)} END`;
-}
-if ([...FORMULA_LEADERS, ...FORMULA_TRIGGERS].some((c) => /^[0-9A-Za-z]/.test(c)))
-  throw new Error(
-    'outputs.ts: a formula leader or trigger is a letter or digit; neutraliseFast no longer holds',
-  );
 
 /** The files one year's rows go to, relative to the build. */
 export function yearFiles(year: number, downloads: boolean): string[] {

@@ -13,7 +13,7 @@ import { fileSize, sha256File } from '../lib/files';
 import type { Progress } from '../lib/progress';
 import type { IngestCache, SourceSummary, YearFiles } from './cache';
 import { writeYearCallerIndex } from './caller-index';
-import { CANONICAL_SELECT, ROW_ORDER } from './normalize';
+import { CANONICAL_SELECT, createSourceOrder, inRowOrder } from './normalize';
 import {
   addCubeParts,
   createCubeParts,
@@ -119,6 +119,10 @@ export async function writeYears(
     `CREATE OR REPLACE TEMP TABLE year_rows AS SELECT ${CANONICAL_SELECT} FROM normalized WHERE false`,
   );
   await createCubeParts(db);
+  await createSourceOrder(
+    db,
+    counted.map((s) => s.summary.file),
+  );
   const restoredParts = noRestoredParts();
   /**
    * A rebuilt year's own cube parts, kept in its cache entry for the runs that restore it: the
@@ -208,10 +212,11 @@ export async function writeYears(
         `write: ${year}, its months before ${segmented.slice(0, 7)} from the cache and ${segmented.slice(0, 7)} from ${open.length} source file(s)`,
       );
       closedReused.push(year);
-      await db.run(`CREATE OR REPLACE TEMP TABLE year_rows AS
+      await db.run(
+        `CREATE OR REPLACE TEMP TABLE year_rows AS ${inRowOrder(`
         SELECT * FROM (${rowsOf(open, from)})
-        WHERE created_date >= DATE '${segmented}' AND ${inYear('created_date')}
-        ORDER BY ${ROW_ORDER}`);
+        WHERE created_date >= DATE '${segmented}' AND ${inYear('created_date')}`)}`,
+      );
       endStage('years: rows');
       const written = await writeSegmentedYear(
         db,
@@ -248,14 +253,16 @@ export async function writeYears(
         UNION ALL SELECT * FROM (${rowsOf(added, from)})`;
     } else progress.log(`write: ${year} from ${sources.length} source file(s)`);
     if (segmented) {
-      await db.run(`CREATE OR REPLACE TEMP TABLE closed_rows AS
+      await db.run(
+        `CREATE OR REPLACE TEMP TABLE closed_rows AS ${inRowOrder(`
         SELECT * FROM (${rows})
-        WHERE ${inYear('created_date')} AND created_date < DATE '${segmented}'
-        ORDER BY ${ROW_ORDER}`);
-      await db.run(`CREATE OR REPLACE TEMP TABLE year_rows AS
+        WHERE ${inYear('created_date')} AND created_date < DATE '${segmented}'`)}`,
+      );
+      await db.run(
+        `CREATE OR REPLACE TEMP TABLE year_rows AS ${inRowOrder(`
         SELECT * FROM (${rows})
-        WHERE ${inYear('created_date')} AND created_date >= DATE '${segmented}'
-        ORDER BY ${ROW_ORDER}`);
+        WHERE ${inYear('created_date')} AND created_date >= DATE '${segmented}'`)}`,
+      );
       endStage('years: rows');
       const store = from.cache && closedKey ? await from.cache.startYear(closedKey) : null;
       const written = await writeSegmentedYear(
@@ -282,10 +289,11 @@ export async function writeYears(
       endStage('years: cube parts');
       continue;
     }
-    await db.run(`CREATE OR REPLACE TEMP TABLE year_rows AS
+    await db.run(
+      `CREATE OR REPLACE TEMP TABLE year_rows AS ${inRowOrder(`
       SELECT * FROM (${rows})
-      WHERE ${inYear('created_date')}
-      ORDER BY ${ROW_ORDER}`);
+      WHERE ${inYear('created_date')}`)}`,
+    );
     endStage('years: rows');
     const { compressed } = await writeYearOutputs(db, staging, year, downloads, endStage);
     endStage('years: row files');
@@ -295,7 +303,7 @@ export async function writeYears(
     rebuilt.push({ year, key, compressed, options, sourceIds });
     endStage('years: cube parts');
   }
-  await db.run('DROP TABLE year_rows');
+  await db.run('DROP TABLE year_rows; DROP TABLE source_order');
   for (const { year, key, compressed, options, sourceIds, closed } of rebuilt) {
     await compressed;
     if (from.cache && closed) {

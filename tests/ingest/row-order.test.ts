@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, sqlString, type Db } from '../../scripts/lib/duckdb';
 import { createSourceOrder, inRowOrder } from '../../scripts/ingest/normalize';
+import { compareRowKeys } from '../helpers/row-order';
 
 interface Row {
   state: string | null;
@@ -28,16 +29,11 @@ for (const [i, file] of FILES.entries())
         source_line: 10 - i,
       });
 
-function rowOrder(a: Row, b: Row): number {
-  if (a.state !== b.state) {
-    if (a.state === null) return 1;
-    if (b.state === null) return -1;
-    return a.state < b.state ? -1 : 1;
-  }
-  if (a.created_at !== b.created_at) return a.created_at < b.created_at ? -1 : 1;
-  if (a.source_file !== b.source_file) return a.source_file < b.source_file ? -1 : 1;
-  return a.source_line - b.source_line;
-}
+const rowOrder = (a: Row, b: Row) =>
+  compareRowKeys(
+    [a.state, a.created_at, a.source_file, a.source_line],
+    [b.state, b.created_at, b.source_file, b.source_line],
+  );
 
 const key = (r: Row) => `${r.state} ${r.created_at} ${r.source_file} ${r.source_line}`;
 
@@ -64,15 +60,13 @@ describe('inRowOrder', () => {
 
   it('orders as ROW_ORDER does, ties on state and time broken by the file name', async () => {
     await createSourceOrder(db, [...FILES].reverse());
-    const expected = [...ROWS].sort(rowOrder).map(key);
-    const tiesOnFile = [...ROWS]
-      .sort(rowOrder)
-      .filter(
-        (r, i, all) =>
-          i > 0 && r.state === all[i - 1]!.state && r.created_at === all[i - 1]!.created_at,
-      );
+    const ordered = [...ROWS].sort(rowOrder);
+    const tiesOnFile = ordered.filter(
+      (r, i, all) =>
+        i > 0 && r.state === all[i - 1]!.state && r.created_at === all[i - 1]!.created_at,
+    );
     expect(tiesOnFile.length).toBeGreaterThan(5);
-    expect(await sorted()).toEqual(expected);
+    expect(await sorted()).toEqual(ordered.map(key));
   });
 
   it('keeps the rows of a file it was not told about', async () => {

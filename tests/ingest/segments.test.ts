@@ -18,6 +18,7 @@ import { createProgress } from '../../scripts/lib/progress';
 import { callerIndexFile, CALLER_INDEX_TABLE } from '../../scripts/ingest/caller-index';
 import { SPREADSHEET_SAFE_SELECT } from '../../scripts/ingest/outputs';
 import { defaultCacheDir, ingest, type IngestResult } from '../../scripts/ingest/run-ingest';
+import { compareRowKeys, type RowKey } from '../helpers/row-order';
 import { tempDir } from '../helpers/temp';
 import { snapshot } from './snapshot';
 
@@ -34,19 +35,7 @@ function createdDates(path: string): string[] {
 
 interface Row {
   date: string;
-  key: (string | number | null)[];
-}
-
-/** ROW_ORDER's comparison (state NULLS LAST, created_at, source_file, source_line) and the index's. */
-function compareKeys(a: Row['key'], b: Row['key']): number {
-  for (let i = 0; i < a.length; i++) {
-    const [x, y] = [a[i]!, b[i]!];
-    if (x === y) continue;
-    if (x === null) return 1;
-    if (y === null) return -1;
-    return x < y ? -1 : 1;
-  }
-  return 0;
+  key: RowKey;
 }
 
 /**
@@ -60,7 +49,7 @@ function expectSegments(rows: Row[], openMonth: string | null): void {
   expect(segments[1]!.every((r) => r.date >= (openMonth ?? '9999'))).toBe(true);
   for (const segment of segments) {
     const unsorted = segment.findIndex(
-      (r, i) => i > 0 && compareKeys(segment[i - 1]!.key, r.key) > 0,
+      (r, i) => i > 0 && compareRowKeys(segment[i - 1]!.key, r.key) > 0,
     );
     expect(unsorted, 'first row out of order').toBe(-1);
   }

@@ -15,8 +15,7 @@
  * the FTC's), ingested and built into a site under bench/.cache/downloads/ (rebuilt when src/ or
  * public/ changed since). The row counts are matched by a date range found from the cube.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -39,14 +38,6 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-
-/** The newest modification time under `path`. */
-function newest(path: string): number {
-  const info = statSync(path, { throwIfNoEntry: false });
-  if (!info) return 0;
-  if (!info.isDirectory()) return info.mtimeMs;
-  return Math.max(info.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
-}
 
 /** A date range from the first complete day whose complaints add up to at least `target`. */
 async function rangeFor(
@@ -292,19 +283,6 @@ export async function benchDownloads(args: Map<string, string>): Promise<void> {
   const chunkRows = args.get('chunk-rows') ? Number(args.get('chunk-rows')) : undefined;
   const neutralise = args.get('neutralise') !== 'false';
   const dataset = benchDataset('downloads', { days, ...(volume ? { volume } : {}) });
-  // The cached site is rebuilt when the site's code changed since it was built.
-  const marker = join(dataset.site, 'explore/index.html');
-  if (
-    !existsSync(marker) ||
-    statSync(marker).mtimeMs < Math.max(newest(resolve('src')), newest(resolve('public')))
-  ) {
-    console.error('bench downloads: (re)building the site');
-    rmSync(dataset.site, { recursive: true, force: true });
-    execFileSync('npx', ['astro', 'build', '--outDir', dataset.site], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, ROBOCALL_DATA_DIR: dataset.build },
-    });
-  }
   const manifest = JSON.parse(
     readFileSync(join(dataset.build, 'manifest.json'), 'utf8'),
   ) as Manifest;

@@ -1,7 +1,7 @@
 /** Sample data, an ingested build and a built site for a benchmark, cached under bench/.cache. */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 export interface BenchDataset {
   label: string;
@@ -10,7 +10,19 @@ export interface BenchDataset {
   site: string;
 }
 
-/** `days` × `volume` (mean complaints per weekday) of sample data, ingested and built into a site. */
+/** The newest modification time under `path`. */
+function newest(path: string): number {
+  const info = statSync(path, { throwIfNoEntry: false });
+  if (!info) return 0;
+  if (!info.isDirectory()) return info.mtimeMs;
+  return Math.max(info.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
+/**
+ * `days` × `volume` (mean complaints per weekday) of sample data, ingested and built into a site.
+ * The site is rebuilt when the site's code (src/, public/) changed since it was built, so a
+ * benchmark never measures the code of an earlier commit; the sample and its ingest are kept.
+ */
 export function benchDataset(
   label: string,
   options: { days: number; volume?: number; seed?: number },
@@ -40,7 +52,14 @@ export function benchDataset(
   }
   if (!existsSync(`${build}/manifest.json`))
     run(['tsx', 'scripts/ingest.ts', '--raw', raw, '--out', build]);
-  if (!existsSync(`${site}/explore/index.html`))
+  const marker = `${site}/explore/index.html`;
+  if (
+    !existsSync(marker) ||
+    statSync(marker).mtimeMs < Math.max(newest(resolve('src')), newest(resolve('public')))
+  ) {
+    console.error(`bench ${label}: (re)building the site`);
+    rmSync(site, { recursive: true, force: true });
     run(['astro', 'build', '--outDir', site], { ROBOCALL_DATA_DIR: build });
+  }
   return { label, raw, build, site };
 }

@@ -20,9 +20,9 @@ scope.XMLHttpRequest = blockCachingXhr(
   new BlockCache({
     maxBytes: 32 * MiB,
     keepFetchesUpTo: MiB,
-    // A row view reads short stretches of a file: on the 10 M-row bench site one block at a time
-    // moved the fewest bytes, and doubling from the first block saved 3 of its 12-20 requests for
-    // up to 40 % more bytes. A scan (a download) reads on for far longer than 1 MiB.
+    // A row view reads short stretches of a file: on the 10 M-row bench site a stretch's first two
+    // blocks in one request, then one at a time, moved the fewest bytes in the fewest requests
+    // (block-cache.ts says why). A scan (a download) reads on for far longer than 1 MiB.
     growAfterBytes: MiB,
     // The engine's own largest read-ahead (READAHEAD_MAXIMUM).
     maxFetchBytes: 16 * MiB,

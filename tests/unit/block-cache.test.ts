@@ -9,9 +9,25 @@
 import { describe, expect, it } from 'vitest';
 import { BlockCache } from '../../src/lib/engine/block-cache';
 import { blockCachingXhr, parseByteRange } from '../../src/lib/engine/block-xhr';
-import { engineWorkerUrl, readEngineWorkerConfig } from '../../src/lib/engine/worker-config';
+import {
+  CALLER_INDEX_BLOCK_SIZE,
+  COMPLAINTS_BLOCK_SIZE,
+  CUBE_BLOCK_SIZE,
+  engineWorkerUrl,
+  readEngineWorkerConfig,
+} from '../../src/lib/engine/worker-config';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDb } from '../../scripts/lib/duckdb';
+import { browserDatabaseOptions } from '../../scripts/ingest/outputs';
+
+/** A .duckdb file's main header and two database headers, 4 KiB each, before its first block. */
+const HEADERS = 3 * 4096;
 
 const BLOCK = 1024;
+/** A .duckdb file's headers before its first storage block: 12 KiB of 64, scaled to these blocks. */
+const HEADER = (3 * BLOCK) / 16;
 const file = Uint8Array.from({ length: 10 * BLOCK + 300 }, (_, i) => (i * 7 + (i >> 8)) % 251);
 
 /** The worker's options, for blocks of 1 KiB instead of 256 KiB. */
@@ -51,31 +67,31 @@ function readFully(
 }
 
 describe('BlockCache', () => {
-  it('fetches a block once and whole for the engine’s three reads of it, and returns the file’s bytes', () => {
+  it('reads a storage block, which ends a little into the next piece, in one request, and returns the file’s bytes', () => {
     const cache = new BlockCache(OPTIONS);
     const { fetches, fetch } = server();
+    // Storage block 3 of a .duckdb file lies at HEADER + 3 blocks; the engine's read of it starts
+    // at the multiple of a quarter block (16 KiB of 64) below that: the piece's start.
     const x = 3 * BLOCK;
-    // 1/16 of a block, then 1/4, then a whole block from there (which runs into the next block).
-    const a = cache.read('f', BLOCK, x, x + BLOCK / 16 - 1, fetch);
-    const b = cache.read('f', BLOCK, x + BLOCK / 16, x + BLOCK / 16 + BLOCK / 4 - 1, fetch);
-    const c = cache.read(
-      'f',
-      BLOCK,
-      x + BLOCK / 16 + BLOCK / 4,
-      x + 5 * (BLOCK / 16) + BLOCK - 1,
-      fetch,
-    );
-    expect(fetches).toEqual([[x, x + BLOCK - 1]]);
-    expect([...a, ...b, ...c]).toEqual([...file.slice(x, x + BLOCK)]);
-    // The short read stopped at the block's end; the next block is fetched when it is asked for.
-    const d = cache.read('f', BLOCK, x + BLOCK, x + 2 * BLOCK - 1, fetch);
+    const blockEnd = HEADER + 4 * BLOCK;
+    // A quarter block, then a block from there (the read-ahead), then on to the block's end.
+    const a = cache.read('f', BLOCK, x, x + BLOCK / 4 - 1, fetch);
+    const b = cache.read('f', BLOCK, x + BLOCK / 4, x + BLOCK / 4 + BLOCK - 1, fetch);
+    expect(fetches).toEqual([[x, x + 2 * BLOCK - 1]]);
+    expect(a.length + b.length).toBeGreaterThanOrEqual(blockEnd - x);
+    expect([...a, ...b]).toEqual([...file.slice(x, x + a.length + b.length)]);
+    // Read on in order: the cached rest, then one more piece, fetched when it is asked for.
+    const on = x + a.length + b.length;
+    const c = cache.read('f', BLOCK, on, x + 3 * BLOCK - 1, fetch);
+    expect(on + c.length).toBe(x + 2 * BLOCK);
+    const d = cache.read('f', BLOCK, x + 2 * BLOCK, x + 3 * BLOCK - 1, fetch);
     expect(fetches).toEqual([
-      [x, x + BLOCK - 1],
-      [x + BLOCK, x + 2 * BLOCK - 1],
+      [x, x + 2 * BLOCK - 1],
+      [x + 2 * BLOCK, x + 3 * BLOCK - 1],
     ]);
-    expect([...d]).toEqual([...file.slice(x + BLOCK, x + 2 * BLOCK)]);
+    expect([...c, ...d]).toEqual([...file.slice(on, x + 3 * BLOCK)]);
     expect(cache.fetches).toBe(2);
-    expect(cache.fetchedBytes).toBe(2 * BLOCK);
+    expect(cache.fetchedBytes).toBe(3 * BLOCK);
   });
 
   it('returns exactly the asked bytes for reads at any offset and length, cached or not', () => {
@@ -95,9 +111,9 @@ describe('BlockCache', () => {
   it('answers a read that starts in a cached block from the cache even when it ends in a missing one', () => {
     const cache = new BlockCache(OPTIONS);
     const { fetches, fetch } = server();
-    cache.read('f', BLOCK, 0, 10, fetch);
-    const bytes = cache.read('f', BLOCK, 100, 2 * BLOCK, fetch);
-    expect(bytes.length).toBe(BLOCK - 100);
+    cache.read('f', BLOCK, 0, 10, fetch); // a new stretch: blocks 0 and 1
+    const bytes = cache.read('f', BLOCK, 100, 3 * BLOCK, fetch);
+    expect(bytes.length).toBe(2 * BLOCK - 100);
     expect(fetches.length).toBe(1);
   });
 
@@ -112,7 +128,7 @@ describe('BlockCache', () => {
     expect(cache.read('f', BLOCK, last + 290, last + 900, fetch).length).toBe(10);
   });
 
-  it('fetches one block at a time along a short stretch, however much the read-ahead asks for', () => {
+  it('fetches one block at a time along a short stretch after its first two, however much the read-ahead asks for', () => {
     // The engine's read-ahead asks ×4 more per read in order; a row view reads a few blocks.
     const cache = new BlockCache(OPTIONS);
     const { fetches, fetch } = server();
@@ -128,10 +144,14 @@ describe('BlockCache', () => {
       ).length;
       ask *= 4;
     }
-    expect(fetches).toEqual([2, 3, 4, 5].map((i) => [i * BLOCK, (i + 1) * BLOCK - 1]));
+    expect(fetches).toEqual([
+      [2 * BLOCK, 4 * BLOCK - 1],
+      [4 * BLOCK, 5 * BLOCK - 1],
+      [5 * BLOCK, 6 * BLOCK - 1],
+    ]);
   });
 
-  it('fetches more along a long stretch read in order (1, 2, 4… blocks, never past the read), keeping only small fetches', () => {
+  it('fetches more along a long stretch read in order (2, 1, 1, then 2, 4… blocks, never past the read), keeping only small fetches', () => {
     const big = Uint8Array.from({ length: 300 * BLOCK }, (_, i) => (i * 13 + (i >> 9)) % 253);
     const fetches: [number, number][] = [];
     const fetch = (from: number, to: number) => {
@@ -158,7 +178,7 @@ describe('BlockCache', () => {
     }
     expect(Buffer.from(out).equals(Buffer.from(big))).toBe(true);
     const blocks = fetches.map(([from, to]) => (to - from + 1) / BLOCK);
-    expect(blocks.slice(0, 11)).toEqual([1, 1, 1, 1, 2, 4, 8, 16, 32, 64, 64]);
+    expect(blocks.slice(0, 10)).toEqual([2, 1, 1, 2, 4, 8, 16, 32, 64, 64]);
     expect(blocks.reduce((sum, n) => sum + n, 0)).toBe(300);
     for (const [from] of fetches) expect(from % BLOCK).toBe(0);
     // The fetches of up to 4 blocks are kept; the scan's big ones are not.
@@ -169,14 +189,12 @@ describe('BlockCache', () => {
     for (let p = 190 * BLOCK; p < 201 * BLOCK;)
       p += cache.read('f', BLOCK, p, 260 * BLOCK, fetch).length;
     expect(fetches.map(([from, to]) => [from / BLOCK, (to + 1) / BLOCK])).toEqual([
-      [199, 200], // a new stretch: one block
-      [190, 191], // another, read in order
-      [191, 192],
+      [199, 201], // a new stretch: its block and the next
+      [190, 192], // another, read in order
       [192, 193],
       [193, 194],
       [194, 196], // after 4 blocks, twice the last fetch
-      [196, 199], // would be 4, but block 199 is kept
-      [200, 206],
+      [196, 199], // would be 4, but block 199 is kept (and 200)
     ]);
     cache.read('f', BLOCK, 250 * BLOCK, 250 * BLOCK + 1, fetch);
     for (let p = 250 * BLOCK + 2; p < 258 * BLOCK;)
@@ -185,18 +203,18 @@ describe('BlockCache', () => {
   });
 
   it('keeps at most maxBytes, dropping the least recently used block first', () => {
-    const cache = new BlockCache({ ...OPTIONS, maxBytes: 3 * BLOCK });
+    const cache = new BlockCache({ ...OPTIONS, maxBytes: 4 * BLOCK });
     const { fetches, fetch } = server();
-    for (const index of [0, 1, 2]) cache.read('f', BLOCK, index * BLOCK, index * BLOCK, fetch);
+    cache.read('f', BLOCK, 0, 0, fetch); // blocks 0 and 1
+    cache.read('f', BLOCK, 2 * BLOCK, 2 * BLOCK, fetch); // 2 and 3
     cache.read('f', BLOCK, 0, 0, fetch); // block 0 used again: block 1 is now the oldest
-    cache.read('f', BLOCK, 5 * BLOCK, 5 * BLOCK, fetch);
-    expect(cache.cachedBytes).toBe(3 * BLOCK);
+    cache.read('f', BLOCK, 5 * BLOCK, 5 * BLOCK, fetch); // 5 and 6, so 1 and 2 go
+    expect(cache.cachedBytes).toBe(4 * BLOCK);
     fetches.length = 0;
-    cache.read('f', BLOCK, 0, 0, fetch);
-    cache.read('f', BLOCK, 2 * BLOCK, 2 * BLOCK, fetch);
+    for (const index of [0, 3, 5, 6]) cache.read('f', BLOCK, index * BLOCK, index * BLOCK, fetch);
     expect(fetches).toEqual([]);
     cache.read('f', BLOCK, BLOCK, BLOCK, fetch);
-    expect(fetches).toEqual([[BLOCK, 2 * BLOCK - 1]]);
+    expect(fetches).toEqual([[BLOCK, 3 * BLOCK - 1]]);
   });
 
   it('keeps files apart', () => {
@@ -206,6 +224,46 @@ describe('BlockCache', () => {
     expect([...cache.read('b', BLOCK, 0, 3, (from, to) => other.slice(from, to + 1))]).toEqual([
       9, 9, 9, 9,
     ]);
+  });
+});
+
+describe('the layout the cache’s first fetch of a stretch relies on', () => {
+  /** DuckDB's block checksum (src/common/checksum.cpp): 5381, xor of each 8-byte word × a constant. */
+  function duckdbChecksum(bytes: Uint8Array): bigint {
+    const words = new BigUint64Array(bytes.buffer, bytes.byteOffset, bytes.length / 8);
+    let result = 5381n;
+    for (const word of words) result ^= BigInt.asUintN(64, word * 0xbf58476d1ce4e5b9n);
+    return result;
+  }
+
+  it('puts a .duckdb file’s storage blocks at 12 KiB + n × the block size, for every block size ingest writes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'blocks-'));
+    const db = await openDb();
+    try {
+      for (const size of [COMPLAINTS_BLOCK_SIZE, CUBE_BLOCK_SIZE, CALLER_INDEX_BLOCK_SIZE]) {
+        const path = join(dir, `${size}.duckdb`);
+        await db.run(`ATTACH '${path}' AS f (${browserDatabaseOptions(size)})`);
+        await db.run(
+          `CREATE TABLE f.t AS SELECT range AS n, md5(range::VARCHAR) AS s FROM range(200000)`,
+        );
+        await db.run('DETACH f');
+        const file = new Uint8Array(readFileSync(path));
+        expect((file.length - HEADERS) % size, `${size}: whole blocks after the headers`).toBe(0);
+        const blocks = (file.length - HEADERS) / size;
+        expect(blocks).toBeGreaterThan(2);
+        for (const n of [0, 1, blocks - 1]) {
+          const at = HEADERS + n * size;
+          const stored = new DataView(file.buffer, at, 8).getBigUint64(0, true);
+          expect(duckdbChecksum(file.slice(at + 8, at + size)), `${size}: block ${n}`).toBe(stored);
+        }
+        // So a block read from 16 KiB below its start ends 12 KiB into the next piece from byte 0.
+        expect(HEADERS % size).not.toBe(0);
+        expect(HEADERS).toBeLessThan(16 * 1024);
+      }
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -309,17 +367,17 @@ describe('blockCachingXhr', () => {
     const { log, get } = setup();
     const first = get(cachedUrl, `bytes=${2 * BLOCK}-${2 * BLOCK + 63}`);
     const second = get(cachedUrl, `bytes=${2 * BLOCK + 64}-${2 * BLOCK + 4 * BLOCK}`);
-    expect(log).toEqual([`GET ${cachedUrl} sync bytes=${2 * BLOCK}-${3 * BLOCK - 1}`]);
+    expect(log).toEqual([`GET ${cachedUrl} sync bytes=${2 * BLOCK}-${4 * BLOCK - 1}`]);
     expect(first.status).toBe(206);
     expect(first.readyState).toBe(4);
     expect(new Uint8Array(first.response as ArrayBuffer)).toEqual(
       file.slice(2 * BLOCK, 2 * BLOCK + 64),
     );
-    // Short: the rest of the block only.
+    // Short: the rest of the two blocks only.
     expect(new Uint8Array(second.response as ArrayBuffer)).toEqual(
-      file.slice(2 * BLOCK + 64, 3 * BLOCK),
+      file.slice(2 * BLOCK + 64, 4 * BLOCK),
     );
-    expect(second.getResponseHeader('Content-Length')).toBe(String(BLOCK - 64));
+    expect(second.getResponseHeader('Content-Length')).toBe(String(2 * BLOCK - 64));
   });
 
   it('leaves every other request to the browser: other files, HEAD, asynchronous, no Range', () => {
@@ -350,7 +408,7 @@ describe('blockCachingXhr', () => {
     const request = get('https://site.test/whole', 'bytes=10-19');
     expect(request.status).toBe(200);
     expect(log).toEqual([
-      `GET https://site.test/whole sync bytes=0-${BLOCK - 1}`,
+      `GET https://site.test/whole sync bytes=0-${2 * BLOCK - 1}`,
       'GET https://site.test/whole sync bytes=10-19',
     ]);
   });

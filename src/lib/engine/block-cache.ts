@@ -1,26 +1,31 @@
 /**
- * The whole storage blocks of the engine's database files, kept in the engine's worker so that
- * each block crosses the network once and in one request.
+ * The engine's database files in pieces of their storage block size, kept in the engine's worker
+ * so that each piece crosses the network once, and each storage block the engine reads costs one
+ * request.
  *
  * Why: DuckDB reads a block of a `.duckdb` file as a small read and then the rest, and
  * duckdb-wasm's read-ahead (READAHEAD_BASE 16 KiB, ×4 per sequential read, in its
  * lib/include/duckdb/web/io/readahead_buffer.h) turns that into three synchronous Range requests
- * of 16 KiB, 64 KiB and 256 KiB, the last reaching 80 KiB into the next block, which is usually
- * not needed. Each request is a round trip the query waits for (docs/STACK-NOTES.md, "Range
- * requests"). Reading whole blocks, and answering a read that runs past the cached ones with the
- * cached part only (a short read, which the engine's reader continues where it stopped), makes a
- * block one request of exactly its size.
+ * of 16 KiB, 64 KiB and 256 KiB, the last reaching into the next block, which is usually not
+ * needed. Each request is a round trip the query waits for (docs/STACK-NOTES.md, "Range
+ * requests"). Reading whole pieces, and answering a read that runs past the cached ones with the
+ * cached part only (a short read, which the engine's reader continues where it stopped), makes
+ * those reads one request.
  *
- * A read that misses fetches whole blocks: one, where the read starts a new stretch of the file or
- * continues one for only a few blocks (the row view's case: a column's stretch in a few row
- * groups), and twice as many as the stretch's last fetch once it has been read in order for
- * `growAfterBytes` (a scan, as a download makes), up to `maxFetchBytes` and never more than the
- * read asks for.
+ * The pieces are counted from byte 0, but a file's storage blocks begin after its 12 KiB of
+ * headers (block n at 12,288 + n × the block size) and duckdb-wasm starts each read at a multiple
+ * of 16 KiB, 12 KiB before the block: so the read of one storage block always ends 12 KiB into the
+ * next piece. A read that starts a new stretch of the file therefore fetches its piece and the
+ * next one, in one request (a state's first row view: 18–23 requests → 10–13, the same bytes).
+ * A read that continues a stretch fetches one piece while the stretch is short (the row view's
+ * case: a column's stretch in a few row groups), and twice as many as the stretch's last fetch once
+ * it has been read in order for `growAfterBytes` (a scan, as a download makes), up to
+ * `maxFetchBytes` and never more than the read asks for.
  * Why not fetch what the engine asks: its read-ahead grows ×4 per read in order, to 16 MiB, and
  * with short answers it reads in order often, so a row view would move megabytes it never uses
  * (the bench measured 37.3 → 67.9 MB for 20 row views when such reads went to the network as
  * asked). Fetches of more than `keepFetchesUpTo` bytes (a scan's) are not kept: nothing reads
- * them twice, and they would evict the blocks worth keeping.
+ * them twice, and they would evict the pieces worth keeping.
  */
 export interface BlockCacheOptions {
   /** Most bytes kept; the least recently used blocks go first. */
@@ -103,8 +108,9 @@ export class BlockCache {
     stream: Stream | undefined,
   ): number {
     const { growAfterBytes, maxFetchBytes } = this.options;
-    if (!stream || (index - Math.floor(stream.start / blockSize)) * blockSize < growAfterBytes)
-      return 1;
+    // A new stretch: this piece and the next, where the storage block being read ends.
+    if (!stream) return this.#has(url, index + 1) ? 1 : 2;
+    if ((index - Math.floor(stream.start / blockSize)) * blockSize < growAfterBytes) return 1;
     const wanted = Math.min(
       Math.max(1, stream.lastFetch * 2),
       Math.max(1, Math.floor(maxFetchBytes / blockSize)),

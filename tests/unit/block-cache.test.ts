@@ -26,8 +26,8 @@ import { browserDatabaseOptions } from '../../scripts/ingest/outputs';
 const HEADERS = 3 * 4096;
 
 const BLOCK = 1024;
-/** A .duckdb file's headers before its first storage block: 12 KiB of 64, scaled to these blocks. */
-const HEADER = (3 * BLOCK) / 16;
+/** HEADERS scaled from 64 KiB blocks to these. */
+const HEADER = (HEADERS * BLOCK) / (64 * 1024);
 const file = Uint8Array.from({ length: 10 * BLOCK + 300 }, (_, i) => (i * 7 + (i >> 8)) % 251);
 
 /** The worker's options, for blocks of 1 KiB instead of 256 KiB. */
@@ -215,6 +215,13 @@ describe('BlockCache', () => {
     expect(fetches).toEqual([]);
     cache.read('f', BLOCK, BLOCK, BLOCK, fetch);
     expect(fetches).toEqual([[BLOCK, 3 * BLOCK - 1]]);
+  });
+
+  it('fetches a new stretch’s two blocks only where maxFetchBytes allows two', () => {
+    const cache = new BlockCache({ ...OPTIONS, maxFetchBytes: BLOCK });
+    const { fetches, fetch } = server();
+    cache.read('f', BLOCK, 2 * BLOCK, 2 * BLOCK + 10, fetch);
+    expect(fetches).toEqual([[2 * BLOCK, 3 * BLOCK - 1]]);
   });
 
   it('keeps files apart', () => {

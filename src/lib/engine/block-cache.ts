@@ -16,7 +16,7 @@
  * headers (block n at 12,288 + n × the block size) and duckdb-wasm starts each read at a multiple
  * of 16 KiB, 12 KiB before the block: so the read of one storage block always ends 12 KiB into the
  * next piece. A read that starts a new stretch of the file therefore fetches its piece and the
- * next one, in one request (a state's first row view: 18–23 requests → 10–13, the same bytes).
+ * next one, in one request (a state's first row view: 17–23 requests → 10–13, the same bytes).
  * A read that continues a stretch fetches one piece while the stretch is short (the row view's
  * case: a column's stretch in a few row groups), and twice as many as the stretch's last fetch once
  * it has been read in order for `growAfterBytes` (a scan, as a download makes), up to
@@ -108,12 +108,13 @@ export class BlockCache {
     stream: Stream | undefined,
   ): number {
     const { growAfterBytes, maxFetchBytes } = this.options;
+    const most = Math.max(1, Math.floor(maxFetchBytes / blockSize));
     // A new stretch: this piece and the next, where the storage block being read ends.
-    if (!stream) return this.#has(url, index + 1) ? 1 : 2;
+    if (!stream) return this.#has(url, index + 1) ? 1 : Math.min(2, most);
     if ((index - Math.floor(stream.start / blockSize)) * blockSize < growAfterBytes) return 1;
     const wanted = Math.min(
       Math.max(1, stream.lastFetch * 2),
-      Math.max(1, Math.floor(maxFetchBytes / blockSize)),
+      most,
       Math.floor(end / blockSize) - index + 1,
     );
     // Up to the next cached block: it is not fetched again.
